@@ -1,0 +1,31 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { NatsClientModule, loggerModule } from '@bandanh/platform';
+import { CbosModule } from './cbos/cbos.controller';
+import type { GatewayConfig } from './config/env';
+import { GATEWAY_CONFIG } from './config/tokens';
+import { HealthModule } from './health/health.controller';
+import { ProvincesModule } from './provinces/provinces.controller';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        loggerModule('gateway', config.LOG_LEVEL),
+        NatsClientModule.forRoot({
+          url: config.NATS_URL,
+          prefix: config.NATS_PREFIX,
+          timeoutMs: config.NATS_TIMEOUT_MS,
+          name: 'gateway',
+        }),
+        HealthModule,
+        ProvincesModule,
+        CbosModule,
+      ],
+      providers: [{ provide: GATEWAY_CONFIG, useValue: config }],
+      exports: [GATEWAY_CONFIG],
+    };
+  }
+}

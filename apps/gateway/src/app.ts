@@ -1,0 +1,23 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import type { GatewayConfig } from './config/env';
+import { HttpErrorFilter } from './http/http-error.filter';
+import { ROUTES } from './http/routes';
+import { buildOpenApiDocument, setupOpenApi } from './openapi/openapi';
+
+/** The HTTP gateway, listening; port 0 picks a free one (tests read it back). */
+export async function startGateway(config: GatewayConfig): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config),
+    new FastifyAdapter({ bodyLimit: 1_048_576 }),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.enableShutdownHooks();
+  setupOpenApi(app, buildOpenApiDocument(ROUTES));
+  await app.listen(config.GATEWAY_PORT, config.GATEWAY_HOST);
+  return app;
+}

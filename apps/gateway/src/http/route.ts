@@ -1,0 +1,96 @@
+import {
+  HttpCode,
+  RequestMethod,
+  RequestMapping,
+  applyDecorators,
+  createParamDecorator,
+  type ExecutionContext,
+} from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { toFieldIssues, type FieldIssue } from '@bandanh/contracts';
+import { DomainError } from '@bandanh/platform';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RouteResponse {
+  description: string;
+  schema?: z.ZodType;
+}
+
+/**
+ * One HTTP route: how Nest mounts it, how its input is validated, and how the OpenAPI
+ * document describes it. Controllers and the document read the same definition.
+ */
+export interface RouteDef<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  H extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+> {
+  method: Method;
+  /** Fastify-style path, e.g. `/api/cbos/:id`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  tag: string;
+  /** Public routes need no session; every other route will require one. */
+  public: boolean;
+  params?: P;
+  query?: Q;
+  headers?: H;
+  body?: B;
+  /** The status of a plain success. */
+  status: number;
+  responses: Record<number, RouteResponse>;
+}
+
+type Part<S> = NonNullable<S> extends z.ZodType ? z.output<NonNullable<S>> : undefined;
+
+export interface RouteInput<R extends RouteDef> {
+  params: Part<R['params']>;
+  query: Part<R['query']>;
+  headers: Part<R['headers']>;
+  body: Part<R['body']>;
+}
+
+export function defineRoute<P extends z.ZodType, Q extends z.ZodType, H extends z.ZodType, B extends z.ZodType>(
+  route: RouteDef<P, Q, H, B>,
+): RouteDef<P, Q, H, B> {
+  return route;
+}
+
+/** Mounts a controller method on its route. */
+export function Endpoint(route: RouteDef) {
+  return applyDecorators(
+    RequestMapping({ path: route.path, method: RequestMethod[route.method] }),
+    HttpCode(route.status),
+  );
+}
+
+const PARTS = [
+  ['params', 'path'],
+  ['query', 'query'],
+  ['headers', 'header'],
+  ['body', 'body'],
+] as const;
+
+/** Parses every part of a request with its route's schemas; all problems are reported at once. */
+export function parseInput<R extends RouteDef>(route: R, request: Pick<FastifyRequest, 'params' | 'query' | 'headers' | 'body'>): RouteInput<R> {
+  const input: Record<string, unknown> = {};
+  const issues: FieldIssue[] = [];
+  for (const [part, location] of PARTS) {
+    const schema = route[part];
+    if (!schema) continue;
+    const result = schema.safeParse(request[part] ?? (part === 'body' ? undefined : {}));
+    if (result.success) input[part] = result.data;
+    else issues.push(...toFieldIssues(result.error).map((issue) => ({ ...issue, in: location })));
+  }
+  if (issues.length > 0) throw DomainError.invalid(issues);
+  return input as unknown as RouteInput<R>;
+}
+
+/** The validated input of the route the controller method is mounted on. */
+export const Input = createParamDecorator((route: RouteDef, context: ExecutionContext) =>
+  parseInput(route, context.switchToHttp().getRequest<FastifyRequest>()),
+);

@@ -1,0 +1,18 @@
+import { Controller, Module } from '@nestjs/common';
+import { listProvinces } from '@bandanh/contracts';
+import { NatsRpc } from '@bandanh/platform';
+import { Endpoint } from '../http/route';
+import { ROUTES } from '../http/routes';
+
+@Controller()
+export class ProvincesController {
+  constructor(private readonly rpc: NatsRpc) {}
+
+  @Endpoint(ROUTES.listProvinces)
+  list() {
+    return this.rpc.send(listProvinces, {});
+  }
+}
+
+@Module({ controllers: [ProvincesController] })
+export class ProvincesModule {}

@@ -1,0 +1,27 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { NatsClientModule, loggerModule } from '@bandanh/platform';
+import type { OrchestratorConfig } from './config/env';
+import { HealthModule } from './health/health.handlers';
+import { PipelineModule } from './pipeline/pipeline.handlers';
+import { TemporalModule } from './temporal/temporal.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: OrchestratorConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        loggerModule('orchestrator', config.LOG_LEVEL),
+        NatsClientModule.forRoot({
+          url: config.NATS_URL,
+          prefix: config.NATS_PREFIX,
+          timeoutMs: config.NATS_TIMEOUT_MS,
+          name: 'orchestrator',
+        }),
+        TemporalModule.forRoot(config),
+        HealthModule,
+        PipelineModule,
+      ],
+    };
+  }
+}

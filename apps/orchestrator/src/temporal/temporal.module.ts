@@ -1,0 +1,41 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import type { OrchestratorConfig } from '../config/env';
+import { ORCHESTRATOR_CONFIG, TEMPORAL_CONNECTION } from './tokens';
+import { WorkerService } from './worker.service';
+
+
+class ConnectionCloser implements OnApplicationShutdown {
+  constructor(@Inject(TEMPORAL_CONNECTION) private readonly connection: Connection) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}
+
+/** The Temporal client that starts and asks workflows, and the worker that runs them. */
+@Global()
+@Module({})
+export class TemporalModule {
+  static forRoot(config: OrchestratorConfig): DynamicModule {
+    return {
+      module: TemporalModule,
+      providers: [
+        { provide: ORCHESTRATOR_CONFIG, useValue: config },
+        {
+          provide: TEMPORAL_CONNECTION,
+          useFactory: () => Connection.connect({ address: config.TEMPORAL_ADDRESS }),
+        },
+        {
+          provide: Client,
+          useFactory: (connection: Connection) =>
+            new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+          inject: [TEMPORAL_CONNECTION],
+        },
+        ConnectionCloser,
+        WorkerService,
+      ],
+      exports: [ORCHESTRATOR_CONFIG, TEMPORAL_CONNECTION, Client, WorkerService],
+    };
+  }
+}

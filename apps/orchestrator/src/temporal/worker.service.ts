@@ -1,0 +1,52 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { NativeConnection, Worker, type State } from '@temporalio/worker';
+import { NatsRpc } from '@bandanh/platform';
+import type { OrchestratorConfig } from '../config/env';
+import { createActivities } from './activities';
+import { ORCHESTRATOR_CONFIG } from './tokens';
+
+/** Runs the Temporal worker for Bandanh's workflows inside the orchestrator process. */
+@Injectable()
+export class WorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(WorkerService.name);
+  private worker?: Worker;
+  private connection?: NativeConnection;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(ORCHESTRATOR_CONFIG) private readonly config: OrchestratorConfig,
+    private readonly rpc: NatsRpc,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: this.config.TEMPORAL_NAMESPACE,
+      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+      workflowsPath: require.resolve('@bandanh/workflows/workflows'),
+      activities: createActivities({ rpc: this.rpc }),
+    });
+    this.running = this.worker.run().catch((error: unknown) => {
+      this.logger.error({ err: error }, 'The Temporal worker stopped with an error');
+      process.exitCode = 1;
+    });
+    this.logger.log(`Temporal worker polling ${this.config.TEMPORAL_TASK_QUEUE}`);
+  }
+
+  state(): State | 'NOT_STARTED' {
+    return this.worker?.getState() ?? 'NOT_STARTED';
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running;
+    await this.connection?.close();
+  }
+}

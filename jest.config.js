@@ -1,0 +1,46 @@
+// One jest run, three projects: unit rules, integration against the real infrastructure, and the browser.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true, tsx: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const common = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  testPathIgnorePatterns: ['/node_modules/', '/.next/', '/dist/'],
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      roots: ['<rootDir>/libs', '<rootDir>/apps'],
+      testMatch: ['**/src/**/*.spec.ts', '**/src/**/*.spec.tsx'],
+      testPathIgnorePatterns: [...common.testPathIgnorePatterns, '\\.workflow\\.spec\\.ts$'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      roots: ['<rootDir>/libs', '<rootDir>/apps'],
+      testMatch: ['**/test/**/*.e2e-spec.ts', '**/*.workflow.spec.ts'],
+      testTimeout: 60_000,
+    },
+    {
+      ...common,
+      displayName: 'browser',
+      roots: ['<rootDir>/apps/web'],
+      testMatch: ['**/test/**/*.browser-spec.ts'],
+      testTimeout: 180_000,
+    },
+  ],
+};

@@ -1,0 +1,4 @@
+export * from './test-database';
+export * from './unique';
+export * from './temporal-binary';
+export * from './wait-for';

@@ -1,0 +1,2 @@
+// The bundle entry for workers: every workflow function, and nothing else.
+export { cboPipeline } from './cbo-pipeline/workflow';
