@@ -33,14 +33,14 @@ module.exports = {
       displayName: 'integration',
       roots: ['<rootDir>/libs', '<rootDir>/apps'],
       testMatch: ['**/test/**/*.e2e-spec.ts', '**/*.workflow.spec.ts'],
-      testTimeout: 60_000,
+      setupFilesAfterEnv: ['<rootDir>/infra/jest/integration.setup.js'],
     },
     {
       ...common,
       displayName: 'browser',
       roots: ['<rootDir>/apps/web'],
       testMatch: ['**/test/**/*.browser-spec.ts'],
-      testTimeout: 180_000,
+      setupFilesAfterEnv: ['<rootDir>/infra/jest/browser.setup.js'],
     },
   ],
 };

@@ -1,7 +1,14 @@
 import 'reflect-metadata';
 import type { INestMicroservice } from '@nestjs/common';
 import { connect, type NatsConnection } from 'nats';
-import { createCbo, getCbo, getPipeline, networkHealth, orchestratorHealth, startPipeline } from '@bandanh/contracts';
+import {
+  createCbo,
+  getCbo,
+  getPipeline,
+  networkHealth,
+  orchestratorHealth,
+  startPipeline,
+} from '@bandanh/contracts';
 import { DomainError, NatsRpc } from '@bandanh/platform';
 import { createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@bandanh/platform/testing';
 import { migrateNetwork, startNetworkService } from '../../network/src/app';
@@ -22,7 +29,12 @@ describe('the network service and the orchestrator, on the real PostgreSQL, NATS
   });
   const shared = env();
 
-  const draft = { name: 'Prey Lang Community Network', provinceCode: 'KH-2', focusIssue: 'land', foundVia: 'field_visit' } as const;
+  const draft = {
+    name: 'Prey Lang Community Network',
+    provinceCode: 'KH-2',
+    focusIssue: 'land',
+    foundVia: 'field_visit',
+  } as const;
 
   beforeAll(async () => {
     database = await createTestDatabase('pipeline');
@@ -80,7 +92,10 @@ describe('the network service and the orchestrator, on the real PostgreSQL, NATS
   it('answers a message that breaks the contract with VALIDATION_FAILED naming the field', async () => {
     // A caller that skips its own validation: the service still checks the contract.
     const careless = new NatsRpc(nats, shared.NATS_PREFIX, 10_000);
-    const unchecked = { ...createCbo, request: createCbo.request.partial().passthrough() } as unknown as typeof createCbo;
+    const unchecked = {
+      ...createCbo,
+      request: createCbo.request.partial().passthrough(),
+    } as unknown as typeof createCbo;
     const error = await careless
       .send(unchecked, { idempotencyKey: uniqueName('key'), draft: { ...draft, provinceCode: 'KH-99' } })
       .catch((e: unknown) => e);

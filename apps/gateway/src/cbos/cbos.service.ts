@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { createCbo, getCbo, getPipeline, listCbos, startPipeline, type CboDraft, type ListCbosQuery } from '@bandanh/contracts';
+import {
+  createCbo,
+  getCbo,
+  getPipeline,
+  listCbos,
+  startPipeline,
+  type CboDraft,
+  type ListCbosQuery,
+} from '@bandanh/contracts';
 import { NatsRpc } from '@bandanh/platform';
 
 @Injectable()
@@ -16,8 +24,21 @@ export class CbosService {
     return { cbo, workflowId, created };
   }
 
-  list(query: ListCbosQuery) {
-    return this.rpc.send(listCbos, query);
+  /**
+   * A page of CBOs. The network service keeps the stage each pipeline reports; for a CBO
+   * whose pipeline has not reported yet (the first instant after it is recorded), the
+   * workflow itself is asked.
+   */
+  async list(query: ListCbosQuery) {
+    const page = await this.rpc.send(listCbos, query);
+    const items = await Promise.all(
+      page.items.map(async (cbo) => {
+        if (cbo.stage !== null) return cbo;
+        const pipeline = await this.rpc.send(getPipeline, { cboId: cbo.id }).catch(() => undefined);
+        return { ...cbo, stage: pipeline?.stage ?? null };
+      }),
+    );
+    return { ...page, items };
   }
 
   get(id: string) {

@@ -44,7 +44,13 @@ export class HealthService implements OnApplicationShutdown {
       service(networkHealth),
       service(orchestratorHealth),
     ]);
-    const checks = { postgres: postgresCheck, nats: natsCheck, temporal: temporalCheck, network, orchestrator };
+    const checks = {
+      postgres: postgresCheck,
+      nats: natsCheck,
+      temporal: temporalCheck,
+      network,
+      orchestrator,
+    };
     return { status: overallStatus(checks), checks };
   }
 

@@ -54,9 +54,12 @@ export interface RouteInput<R extends RouteDef> {
   body: Part<R['body']>;
 }
 
-export function defineRoute<P extends z.ZodType, Q extends z.ZodType, H extends z.ZodType, B extends z.ZodType>(
-  route: RouteDef<P, Q, H, B>,
-): RouteDef<P, Q, H, B> {
+export function defineRoute<
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  H extends z.ZodType,
+  B extends z.ZodType,
+>(route: RouteDef<P, Q, H, B>): RouteDef<P, Q, H, B> {
   return route;
 }
 
@@ -76,7 +79,10 @@ const PARTS = [
 ] as const;
 
 /** Parses every part of a request with its route's schemas; all problems are reported at once. */
-export function parseInput<R extends RouteDef>(route: R, request: Pick<FastifyRequest, 'params' | 'query' | 'headers' | 'body'>): RouteInput<R> {
+export function parseInput<R extends RouteDef>(
+  route: R,
+  request: Pick<FastifyRequest, 'params' | 'query' | 'headers' | 'body'>,
+): RouteInput<R> {
   const input: Record<string, unknown> = {};
   const issues: FieldIssue[] = [];
   for (const [part, location] of PARTS) {

@@ -80,7 +80,10 @@ export const ROUTES = {
     public: false,
     params: CboId,
     status: 200,
-    responses: { 200: { description: 'The CBO', schema: z.object({ cbo: Cbo }) }, 404: problem('No such CBO') },
+    responses: {
+      200: { description: 'The CBO', schema: z.object({ cbo: Cbo }) },
+      404: problem('No such CBO'),
+    },
   }),
   getCboPipeline: defineRoute({
     method: 'GET',

@@ -14,7 +14,10 @@ function parameters(route: RouteDef) {
   const list: Array<Record<string, unknown>> = [];
   const add = (location: 'path' | 'query' | 'header', schema?: z.ZodType) => {
     if (!schema) return;
-    const object = jsonSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+    const object = jsonSchema(schema, 'input') as {
+      properties?: Record<string, JsonSchema>;
+      required?: string[];
+    };
     for (const [name, property] of Object.entries(object.properties ?? {})) {
       list.push({
         name,

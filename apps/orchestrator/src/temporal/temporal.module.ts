@@ -4,7 +4,6 @@ import type { OrchestratorConfig } from '../config/env';
 import { ORCHESTRATOR_CONFIG, TEMPORAL_CONNECTION } from './tokens';
 import { WorkerService } from './worker.service';
 
-
 class ConnectionCloser implements OnApplicationShutdown {
   constructor(@Inject(TEMPORAL_CONNECTION) private readonly connection: Connection) {}
 

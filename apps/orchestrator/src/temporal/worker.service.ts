@@ -9,6 +9,7 @@ import { NativeConnection, Worker, type State } from '@temporalio/worker';
 import { NatsRpc } from '@bandanh/platform';
 import type { OrchestratorConfig } from '../config/env';
 import { createActivities } from './activities';
+import { installTemporalRuntime } from './runtime';
 import { ORCHESTRATOR_CONFIG } from './tokens';
 
 /** Runs the Temporal worker for Bandanh's workflows inside the orchestrator process. */
@@ -25,6 +26,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    installTemporalRuntime(this.config.LOG_LEVEL);
     this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
     this.worker = await Worker.create({
       connection: this.connection,

@@ -25,11 +25,7 @@ export const IdempotencyKey = z
 
 /** What a coordinator enters to record a candidate CBO. */
 export const CboDraft = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, 'Name is required')
-    .max(200, 'Name must be at most 200 characters'),
+  name: z.string().trim().min(1, 'Name is required').max(200, 'Name must be at most 200 characters'),
   provinceCode: ProvinceCode,
   focusIssue: FocusIssue,
   foundVia: DiscoveryChannel,

@@ -30,8 +30,7 @@ export class NatsClientModule {
       providers: [
         {
           provide: NATS_CONNECTION,
-          useFactory: () =>
-            connect({ servers: options.url, name: options.name, maxReconnectAttempts: -1 }),
+          useFactory: () => connect({ servers: options.url, name: options.name, maxReconnectAttempts: -1 }),
         },
         {
           provide: NatsRpc,

@@ -1,11 +1,6 @@
 import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { PipelineStage } from '@bandanh/contracts';
-import {
-  FINAL_STAGES,
-  stageQuery,
-  type CboPipelineActivities,
-  type CboPipelineInput,
-} from './definitions';
+import { FINAL_STAGES, stageQuery, type CboPipelineActivities, type CboPipelineInput } from './definitions';
 
 const { recordStage } = proxyActivities<CboPipelineActivities>({
   startToCloseTimeout: '30 seconds',
@@ -17,11 +12,11 @@ const { recordStage } = proxyActivities<CboPipelineActivities>({
  * It starts at `identified`; the staff steps that move it on arrive as updates.
  */
 export async function cboPipeline({ cboId }: CboPipelineInput): Promise<PipelineStage> {
-  let stage: PipelineStage = 'identified';
-  setHandler(stageQuery, () => stage);
+  const state: { stage: PipelineStage } = { stage: 'identified' };
+  setHandler(stageQuery, () => state.stage);
 
-  await recordStage({ cboId, stage });
+  await recordStage({ cboId, stage: state.stage });
 
-  await condition(() => FINAL_STAGES.includes(stage));
-  return stage;
+  await condition(() => FINAL_STAGES.includes(state.stage));
+  return state.stage;
 }

@@ -1,0 +1,94 @@
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import type { CboPage, Province } from '@bandanh/contracts';
+import { Link } from '../../../../i18n/navigation';
+import { gateway } from '../../../../lib/gateway';
+import { provinceName } from '../../../../lib/provinces';
+
+const PAGE_SIZE = 20;
+
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ page?: string; created?: string; replayed?: string }>;
+};
+
+export const dynamic = 'force-dynamic';
+
+export default async function CboListPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const query = await searchParams;
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
+
+  let cbos: CboPage;
+  let provinces: Province[];
+  try {
+    [cbos, { items: provinces }] = await Promise.all([
+      gateway.listCbos(PAGE_SIZE, (page - 1) * PAGE_SIZE),
+      gateway.listProvinces(),
+    ]);
+  } catch {
+    return (
+      <>
+        <h1>{t('cbos.title')}</h1>
+        <p className="notice error" role="alert">
+          {t('cbos.unavailable')}
+        </p>
+      </>
+    );
+  }
+
+  const byCode = new Map(provinces.map((p) => [p.code, p]));
+  const justRecorded = query.created ? cbos.items.find((c) => c.id === query.created) : undefined;
+  const pages = Math.max(1, Math.ceil(cbos.total / PAGE_SIZE));
+
+  return (
+    <>
+      <h1>{t('cbos.title')}</h1>
+      {justRecorded && (
+        <p className="notice ok" role="status">
+          {t(query.replayed ? 'cbos.alreadyRecorded' : 'cbos.created', { name: justRecorded.name })}
+        </p>
+      )}
+      <p className="muted">{t('cbos.total', { count: cbos.total })}</p>
+      <div className="actions">
+        <Link href="/cbos/new">{t('nav.newCbo')}</Link>
+      </div>
+      {cbos.items.length === 0 ? (
+        <p>{t('cbos.empty')}</p>
+      ) : (
+        <ul className="list" aria-label={t('cbos.title')}>
+          {cbos.items.map((cbo) => (
+            <li key={cbo.id} data-cbo-id={cbo.id}>
+              <div className="name">{cbo.name}</div>
+              <dl>
+                <dt>{t('cbos.province')}</dt>
+                <dd>{provinceName(byCode.get(cbo.provinceCode), locale)}</dd>
+                <dt>{t('cbos.focusIssue')}</dt>
+                <dd>{t(`focusIssues.${cbo.focusIssue}`)}</dd>
+                <dt>{t('cbos.foundVia')}</dt>
+                <dd>{t(`foundVia.${cbo.foundVia}`)}</dd>
+                <dt>{t('cbos.stage')}</dt>
+                <dd>
+                  <span className="stage" data-stage={cbo.stage ?? 'starting'}>
+                    {t(`stages.${cbo.stage ?? 'starting'}`)}
+                  </span>
+                </dd>
+                <dt>{t('cbos.recordedOn')}</dt>
+                <dd>{format.dateTime(new Date(cbo.createdAt), { dateStyle: 'medium' })}</dd>
+              </dl>
+            </li>
+          ))}
+        </ul>
+      )}
+      {pages > 1 && (
+        <nav className="pager" aria-label={t('cbos.page', { page, pages })}>
+          {page > 1 ? <Link href={`/cbos?page=${page - 1}`}>{t('cbos.previous')}</Link> : <span />}
+          <span className="muted">{t('cbos.page', { page, pages })}</span>
+          {page < pages ? <Link href={`/cbos?page=${page + 1}`}>{t('cbos.next')}</Link> : <span />}
+        </nav>
+      )}
+    </>
+  );
+}

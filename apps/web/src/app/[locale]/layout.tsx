@@ -1,0 +1,56 @@
+import '@fontsource/noto-sans-khmer/400.css';
+import '@fontsource/noto-sans-khmer/700.css';
+import '../globals.css';
+import type { Metadata, Viewport } from 'next';
+import { notFound } from 'next/navigation';
+import { NextIntlClientProvider, hasLocale } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { LocaleSwitcher } from '../../components/locale-switcher';
+import { Link } from '../../i18n/navigation';
+import { routing } from '../../i18n/routing';
+
+type Props = { children: ReactNode; params: Promise<{ locale: string }> };
+
+export function generateStaticParams() {
+  return routing.locales.map((locale) => ({ locale }));
+}
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'app' });
+  return { title: { default: `${t('name')} · ${t('tagline')}`, template: `%s · ${t('name')}` } };
+}
+
+export default async function LocaleLayout({ children, params }: Props) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations('app');
+  const nav = await getTranslations('nav');
+
+  return (
+    <html lang={locale}>
+      <body>
+        <NextIntlClientProvider>
+          <a className="skip" href="#main">
+            {t('skipToContent')}
+          </a>
+          <header className="top">
+            <Link className="brand" href="/">
+              {t('name')}
+            </Link>
+            <nav aria-label={t('tagline')}>
+              <Link href="/cbos">{nav('cbos')}</Link>
+              <Link href="/cbos/new">{nav('newCbo')}</Link>
+            </nav>
+            <LocaleSwitcher current={locale} label={t('language')} />
+          </header>
+          <main id="main">{children}</main>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,139 @@
+'use client';
+
+import { useActionState } from 'react';
+import { useFormStatus } from 'react-dom';
+import { useTranslations } from 'next-intl';
+import { DISCOVERY_CHANNELS, FOCUS_ISSUES } from '@bandanh/contracts';
+import { recordCbo, type CboFormState } from '../app/[locale]/(staff)/cbos/new/actions';
+import type { CboField } from '../lib/form-errors';
+
+interface Props {
+  locale: string;
+  idempotencyKey: string;
+  provinces: Array<{ code: string; name: string }>;
+}
+
+function SubmitButton() {
+  const { pending } = useFormStatus();
+  const t = useTranslations('form');
+  return (
+    <button className="primary" type="submit" disabled={pending}>
+      {pending ? t('submitting') : t('submit')}
+    </button>
+  );
+}
+
+/** A plain form: it works before (or without) JavaScript, and keeps what was typed on an error. */
+export function CboForm({ locale, idempotencyKey, provinces }: Props) {
+  const t = useTranslations();
+  const initial: CboFormState = {
+    idempotencyKey,
+    values: { name: '', provinceCode: '', focusIssue: '', foundVia: '' },
+    fieldErrors: {},
+  };
+  const [state, formAction] = useActionState(recordCbo, initial, `/${locale}/cbos/new`);
+  const hasErrors = Object.keys(state.fieldErrors).length > 0;
+
+  const errorOf = (field: CboField) => state.fieldErrors[field];
+  const describe = (field: CboField, hint?: string) =>
+    [hint, errorOf(field) ? `${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
+  const errorText = (field: CboField) =>
+    errorOf(field) ? (
+      <span className="error" id={`${field}-error`}>
+        {t(`form.errors.${errorOf(field)}`)}
+      </span>
+    ) : null;
+
+  return (
+    <form
+      action={formAction}
+      noValidate
+      className="card"
+      aria-describedby={hasErrors ? 'form-error' : undefined}
+    >
+      {(hasErrors || state.formError) && (
+        <p className="notice error" id="form-error" role="alert">
+          {t(`form.errors.${state.formError && !hasErrors ? state.formError : 'summary'}`)}
+        </p>
+      )}
+      <input type="hidden" name="idempotencyKey" value={state.idempotencyKey} />
+      <input type="hidden" name="locale" value={locale} />
+
+      <div className="field">
+        <label htmlFor="name">{t('form.name')}</label>
+        <input
+          id="name"
+          name="name"
+          defaultValue={state.values.name}
+          maxLength={200}
+          autoComplete="off"
+          aria-invalid={Boolean(errorOf('name'))}
+          aria-describedby={describe('name', 'name-hint')}
+        />
+        <span className="hint" id="name-hint">
+          {t('form.nameHint')}
+        </span>
+        {errorText('name')}
+      </div>
+
+      <div className="field">
+        <label htmlFor="provinceCode">{t('form.province')}</label>
+        <select
+          id="provinceCode"
+          name="provinceCode"
+          defaultValue={state.values.provinceCode}
+          aria-invalid={Boolean(errorOf('provinceCode'))}
+          aria-describedby={describe('provinceCode')}
+        >
+          <option value="">{t('form.chooseProvince')}</option>
+          {provinces.map((p) => (
+            <option key={p.code} value={p.code}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+        {errorText('provinceCode')}
+      </div>
+
+      <div className="field">
+        <label htmlFor="focusIssue">{t('form.focusIssue')}</label>
+        <select
+          id="focusIssue"
+          name="focusIssue"
+          defaultValue={state.values.focusIssue}
+          aria-invalid={Boolean(errorOf('focusIssue'))}
+          aria-describedby={describe('focusIssue')}
+        >
+          <option value="" />
+          {FOCUS_ISSUES.map((issue) => (
+            <option key={issue} value={issue}>
+              {t(`focusIssues.${issue}`)}
+            </option>
+          ))}
+        </select>
+        {errorText('focusIssue')}
+      </div>
+
+      <div className="field">
+        <label htmlFor="foundVia">{t('form.foundVia')}</label>
+        <select
+          id="foundVia"
+          name="foundVia"
+          defaultValue={state.values.foundVia}
+          aria-invalid={Boolean(errorOf('foundVia'))}
+          aria-describedby={describe('foundVia')}
+        >
+          <option value="" />
+          {DISCOVERY_CHANNELS.map((channel) => (
+            <option key={channel} value={channel}>
+              {t(`foundVia.${channel}`)}
+            </option>
+          ))}
+        </select>
+        {errorText('foundVia')}
+      </div>
+
+      <SubmitButton />
+    </form>
+  );
+}
