@@ -1,0 +1,94 @@
+import 'reflect-metadata';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { RequestMethod } from '@nestjs/common';
+import { CbosController } from '../cbos/cbos.controller';
+import { HealthController } from '../health/health.controller';
+import { ProvincesController } from '../provinces/provinces.controller';
+import { buildOpenApiDocument } from '../openapi/openapi';
+import { parseInput } from './route';
+import { ROUTES } from './routes';
+
+const CONTROLLERS = [CbosController, HealthController, ProvincesController];
+
+/** Every route that a controller mounts, read from Nest's own metadata. */
+function mountedRoutes(): string[] {
+  return CONTROLLERS.flatMap((controller) =>
+    Object.getOwnPropertyNames(controller.prototype)
+      .filter((name) => name !== 'constructor')
+      .map((name) => controller.prototype[name])
+      .filter((handler) => typeof handler === 'function' && Reflect.hasMetadata(PATH_METADATA, handler))
+      .map(
+        (handler) =>
+          `${RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler)]} ${Reflect.getMetadata(PATH_METADATA, handler)}`,
+      ),
+  );
+}
+
+describe('the route table', () => {
+  it('describes every route a controller mounts, and nothing else', () => {
+    const table = Object.values(ROUTES).map((r) => `${r.method} ${r.path}`);
+    expect(mountedRoutes().sort()).toEqual(table.sort());
+  });
+
+  it('marks only health and the province list as public', () => {
+    const open = Object.values(ROUTES)
+      .filter((r) => r.public)
+      .map((r) => r.path);
+    expect(open.sort()).toEqual(['/api/provinces', '/health']);
+  });
+});
+
+describe('request parsing', () => {
+  it('reports every wrong part of a request at once, saying where each field is', () => {
+    const attempt = () =>
+      parseInput(ROUTES.createCbo, {
+        params: {},
+        query: {},
+        headers: {},
+        body: { name: '', provinceCode: 'KH-2', focusIssue: 'land', foundVia: 'referral' },
+      });
+    expect(attempt).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as { details: { issues: unknown[] } }).details.issues).toEqual([
+        expect.objectContaining({ in: 'header', path: 'idempotency-key' }),
+        expect.objectContaining({ in: 'body', path: 'name' }),
+      ]);
+    }
+  });
+
+  it('applies defaults and coerces query strings', () => {
+    expect(
+      parseInput(ROUTES.listCbos, { params: {}, query: { limit: '5' }, headers: {}, body: undefined }).query,
+    ).toEqual({
+      limit: 5,
+      offset: 0,
+    });
+  });
+});
+
+describe('the OpenAPI document', () => {
+  const document = buildOpenApiDocument(ROUTES);
+
+  it('has one operation per route, with its schemas', () => {
+    const operations = Object.values(document.paths).flatMap((p) => Object.values(p as object));
+    expect(operations).toHaveLength(Object.keys(ROUTES).length);
+    const create = document.paths['/api/cbos'].post as any;
+    expect(create.requestBody.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['name', 'provinceCode', 'focusIssue', 'foundVia']),
+    );
+    expect(create.parameters).toEqual([
+      expect.objectContaining({ name: 'idempotency-key', in: 'header', required: true }),
+    ]);
+    expect((document.paths['/api/cbos/{id}'].get as any).parameters[0]).toMatchObject({
+      name: 'id',
+      in: 'path',
+    });
+  });
+
+  it('lists the province codes a client may send', () => {
+    const schema = (document.paths['/api/cbos'].post as any).requestBody.content['application/json'].schema;
+    expect(schema.properties.provinceCode.enum).toHaveLength(25);
+  });
+});

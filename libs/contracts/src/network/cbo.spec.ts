@@ -1,0 +1,72 @@
+import { CboDraft, IdempotencyKey, createCbo } from './cbo';
+import { toFieldIssues } from '../errors';
+import { defineContract } from '../contract';
+import { z } from 'zod';
+
+const valid = {
+  name: 'Prek Toal Fishing Community',
+  provinceCode: 'KH-17',
+  focusIssue: 'fisheries',
+  foundVia: 'referral',
+};
+
+function issuesOf(input: unknown) {
+  const result = CboDraft.safeParse(input);
+  return result.success ? [] : toFieldIssues(result.error);
+}
+
+describe('the CBO draft contract', () => {
+  it('accepts a Khmer name and trims the spaces around it', () => {
+    expect(CboDraft.parse({ ...valid, name: '  សហគមន៍នេសាទទន្លេសាប ' }).name).toBe('សហគមន៍នេសាទទន្លេសាប');
+  });
+
+  it('refuses an empty name, naming the field', () => {
+    expect(issuesOf({ ...valid, name: '   ' })).toEqual([
+      expect.objectContaining({ path: 'name', message: 'Name is required' }),
+    ]);
+  });
+
+  it('refuses a province that is not one of the 25', () => {
+    expect(issuesOf({ ...valid, provinceCode: 'KH-26' })).toEqual([
+      expect.objectContaining({ path: 'provinceCode', message: 'Choose a province from the list' }),
+    ]);
+  });
+
+  it('knows every province of the reference list', () => {
+    for (const code of ['KH-1', 'KH-2', 'KH-12', 'KH-17', 'KH-25']) {
+      expect(issuesOf({ ...valid, provinceCode: code })).toEqual([]);
+    }
+  });
+
+  it('refuses an unknown focus issue and channel', () => {
+    expect(issuesOf({ ...valid, focusIssue: 'mining', foundVia: 'rumour' }).map((i) => i.path)).toEqual([
+      'focusIssue',
+      'foundVia',
+    ]);
+  });
+
+  it('nests the draft under the create message, so a service names draft.<field>', () => {
+    const result = createCbo.request.safeParse({
+      idempotencyKey: 'form-0001',
+      draft: { ...valid, name: '' },
+    });
+    expect(result.success).toBe(false);
+    expect(toFieldIssues(result.error!)[0].path).toBe('draft.name');
+  });
+});
+
+describe('idempotency keys', () => {
+  it('accept a UUID and refuse short or odd keys', () => {
+    expect(IdempotencyKey.safeParse('0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e').success).toBe(true);
+    expect(IdempotencyKey.safeParse('short').success).toBe(false);
+    expect(IdempotencyKey.safeParse('has spaces in it').success).toBe(false);
+  });
+});
+
+describe('contract subjects', () => {
+  it('must read <domain>.<entity>.<verb>', () => {
+    expect(() =>
+      defineContract({ subject: 'Network Create', request: z.object({}), response: z.object({}) }),
+    ).toThrow(/<domain>\.<entity>\.<verb>/);
+  });
+});
