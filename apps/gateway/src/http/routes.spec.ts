@@ -15,7 +15,7 @@ function mountedRoutes(): string[] {
   return CONTROLLERS.flatMap((controller) =>
     Object.getOwnPropertyNames(controller.prototype)
       .filter((name) => name !== 'constructor')
-      .map((name) => (controller.prototype as Record<string, object>)[name])
+      .map((name) => (controller.prototype as unknown as Record<string, object>)[name])
       .filter((handler) => typeof handler === 'function' && Reflect.hasMetadata(PATH_METADATA, handler))
       .map(
         (handler) =>
