@@ -1,7 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
-import { useFormStatus } from 'react-dom';
+import { startTransition, useActionState, type FormEvent } from 'react';
 import { useTranslations } from 'next-intl';
 import { DISCOVERY_CHANNELS, FOCUS_ISSUES } from '@bandanh/contracts';
 import { recordCbo, type CboFormState } from '../app/[locale]/(staff)/cbos/new/actions';
@@ -13,8 +12,7 @@ interface Props {
   provinces: Array<{ code: string; name: string }>;
 }
 
-function SubmitButton() {
-  const { pending } = useFormStatus();
+function SubmitButton({ pending }: { pending: boolean }) {
   const t = useTranslations('form');
   return (
     <button className="primary" type="submit" disabled={pending}>
@@ -31,7 +29,15 @@ export function CboForm({ locale, idempotencyKey, provinces }: Props) {
     values: { name: '', provinceCode: '', focusIssue: '', foundVia: '' },
     fieldErrors: {},
   };
-  const [state, formAction] = useActionState(recordCbo, initial, `/${locale}/cbos/new`);
+  const [state, formAction, pending] = useActionState(recordCbo, initial, `/${locale}/cbos/new`);
+
+  // Once hydrated, submit without React's automatic form reset, so a refusal keeps what was
+  // typed. Before hydration (or without JavaScript) the form posts to the action natively.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  };
   const hasErrors = Object.keys(state.fieldErrors).length > 0;
 
   const errorOf = (field: CboField) => state.fieldErrors[field];
@@ -44,9 +50,18 @@ export function CboForm({ locale, idempotencyKey, provinces }: Props) {
       </span>
     ) : null;
 
+  const bind = (field: CboField) => ({
+    id: field,
+    name: field,
+    defaultValue: state.values[field],
+    'aria-invalid': Boolean(state.fieldErrors[field]),
+    'aria-describedby': describe(field, field === 'name' ? 'name-hint' : undefined),
+  });
+
   return (
     <form
       action={formAction}
+      onSubmit={submit}
       noValidate
       className="card"
       aria-describedby={hasErrors ? 'form-error' : undefined}
@@ -61,15 +76,7 @@ export function CboForm({ locale, idempotencyKey, provinces }: Props) {
 
       <div className="field">
         <label htmlFor="name">{t('form.name')}</label>
-        <input
-          id="name"
-          name="name"
-          defaultValue={state.values.name}
-          maxLength={200}
-          autoComplete="off"
-          aria-invalid={Boolean(errorOf('name'))}
-          aria-describedby={describe('name', 'name-hint')}
-        />
+        <input {...bind('name')} maxLength={200} autoComplete="off" />
         <span className="hint" id="name-hint">
           {t('form.nameHint')}
         </span>
@@ -78,13 +85,7 @@ export function CboForm({ locale, idempotencyKey, provinces }: Props) {
 
       <div className="field">
         <label htmlFor="provinceCode">{t('form.province')}</label>
-        <select
-          id="provinceCode"
-          name="provinceCode"
-          defaultValue={state.values.provinceCode}
-          aria-invalid={Boolean(errorOf('provinceCode'))}
-          aria-describedby={describe('provinceCode')}
-        >
+        <select {...bind('provinceCode')}>
           <option value="">{t('form.chooseProvince')}</option>
           {provinces.map((p) => (
             <option key={p.code} value={p.code}>
@@ -97,13 +98,7 @@ export function CboForm({ locale, idempotencyKey, provinces }: Props) {
 
       <div className="field">
         <label htmlFor="focusIssue">{t('form.focusIssue')}</label>
-        <select
-          id="focusIssue"
-          name="focusIssue"
-          defaultValue={state.values.focusIssue}
-          aria-invalid={Boolean(errorOf('focusIssue'))}
-          aria-describedby={describe('focusIssue')}
-        >
+        <select {...bind('focusIssue')}>
           <option value="" />
           {FOCUS_ISSUES.map((issue) => (
             <option key={issue} value={issue}>
@@ -116,13 +111,7 @@ export function CboForm({ locale, idempotencyKey, provinces }: Props) {
 
       <div className="field">
         <label htmlFor="foundVia">{t('form.foundVia')}</label>
-        <select
-          id="foundVia"
-          name="foundVia"
-          defaultValue={state.values.foundVia}
-          aria-invalid={Boolean(errorOf('foundVia'))}
-          aria-describedby={describe('foundVia')}
-        >
+        <select {...bind('foundVia')}>
           <option value="" />
           {DISCOVERY_CHANNELS.map((channel) => (
             <option key={channel} value={channel}>
@@ -133,7 +122,7 @@ export function CboForm({ locale, idempotencyKey, provinces }: Props) {
         {errorText('foundVia')}
       </div>
 
-      <SubmitButton />
+      <SubmitButton pending={pending} />
     </form>
   );
 }

@@ -1,0 +1,143 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { TestStack } from '../../gateway/test/stack';
+import { startWeb } from './web-server';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+describe('recording a CBO through the web', () => {
+  let stack: TestStack;
+  let web: { url: string; stop(): Promise<void> };
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await TestStack.start('web');
+    web = await startWeb(stack.gatewayUrl);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.stop();
+    await stack?.stop();
+  });
+
+  const total = async () => {
+    const response = await fetch(`${stack.gatewayUrl}/api/cbos?limit=1`);
+    return ((await response.json()) as { total: number }).total;
+  };
+
+  async function fillForm(
+    page: Page,
+    values: { name: string; province: string; issue: string; foundVia: string },
+  ) {
+    await page.fill('#name', values.name);
+    await page.selectOption('#provinceCode', { label: values.province });
+    await page.selectOption('#focusIssue', { label: values.issue });
+    await page.selectOption('#foundVia', { label: values.foundVia });
+  }
+
+  async function newPage(
+    options: Parameters<Browser['newContext']>[0] = {},
+  ): Promise<[BrowserContext, Page]> {
+    const context = await browser.newContext(options);
+    return [context, await context.newPage()];
+  }
+
+  it('refuses an empty name with a clear message in English, and stores nothing', async () => {
+    const [context, page] = await newPage();
+    const before = await total();
+    await page.goto(`${web.url}/en/cbos/new`);
+    await page.selectOption('#provinceCode', { label: 'Battambang' });
+    await page.click('button[type=submit]');
+    await page.getByText("Enter the CBO's name.").waitFor();
+    expect(await page.getAttribute('#name', 'aria-invalid')).toBe('true');
+    expect(await page.inputValue('#provinceCode')).toBe('KH-2');
+    expect(await total()).toBe(before);
+    await context.close();
+  });
+
+  it('records a CBO in English and lists it with its stage', async () => {
+    const [context, page] = await newPage();
+    await page.goto(`${web.url}/en/cbos/new`);
+    await fillForm(page, {
+      name: 'Ou Ta Ki Land Community',
+      province: 'Battambang',
+      issue: 'Land',
+      foundVia: 'Field visit',
+    });
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/en\/cbos\?created=/);
+    await page.getByText('Ou Ta Ki Land Community was recorded. Its pipeline has started.').waitFor();
+    const item = page.locator('li', { hasText: 'Ou Ta Ki Land Community' });
+    await expect(item.locator('[data-stage]').textContent()).resolves.toBe('Identified');
+    await expect(item.textContent()).resolves.toContain('Battambang');
+    await context.close();
+  });
+
+  it('records a CBO in Khmer, with Khmer labels, province and stage', async () => {
+    const [context, page] = await newPage({ locale: 'km-KH' });
+    await page.goto(`${web.url}/km/cbos/new`);
+    await page.getByLabel('ឈ្មោះអង្គការសហគមន៍').waitFor();
+    await page.click('button[type=submit]');
+    await page.getByText('សូមបញ្ចូលឈ្មោះអង្គការសហគមន៍។').waitFor();
+    await fillForm(page, {
+      name: 'សហគមន៍នេសាទកំពង់ភ្លុក',
+      province: 'សៀមរាប',
+      issue: 'នេសាទ',
+      foundVia: 'ការបញ្ជូន',
+    });
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/km\/cbos\?created=/);
+    const item = page.locator('li', { hasText: 'សហគមន៍នេសាទកំពង់ភ្លុក' });
+    await expect(item.locator('[data-stage]').textContent()).resolves.toBe('បានកំណត់អត្តសញ្ញាណ');
+    await expect(item.textContent()).resolves.toContain('សៀមរាប');
+    await context.close();
+  });
+
+  it('switches language on the same page', async () => {
+    const [context, page] = await newPage();
+    await page.goto(`${web.url}/en/cbos`);
+    await page.click('a[hreflang=km]');
+    await page.waitForURL(/\/km\/cbos$/);
+    await page.getByRole('heading', { name: 'អង្គការមូលដ្ឋានសហគមន៍' }).waitFor();
+    await context.close();
+  });
+
+  it('works without JavaScript, and the same form sent twice records one CBO', async () => {
+    const [context, page] = await newPage({ javaScriptEnabled: false });
+    await page.goto(`${web.url}/en/cbos/new`);
+    await fillForm(page, {
+      name: 'Boeung Chhmar Fishers',
+      province: 'Siem Reap',
+      issue: 'Fisheries',
+      foundVia: 'Referral',
+    });
+    const before = await total();
+
+    const [request] = await Promise.all([
+      page.waitForRequest((r) => r.method() === 'POST'),
+      page.click('button[type=submit]'),
+    ]);
+    await page.waitForURL(/\/en\/cbos\?created=/);
+    await page.locator('li', { hasText: 'Boeung Chhmar Fishers' }).waitFor();
+
+    // The browser sends the very same form again (a double tap, a retry on a slow network).
+    const again = await context.request.post(request.url(), {
+      headers: { 'content-type': (await request.headerValue('content-type')) ?? '' },
+      data: request.postDataBuffer() ?? undefined,
+    });
+    expect(again.url()).toContain('replayed=1');
+    expect(await total()).toBe(before + 1);
+    await context.close();
+  });
+});
