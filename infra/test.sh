@@ -36,6 +36,21 @@ step() {
 step lint pnpm lint
 step typecheck pnpm typecheck
 step "web build" pnpm --filter @bandanh/web build
-step jest pnpm exec jest --ci
+mkdir -p "$INFRA_DATA"
+results="$INFRA_DATA/jest-results.json"
+rm -f "$results"
+jest_started=$SECONDS
+jest_status=0
+say "jest: every project (unit, integration, browser)"
+pnpm exec jest --ci --json --outputFile="$results" || jest_status=$?
+# The plain closing line, for readers that do not know jest's own summary.
+if [ -f "$results" ]; then
+  node -e 'const r = require(process.argv[1]); console.log(`jest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`)' "$results"
+fi
+if [ "$jest_status" -ne 0 ]; then
+  say "jest FAILED (exit $jest_status) after $((SECONDS - jest_started)) s"
+  exit "$jest_status"
+fi
+say "jest passed in $((SECONDS - jest_started)) s"
 
 say "all tests passed in $((SECONDS - total_started)) s"

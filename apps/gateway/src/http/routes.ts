@@ -3,6 +3,7 @@ import {
   Cbo,
   CboDraft,
   CboPage,
+  CreatedCbo,
   ErrorBody,
   Health,
   IdempotencyKey,
@@ -14,8 +15,6 @@ import { defineRoute } from './route';
 
 const problem = (description: string) => ({ description, schema: ErrorBody });
 const CboId = z.object({ id: z.uuid({ error: 'CBO id must be a UUID' }) });
-
-export const CreatedCbo = z.object({ cbo: Cbo, workflowId: z.string(), created: z.boolean() });
 
 /** Every route of the API. A controller method mounts one of these, and the OpenAPI document lists them. */
 export const ROUTES = {

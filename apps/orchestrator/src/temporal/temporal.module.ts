@@ -23,7 +23,10 @@ export class TemporalModule {
         { provide: ORCHESTRATOR_CONFIG, useValue: config },
         {
           provide: TEMPORAL_CONNECTION,
-          useFactory: () => Connection.connect({ address: config.TEMPORAL_ADDRESS }),
+          useFactory: () =>
+            Connection.connect({ address: config.TEMPORAL_ADDRESS }).catch((error: Error) => {
+              throw new Error(`Cannot reach Temporal at ${config.TEMPORAL_ADDRESS}: ${error.message}`);
+            }),
         },
         {
           provide: Client,

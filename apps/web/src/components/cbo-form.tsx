@@ -58,6 +58,20 @@ export function CboForm({ locale, idempotencyKey, provinces }: Props) {
     'aria-describedby': describe(field, field === 'name' ? 'name-hint' : undefined),
   });
 
+  const selectField = (field: CboField, label: string, options: Array<{ value: string; label: string }>) => (
+    <div className="field">
+      <label htmlFor={field}>{label}</label>
+      <select {...bind(field)}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {errorText(field)}
+    </div>
+  );
+
   return (
     <form
       action={formAction}
@@ -83,44 +97,18 @@ export function CboForm({ locale, idempotencyKey, provinces }: Props) {
         {errorText('name')}
       </div>
 
-      <div className="field">
-        <label htmlFor="provinceCode">{t('form.province')}</label>
-        <select {...bind('provinceCode')}>
-          <option value="">{t('form.chooseProvince')}</option>
-          {provinces.map((p) => (
-            <option key={p.code} value={p.code}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-        {errorText('provinceCode')}
-      </div>
-
-      <div className="field">
-        <label htmlFor="focusIssue">{t('form.focusIssue')}</label>
-        <select {...bind('focusIssue')}>
-          <option value="" />
-          {FOCUS_ISSUES.map((issue) => (
-            <option key={issue} value={issue}>
-              {t(`focusIssues.${issue}`)}
-            </option>
-          ))}
-        </select>
-        {errorText('focusIssue')}
-      </div>
-
-      <div className="field">
-        <label htmlFor="foundVia">{t('form.foundVia')}</label>
-        <select {...bind('foundVia')}>
-          <option value="" />
-          {DISCOVERY_CHANNELS.map((channel) => (
-            <option key={channel} value={channel}>
-              {t(`foundVia.${channel}`)}
-            </option>
-          ))}
-        </select>
-        {errorText('foundVia')}
-      </div>
+      {selectField('provinceCode', t('form.province'), [
+        { value: '', label: t('form.chooseProvince') },
+        ...provinces.map((p) => ({ value: p.code, label: p.name })),
+      ])}
+      {selectField('focusIssue', t('form.focusIssue'), [
+        { value: '', label: '' },
+        ...FOCUS_ISSUES.map((issue) => ({ value: issue, label: t(`focusIssues.${issue}`) })),
+      ])}
+      {selectField('foundVia', t('form.foundVia'), [
+        { value: '', label: '' },
+        ...DISCOVERY_CHANNELS.map((channel) => ({ value: channel, label: t(`foundVia.${channel}`) })),
+      ])}
 
       <SubmitButton pending={pending} />
     </form>

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { Cbo, CboPage, ErrorBody, Province, type CboDraft } from '@bandanh/contracts';
+import { CboPage, CreatedCbo, ErrorBody, Province, type CboDraft } from '@bandanh/contracts';
 
 const GATEWAY_URL = process.env.GATEWAY_URL ?? 'http://127.0.0.1:3001';
 
@@ -41,8 +41,6 @@ async function call<S extends z.ZodType>(
   }
   return schema.parse(json);
 }
-
-const CreatedCbo = z.object({ cbo: Cbo, workflowId: z.string(), created: z.boolean() });
 
 /** The server-only client of the gateway's HTTP API. */
 export const gateway = {

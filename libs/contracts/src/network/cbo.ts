@@ -51,6 +51,10 @@ export const createCbo = defineContract({
   response: z.object({ cbo: Cbo, created: z.boolean() }),
 });
 
+/** The API's answer to recording a CBO: the CBO, its pipeline, and whether this call created it. */
+export const CreatedCbo = z.object({ cbo: Cbo, workflowId: z.string(), created: z.boolean() });
+export type CreatedCbo = z.infer<typeof CreatedCbo>;
+
 export const getCbo = defineContract({
   subject: 'network.cbo.get',
   request: z.object({ id: z.uuid() }),

@@ -25,6 +25,8 @@ export async function createNatsMicroservice(
       gracePeriod: 2_000,
     }),
     bufferLogs: true,
+    // A failed boot throws to the caller (main prints it and exits) instead of exiting here.
+    abortOnError: false,
   });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new RpcErrorFilter());

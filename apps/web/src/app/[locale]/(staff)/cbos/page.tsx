@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { CboPage, Province } from '@bandanh/contracts';
 import { Link } from '../../../../i18n/navigation';
+import { Unavailable } from '../../../../components/unavailable';
 import { gateway } from '../../../../lib/gateway';
 import { provinceName } from '../../../../lib/provinces';
 
@@ -29,14 +30,7 @@ export default async function CboListPage({ params, searchParams }: Props) {
       gateway.listProvinces(),
     ]);
   } catch {
-    return (
-      <>
-        <h1>{t('cbos.title')}</h1>
-        <p className="notice error" role="alert">
-          {t('cbos.unavailable')}
-        </p>
-      </>
-    );
+    return <Unavailable title={t('cbos.title')} message={t('cbos.unavailable')} />;
   }
 
   const byCode = new Map(provinces.map((p) => [p.code, p]));

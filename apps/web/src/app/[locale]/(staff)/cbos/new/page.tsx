@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { Province } from '@bandanh/contracts';
 import { CboForm } from '../../../../../components/cbo-form';
+import { Unavailable } from '../../../../../components/unavailable';
 import { gateway } from '../../../../../lib/gateway';
 import { provinceName } from '../../../../../lib/provinces';
 
@@ -16,14 +17,7 @@ export default async function NewCboPage({ params }: { params: Promise<{ locale:
   try {
     ({ items: provinces } = await gateway.listProvinces());
   } catch {
-    return (
-      <>
-        <h1>{t('title')}</h1>
-        <p className="notice error" role="alert">
-          {t('errors.unavailable')}
-        </p>
-      </>
-    );
+    return <Unavailable title={t('title')} message={t('errors.unavailable')} />;
   }
 
   return (
