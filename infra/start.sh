@@ -54,7 +54,7 @@ else
   say "the web build is up to date"
 fi
 
-APP_NAMES=(network orchestrator gateway web)
+APP_NAMES=(identity network orchestrator gateway web)
 APP_PIDS=()
 for app in "${APP_NAMES[@]}"; do
   start_prefixed "$app" pnpm --filter "@bandanh/$app" start

@@ -1,11 +1,15 @@
 // pnpm db:migrate: applies every service's migrations to its own schema, in order.
 // Each service owns its schema and its migrations; this only calls them. Idempotent.
+import { migrateIdentity } from '../../apps/identity/src/app';
 import { migrateNetwork } from '../../apps/network/src/app';
 
 type Migrate = (url: string) => Promise<void>;
 
 /** One line per service that owns tables. */
-const SERVICES: ReadonlyArray<readonly [name: string, migrate: Migrate]> = [['network', migrateNetwork]];
+const SERVICES: ReadonlyArray<readonly [name: string, migrate: Migrate]> = [
+  ['identity', migrateIdentity],
+  ['network', migrateNetwork],
+];
 
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/bandanh';
 

@@ -3,6 +3,10 @@
 // Each CBO has a fixed idempotency key: running it again creates nothing twice.
 import type { CboDraft, DiscoveryChannel, FocusIssue } from '../../libs/contracts/src';
 
+import { ensureAccounts } from '../../apps/identity/src/app';
+import { loadIdentityConfig } from '../../apps/identity/src/config/env';
+import { DEMO_APPLICANT, DEMO_STAFF, DEMO_TOTP_SECRET } from './demo-accounts';
+
 const GATEWAY_URL = (process.env.GATEWAY_URL || 'http://127.0.0.1:3001').replace(/\/+$/, '');
 
 const BATTAMBANG = 'KH-2';
@@ -55,20 +59,30 @@ async function assertReachable(): Promise<void> {
 }
 
 /** Records one CBO; true when it is new, false when the key was already used (a replay). */
-async function recordCbo(key: string, draft: CboDraft): Promise<boolean> {
+async function recordCbo(
+  token: string,
+  key: string,
+  draft: CboDraft,
+): Promise<{ created: boolean; id: string }> {
   let response: Response;
   try {
     response = await fetch(`${GATEWAY_URL}/api/cbos`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': key,
+        authorization: `Bearer ${token}`,
+      },
       body: JSON.stringify(draft),
       signal: AbortSignal.timeout(30_000),
     });
   } catch (error) {
     throw new SeedError(`POST /api/cbos (${key}) did not get an answer: ${reason(error)}`);
   }
-  if (response.status === 201) return true;
-  if (response.status === 200) return false;
+  if (response.status === 201 || response.status === 200) {
+    const body = (await response.json()) as { cbo: { id: string } };
+    return { created: response.status === 201, id: body.cbo.id };
+  }
   const text = await response.text();
   let message = text.slice(0, 500);
   try {
@@ -80,15 +94,51 @@ async function recordCbo(key: string, draft: CboDraft): Promise<boolean> {
   throw new SeedError(`POST /api/cbos (${key}, "${draft.name}") answered ${response.status}: ${message}`);
 }
 
+/** Signs the demo coordinator in through the API; the CBOs are recorded in their name. */
+async function signInCoordinator(): Promise<string> {
+  const coordinator = DEMO_STAFF.find((a) => a.roles?.includes('coordinator'))!;
+  const response = await fetch(`${GATEWAY_URL}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: coordinator.email, password: coordinator.password }),
+  });
+  const body = (await response.json()) as { session?: { token: string }; message?: string };
+  if (!body.session)
+    throw new SeedError(`The demo coordinator could not sign in: ${body.message ?? response.status}`);
+  return body.session.token;
+}
+
 async function main(): Promise<void> {
   await assertReachable();
+  const identity = loadIdentityConfig(process.env);
+  await ensureAccounts(identity, DEMO_STAFF);
+  const token = await signInCoordinator();
   let created = 0;
   let existing = 0;
+  const ids: string[] = [];
   for (const [index, draft] of DEMO_CBOS.entries()) {
-    if (await recordCbo(`demo-cbo-${index + 1}`, draft)) created += 1;
+    const result = await recordCbo(token, `demo-cbo-${index + 1}`, draft);
+    ids.push(result.id);
+    if (result.created) created += 1;
     else existing += 1;
   }
+  // The demo CBO member belongs to the first demo CBO.
+  await ensureAccounts(identity, [{ ...DEMO_APPLICANT, cboId: ids[0] }]);
   console.log(`demo CBOs: ${created} created, ${existing} already existed`);
+  printAccounts();
+}
+
+function printAccounts(): void {
+  console.log('\n  Demo accounts (local use only):');
+  for (const account of [...DEMO_STAFF, DEMO_APPLICANT]) {
+    const who = account.kind === 'applicant' ? 'CBO member' : account.roles!.join(', ');
+    console.log(
+      `    ${who.padEnd(20)} ${account.email.padEnd(36)} ${account.password}${account.totpSecret ? '  (+ two-factor code)' : ''}`,
+    );
+  }
+  console.log(
+    `  Two-factor secret of the demo accounts marked so (add it to an authenticator app): ${DEMO_TOTP_SECRET}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { AdminModule } from './admin/admin.controller';
+import { AuthModule } from './auth/auth.controller';
+import { AuthGuard } from './http/auth.guard';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { NatsClientModule, loggerModule } from '@bandanh/platform';
 import { CbosModule } from './cbos/cbos.controller';
 import type { GatewayConfig } from './config/env';
@@ -22,9 +27,15 @@ export class AppModule {
         }),
         HealthModule,
         ProvincesModule,
+        AuthModule,
+        AdminModule,
         CbosModule,
       ],
-      providers: [{ provide: GATEWAY_CONFIG, useValue: config }],
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
       exports: [GATEWAY_CONFIG],
     };
   }

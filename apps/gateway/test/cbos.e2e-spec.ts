@@ -1,5 +1,5 @@
 import { uniqueName, waitFor } from '@bandanh/platform/testing';
-import { TestStack } from './stack';
+import { STAFF, TestStack } from './stack';
 
 const draft = {
   name: 'សហគមន៍នេសាទទន្លេសាប',
@@ -10,9 +10,11 @@ const draft = {
 
 describe('the CBO API, through the gateway, the services and the workflow', () => {
   let stack: TestStack;
+  let token: string;
 
   beforeAll(async () => {
     stack = await TestStack.start('gateway');
+    token = await stack.tokenFor(STAFF.coordinator);
   });
 
   afterAll(async () => {
@@ -20,7 +22,10 @@ describe('the CBO API, through the gateway, the services and the workflow', () =
   });
 
   const api = async (path: string, init: RequestInit = {}) => {
-    const response = await fetch(`${stack.gatewayUrl}${path}`, init);
+    const response = await fetch(`${stack.gatewayUrl}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, ...init.headers },
+    });
     return { status: response.status, body: (await response.json()) as Record<string, any> };
   };
   const post = (body: unknown, key?: string) =>
@@ -35,7 +40,7 @@ describe('the CBO API, through the gateway, the services and the workflow', () =
     const { status, body } = await api('/health');
     expect(status).toBe(200);
     expect(body.status).toBe('up');
-    for (const check of ['postgres', 'nats', 'temporal', 'network', 'orchestrator']) {
+    for (const check of ['postgres', 'nats', 'temporal', 'identity', 'network', 'orchestrator']) {
       expect(body.checks[check]).toMatchObject({ status: 'up' });
     }
   });
@@ -137,6 +142,7 @@ describe('the CBO API, through the gateway, the services and the workflow', () =
     const before = (await api('/api/cbos')).body;
 
     await stack.restart();
+    // Sessions are server-side: the coordinator's session outlives the restart too.
 
     const after = (await api('/api/cbos')).body;
     expect(after.total).toBe(before.total);

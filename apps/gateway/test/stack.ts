@@ -1,6 +1,11 @@
 import 'reflect-metadata';
 import type { INestApplication, INestMicroservice } from '@nestjs/common';
+import { connect } from 'nats';
+import * as OTPAuth from 'otpauth';
+import type { StaffRole } from '@bandanh/contracts';
 import { createTestDatabase, uniqueName, type TestDatabase } from '@bandanh/platform/testing';
+import { ensureAccounts, migrateIdentity, startIdentityService } from '../../identity/src/app';
+import { loadIdentityConfig } from '../../identity/src/config/env';
 import { migrateNetwork, startNetworkService } from '../../network/src/app';
 import { loadNetworkConfig } from '../../network/src/config/env';
 import { startOrchestrator } from '../../orchestrator/src/app';
@@ -8,23 +13,56 @@ import { loadOrchestratorConfig } from '../../orchestrator/src/config/env';
 import { startGateway } from '../src/app';
 import { loadGatewayConfig } from '../src/config/env';
 
+export interface TestAccount {
+  email: string;
+  password: string;
+  roles: StaffRole[];
+  /** Base32 TOTP secret, for the roles that must have two-factor authentication. */
+  totpSecret?: string;
+}
+
+const PASSWORD = 'a long test passphrase';
+const TOTP = 'KRUGKIDROVUWG2ZAMJZG653OEBTG66BA';
+
+/** One staff account per role, with two-factor authentication where the role needs it. */
+export const STAFF: Record<StaffRole, TestAccount> = {
+  admin: { email: 'admin@test.bandanh', password: PASSWORD, roles: ['admin'], totpSecret: TOTP },
+  coordinator: { email: 'coordinator@test.bandanh', password: PASSWORD, roles: ['coordinator'] },
+  assessor: { email: 'assessor@test.bandanh', password: PASSWORD, roles: ['assessor'] },
+  approver: { email: 'approver@test.bandanh', password: PASSWORD, roles: ['approver'], totpSecret: TOTP },
+  trainer: { email: 'trainer@test.bandanh', password: PASSWORD, roles: ['trainer'] },
+  finance: { email: 'finance@test.bandanh', password: PASSWORD, roles: ['finance'], totpSecret: TOTP },
+  protection_officer: {
+    email: 'protection@test.bandanh',
+    password: PASSWORD,
+    roles: ['protection_officer'],
+    totpSecret: TOTP,
+  },
+};
+
+/** The current code of an authenticator app holding `secret`. */
+export function totp(secret: string, at = Date.now()): string {
+  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate({ timestamp: at });
+}
+
 /**
  * The whole back end for one test file: its own database, NATS prefix and Temporal task
- * queue, on the real PostgreSQL, NATS and Temporal. `restart()` stops every process and
- * starts new ones on the same data.
+ * queue, on the real PostgreSQL, NATS and Temporal, with one staff account per role.
+ * `restart()` stops every process and starts new ones on the same data.
  */
 export class TestStack {
   gatewayUrl = '';
   private apps: Array<INestApplication | INestMicroservice> = [];
+  private tokens = new Map<string, string>();
 
   private constructor(
     readonly database: TestDatabase,
-    private readonly env: Record<string, string>,
+    readonly env: Record<string, string>,
   ) {}
 
-  static async start(label: string): Promise<TestStack> {
+  static async start(label: string, env: Record<string, string> = {}): Promise<TestStack> {
     const database = await createTestDatabase(label);
-    await migrateNetwork(database.url);
+    await Promise.all([migrateNetwork(database.url), migrateIdentity(database.url)]);
     const stack = new TestStack(database, {
       DATABASE_URL: database.url,
       NATS_PREFIX: uniqueName(label),
@@ -32,19 +70,50 @@ export class TestStack {
       LOG_LEVEL: 'error',
       GATEWAY_PORT: '0',
       NATS_TIMEOUT_MS: '5000',
+      ARGON2_MEMORY_KIB: '4096',
+      SIGN_IN_DELAY_MS: '10',
+      ...env,
     });
+    await ensureAccounts(
+      loadIdentityConfig(stack.env),
+      Object.entries(STAFF).map(([role, account]) => ({
+        ...account,
+        displayName: `Test ${role}`,
+        kind: 'staff' as const,
+      })),
+    );
     await stack.startProcesses();
     return stack;
   }
 
   private async startProcesses(): Promise<void> {
+    const identity = await startIdentityService(loadIdentityConfig(this.env));
     const network = await startNetworkService(loadNetworkConfig(this.env));
     const orchestrator = await startOrchestrator(loadOrchestratorConfig(this.env));
     const gateway = await startGateway(loadGatewayConfig(this.env));
-    this.apps = [gateway, orchestrator, network];
+    this.apps = [gateway, orchestrator, network, identity];
     const address = gateway.getHttpServer().address();
     if (!address || typeof address === 'string') throw new Error('The gateway has no TCP address');
     this.gatewayUrl = `http://127.0.0.1:${address.port}`;
+  }
+
+  /** Signs in through the API (once per account and test file) and answers the session token. */
+  async tokenFor(account: TestAccount): Promise<string> {
+    const known = this.tokens.get(account.email);
+    if (known) return known;
+    const response = await fetch(`${this.gatewayUrl}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email: account.email,
+        password: account.password,
+        ...(account.totpSecret ? { code: totp(account.totpSecret) } : {}),
+      }),
+    });
+    const body = (await response.json()) as { status?: string; session?: { token: string } };
+    if (!body.session) throw new Error(`Could not sign in ${account.email}: ${JSON.stringify(body)}`);
+    this.tokens.set(account.email, body.session.token);
+    return body.session.token;
   }
 
   async stopNetworkService(): Promise<void> {
@@ -64,5 +133,13 @@ export class TestStack {
   async stop(): Promise<void> {
     await this.stopProcesses();
     await this.database.drop();
+    // The gateway's idempotency bucket lives in JetStream: remove this run's.
+    const nats = await connect({ servers: 'nats://127.0.0.1:4222' });
+    try {
+      const streams = await nats.jetstreamManager();
+      await streams.streams.delete(`KV_${this.env.NATS_PREFIX}_idempotency`).catch(() => false);
+    } finally {
+      await nats.close();
+    }
   }
 }

@@ -7,14 +7,25 @@ import {
   getPipeline,
   networkHealth,
   orchestratorHealth,
+  listCbos,
+  recordCboStage,
   startPipeline,
+  type Caller,
 } from '@bandanh/contracts';
-import { DomainError, NatsRpc } from '@bandanh/platform';
+import { DomainError, NatsRpc, systemCaller } from '@bandanh/platform';
 import { createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@bandanh/platform/testing';
 import { migrateNetwork, startNetworkService } from '../../network/src/app';
 import { loadNetworkConfig } from '../../network/src/config/env';
 import { startOrchestrator } from '../src/app';
 import { loadOrchestratorConfig } from '../src/config/env';
+
+const coordinator: Caller = {
+  kind: 'staff',
+  userId: '1b2c3d4e-5f60-4718-8293-a4b5c6d7e8f9',
+  roles: ['coordinator'],
+};
+const trainer: Caller = { kind: 'staff', userId: '2c3d4e5f-6071-4829-93a4-b5c6d7e8f9a0', roles: ['trainer'] };
+const gateway = systemCaller('gateway');
 
 describe('the network service and the orchestrator, on the real PostgreSQL, NATS and Temporal', () => {
   let database: TestDatabase;
@@ -53,24 +64,30 @@ describe('the network service and the orchestrator, on the real PostgreSQL, NATS
   });
 
   it('reports both services healthy', async () => {
-    await expect(rpc.send(networkHealth, {})).resolves.toMatchObject({ status: 'up' });
-    await expect(rpc.send(orchestratorHealth, {})).resolves.toMatchObject({ status: 'up' });
+    await expect(rpc.send(networkHealth, {}, gateway)).resolves.toMatchObject({ status: 'up' });
+    await expect(rpc.send(orchestratorHealth, {}, gateway)).resolves.toMatchObject({ status: 'up' });
   });
 
   it('stores a CBO, starts its pipeline once, and keeps the stage the workflow reports', async () => {
-    const { cbo, created } = await rpc.send(createCbo, { idempotencyKey: uniqueName('key'), draft });
+    const { cbo, created } = await rpc.send(
+      createCbo,
+      { idempotencyKey: uniqueName('key'), draft },
+      coordinator,
+    );
     expect(created).toBe(true);
     expect(cbo).toMatchObject({ ...draft, stage: null });
 
-    const first = await rpc.send(startPipeline, { cboId: cbo.id });
-    const retry = await rpc.send(startPipeline, { cboId: cbo.id });
+    const first = await rpc.send(startPipeline, { cboId: cbo.id }, coordinator);
+    const retry = await rpc.send(startPipeline, { cboId: cbo.id }, coordinator);
     expect(first).toEqual({ workflowId: `cbo-pipeline-${cbo.id}`, started: true });
     expect(retry).toEqual({ workflowId: first.workflowId, started: false });
 
-    await expect(rpc.send(getPipeline, { cboId: cbo.id })).resolves.toMatchObject({ stage: 'identified' });
+    await expect(rpc.send(getPipeline, { cboId: cbo.id }, coordinator)).resolves.toMatchObject({
+      stage: 'identified',
+    });
     const stored = await waitFor(
       async () => {
-        const { cbo: current } = await rpc.send(getCbo, { id: cbo.id });
+        const { cbo: current } = await rpc.send(getCbo, { id: cbo.id }, coordinator);
         return current.stage === 'identified' ? current : undefined;
       },
       { what: 'the identified stage to be recorded' },
@@ -80,12 +97,12 @@ describe('the network service and the orchestrator, on the real PostgreSQL, NATS
 
   it('creates one CBO for one idempotency key, and refuses the key for another body', async () => {
     const key = uniqueName('key');
-    const first = await rpc.send(createCbo, { idempotencyKey: key, draft });
-    const again = await rpc.send(createCbo, { idempotencyKey: key, draft });
+    const first = await rpc.send(createCbo, { idempotencyKey: key, draft }, coordinator);
+    const again = await rpc.send(createCbo, { idempotencyKey: key, draft }, coordinator);
     expect(again).toEqual({ cbo: first.cbo, created: false });
 
     await expect(
-      rpc.send(createCbo, { idempotencyKey: key, draft: { ...draft, name: 'Another group' } }),
+      rpc.send(createCbo, { idempotencyKey: key, draft: { ...draft, name: 'Another group' } }, coordinator),
     ).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
   });
 
@@ -97,7 +114,11 @@ describe('the network service and the orchestrator, on the real PostgreSQL, NATS
       request: createCbo.request.partial().passthrough(),
     } as unknown as typeof createCbo;
     const error = await careless
-      .send(unchecked, { idempotencyKey: uniqueName('key'), draft: { ...draft, provinceCode: 'KH-99' } })
+      .send(
+        unchecked,
+        { idempotencyKey: uniqueName('key'), draft: { ...draft, provinceCode: 'KH-99' } },
+        coordinator,
+      )
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({
@@ -107,8 +128,72 @@ describe('the network service and the orchestrator, on the real PostgreSQL, NATS
   });
 
   it('says NOT_FOUND for a CBO that does not exist', async () => {
-    await expect(rpc.send(getCbo, { id: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({
+    await expect(
+      rpc.send(getCbo, { id: '00000000-0000-4000-8000-000000000000' }, coordinator),
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
+  });
+
+  it('decides with the caller: a trainer cannot record a CBO, only the orchestrator records stages', async () => {
+    await expect(
+      rpc.send(createCbo, { idempotencyKey: uniqueName('key'), draft }, trainer),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const { cbo } = await rpc.send(createCbo, { idempotencyKey: uniqueName('key'), draft }, coordinator);
+    await expect(
+      rpc.send(recordCboStage, { id: cbo.id, stage: 'selection' }, coordinator),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(rpc.send(startPipeline, { cboId: cbo.id }, trainer)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+
+  it("hides another CBO's records from an applicant sending messages with their own identity", async () => {
+    const { cbo: mine } = await rpc.send(
+      createCbo,
+      { idempotencyKey: uniqueName('key'), draft },
+      coordinator,
+    );
+    const { cbo: theirs } = await rpc.send(
+      createCbo,
+      { idempotencyKey: uniqueName('key'), draft: { ...draft, name: 'Other group' } },
+      coordinator,
+    );
+    await rpc.send(startPipeline, { cboId: theirs.id }, coordinator);
+    const applicant: Caller = {
+      kind: 'applicant',
+      userId: '3d4e5f60-7182-4930-a4b5-c6d7e8f9a0b1',
+      cboId: mine.id,
+    };
+
+    await expect(rpc.send(getCbo, { id: mine.id }, applicant)).resolves.toMatchObject({
+      cbo: { id: mine.id },
+    });
+    await expect(rpc.send(getCbo, { id: theirs.id }, applicant)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(rpc.send(getPipeline, { cboId: theirs.id }, applicant)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    const page = await rpc.send(listCbos, { limit: 100, offset: 0 }, applicant);
+    expect(page.items.map((c) => c.id)).toEqual([mine.id]);
+    expect(page.total).toBe(1);
+    await expect(
+      rpc.send(createCbo, { idempotencyKey: uniqueName('key'), draft }, applicant),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+
+  it('refuses a message that carries no caller identity', async () => {
+    const { JSONCodec } = await import('nats');
+    const codec = JSONCodec();
+    const reply = await nats.request(
+      `${shared.NATS_PREFIX}.network.cbo.list`,
+      codec.encode({ pattern: 'network.cbo.list', data: {}, id: '1' }),
+    );
+    expect((codec.decode(reply.data) as { err: { code: string } }).err.code).toBe('UNAUTHENTICATED');
   });
 });

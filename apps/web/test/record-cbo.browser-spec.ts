@@ -1,28 +1,19 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { TestStack } from '../../gateway/test/stack';
+import type { Browser, Page } from 'playwright-core';
+import { STAFF, TestStack } from '../../gateway/test/stack';
+import { SUBMIT, api, launchChromium, newPage as openPage, signInOnPage } from './browser';
 import { startWeb } from './web-server';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 describe('recording a CBO through the web', () => {
   let stack: TestStack;
   let web: { url: string; stop(): Promise<void> };
   let browser: Browser;
+  let token: string;
 
   beforeAll(async () => {
     stack = await TestStack.start('web');
     web = await startWeb(stack.gatewayUrl);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
+    token = await stack.tokenFor(STAFF.coordinator);
   });
 
   afterAll(async () => {
@@ -32,8 +23,8 @@ describe('recording a CBO through the web', () => {
   });
 
   const total = async () => {
-    const response = await fetch(`${stack.gatewayUrl}/api/cbos?limit=1`);
-    return ((await response.json()) as { total: number }).total;
+    const { body } = await api<{ total: number }>(stack.gatewayUrl, '/api/cbos?limit=1', { token });
+    return body.total;
   };
 
   async function fillForm(
@@ -46,19 +37,21 @@ describe('recording a CBO through the web', () => {
     await page.selectOption('#foundVia', { label: values.foundVia });
   }
 
-  async function newPage(
-    options: Parameters<Browser['newContext']>[0] = {},
-  ): Promise<[BrowserContext, Page]> {
-    const context = await browser.newContext(options);
-    return [context, await context.newPage()];
+  const newPage = (options: Parameters<Browser['newContext']>[0] = {}) => openPage(browser, options);
+
+  /** Opens a page as the coordinator: the web sends the browser to sign in first, then back. */
+  async function openSignedIn(page: Page, path: string) {
+    await page.goto(`${web.url}${path}`);
+    await signInOnPage(page, STAFF.coordinator);
+    await page.waitForURL((url) => url.pathname === path);
   }
 
   it('refuses an empty name with a clear message in English, and stores nothing', async () => {
     const [context, page] = await newPage();
     const before = await total();
-    await page.goto(`${web.url}/en/cbos/new`);
+    await openSignedIn(page, '/en/cbos/new');
     await page.selectOption('#provinceCode', { label: 'Battambang' });
-    await page.click('button[type=submit]');
+    await page.click(SUBMIT);
     await page.getByText("Enter the CBO's name.").waitFor();
     expect(await page.getAttribute('#name', 'aria-invalid')).toBe('true');
     expect(await page.inputValue('#provinceCode')).toBe('KH-2');
@@ -68,14 +61,14 @@ describe('recording a CBO through the web', () => {
 
   it('records a CBO in English and lists it with its stage', async () => {
     const [context, page] = await newPage();
-    await page.goto(`${web.url}/en/cbos/new`);
+    await openSignedIn(page, '/en/cbos/new');
     await fillForm(page, {
       name: 'Ou Ta Ki Land Community',
       province: 'Battambang',
       issue: 'Land',
       foundVia: 'Field visit',
     });
-    await page.click('button[type=submit]');
+    await page.click(SUBMIT);
     await page.waitForURL(/\/en\/cbos\?created=/);
     await page.getByText('Ou Ta Ki Land Community was recorded. Its pipeline has started.').waitFor();
     const item = page.locator('li', { hasText: 'Ou Ta Ki Land Community' });
@@ -86,9 +79,9 @@ describe('recording a CBO through the web', () => {
 
   it('records a CBO in Khmer, with Khmer labels, province and stage', async () => {
     const [context, page] = await newPage({ locale: 'km-KH' });
-    await page.goto(`${web.url}/km/cbos/new`);
+    await openSignedIn(page, '/km/cbos/new');
     await page.getByLabel('ឈ្មោះអង្គការសហគមន៍').waitFor();
-    await page.click('button[type=submit]');
+    await page.click(SUBMIT);
     await page.getByText('សូមបញ្ចូលឈ្មោះអង្គការសហគមន៍។').waitFor();
     await fillForm(page, {
       name: 'សហគមន៍នេសាទកំពង់ភ្លុក',
@@ -96,7 +89,7 @@ describe('recording a CBO through the web', () => {
       issue: 'នេសាទ',
       foundVia: 'ការបញ្ជូន',
     });
-    await page.click('button[type=submit]');
+    await page.click(SUBMIT);
     await page.waitForURL(/\/km\/cbos\?created=/);
     const item = page.locator('li', { hasText: 'សហគមន៍នេសាទកំពង់ភ្លុក' });
     await expect(item.locator('[data-stage]').textContent()).resolves.toBe('បានកំណត់អត្តសញ្ញាណ');
@@ -106,7 +99,7 @@ describe('recording a CBO through the web', () => {
 
   it('switches language on the same page', async () => {
     const [context, page] = await newPage();
-    await page.goto(`${web.url}/en/cbos`);
+    await openSignedIn(page, '/en/cbos');
     await page.click('a[hreflang=km]');
     await page.waitForURL(/\/km\/cbos$/);
     await page.getByRole('heading', { name: 'អង្គការមូលដ្ឋានសហគមន៍' }).waitFor();
@@ -115,7 +108,7 @@ describe('recording a CBO through the web', () => {
 
   it('works without JavaScript, and the same form sent twice records one CBO', async () => {
     const [context, page] = await newPage({ javaScriptEnabled: false });
-    await page.goto(`${web.url}/en/cbos/new`);
+    await openSignedIn(page, '/en/cbos/new');
     await fillForm(page, {
       name: 'Boeung Chhmar Fishers',
       province: 'Siem Reap',
@@ -126,7 +119,7 @@ describe('recording a CBO through the web', () => {
 
     const [request] = await Promise.all([
       page.waitForRequest((r) => r.method() === 'POST'),
-      page.click('button[type=submit]'),
+      page.click(SUBMIT),
     ]);
     await page.waitForURL(/\/en\/cbos\?created=/);
     await page.locator('li', { hasText: 'Boeung Chhmar Fishers' }).waitFor();

@@ -32,3 +32,4 @@ export function healthContract(service: string) {
 
 export const networkHealth = healthContract('network');
 export const orchestratorHealth = healthContract('orchestrator');
+export const identityHealth = healthContract('identity');

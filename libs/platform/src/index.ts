@@ -13,3 +13,5 @@ export * from './db/database';
 export * from './db/migrate';
 export * from './db/idempotency';
 export * from './health/timed-check';
+export * from './crypto';
+export * from './auth/require';

@@ -1,15 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import {
   createCbo,
+  createCboClaim,
+  decideCboClaim,
+  listCboClaims,
   getCbo,
   getPipeline,
+  issueCboLinkCode,
   listCbos,
+  redeemCboLinkCode,
   startPipeline,
+  type Caller,
   type CboDraft,
   type ListCbosQuery,
 } from '@bandanh/contracts';
 import { NatsRpc } from '@bandanh/platform';
 
+/** Each call goes out with the caller's identity; the services apply their record rules with it. */
 @Injectable()
 export class CbosService {
   constructor(private readonly rpc: NatsRpc) {}
@@ -18,9 +25,9 @@ export class CbosService {
    * The network service stores the CBO once per key; the orchestrator starts its pipeline
    * once per CBO. A retry after a failure between the two finishes the job.
    */
-  async record(idempotencyKey: string, draft: CboDraft) {
-    const { cbo, created } = await this.rpc.send(createCbo, { idempotencyKey, draft });
-    const { workflowId } = await this.rpc.send(startPipeline, { cboId: cbo.id });
+  async record(caller: Caller, idempotencyKey: string, draft: CboDraft) {
+    const { cbo, created } = await this.rpc.send(createCbo, { idempotencyKey, draft }, caller);
+    const { workflowId } = await this.rpc.send(startPipeline, { cboId: cbo.id }, caller);
     return { cbo, workflowId, created };
   }
 
@@ -29,23 +36,52 @@ export class CbosService {
    * whose pipeline has not reported yet (the first instant after it is recorded), the
    * workflow itself is asked.
    */
-  async list(query: ListCbosQuery) {
-    const page = await this.rpc.send(listCbos, query);
+  async list(caller: Caller, query: ListCbosQuery) {
+    const page = await this.rpc.send(listCbos, query, caller);
     const items = await Promise.all(
       page.items.map(async (cbo) => {
         if (cbo.stage !== null) return cbo;
-        const pipeline = await this.rpc.send(getPipeline, { cboId: cbo.id }).catch(() => undefined);
+        const pipeline = await this.rpc.send(getPipeline, { cboId: cbo.id }, caller).catch(() => undefined);
         return { ...cbo, stage: pipeline?.stage ?? null };
       }),
     );
     return { ...page, items };
   }
 
-  get(id: string) {
-    return this.rpc.send(getCbo, { id });
+  get(caller: Caller, id: string) {
+    return this.rpc.send(getCbo, { id }, caller);
   }
 
-  pipeline(cboId: string) {
-    return this.rpc.send(getPipeline, { cboId });
+  /** Only after the network service has shown the caller this CBO. */
+  async pipeline(caller: Caller, cboId: string) {
+    await this.get(caller, cboId);
+    return this.rpc.send(getPipeline, { cboId }, caller);
+  }
+
+  async issueLinkCode(caller: Caller, cboId: string) {
+    await this.get(caller, cboId);
+    return this.rpc.send(issueCboLinkCode, { cboId }, caller);
+  }
+
+  redeemLinkCode(caller: Caller, code: string) {
+    return this.rpc.send(redeemCboLinkCode, { code }, caller);
+  }
+
+  claim(caller: Caller, draft: { cboName: string; provinceCode: string; note?: string }) {
+    return this.rpc.send(createCboClaim, draft, caller);
+  }
+
+  claims(caller: Caller, status?: 'pending' | 'confirmed' | 'declined') {
+    return this.rpc.send(listCboClaims, { status }, caller);
+  }
+
+  /** A confirmation names a CBO the network service knows. */
+  async decideClaim(
+    caller: Caller,
+    claimId: string,
+    decision: { decision: 'confirm'; cboId: string } | { decision: 'decline'; reason: string },
+  ) {
+    if (decision.decision === 'confirm') await this.get(caller, decision.cboId);
+    return this.rpc.send(decideCboClaim, { claimId, ...decision }, caller);
   }
 }

@@ -2,8 +2,14 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Connection } from '@temporalio/client';
 import type { NatsConnection } from 'nats';
 import postgres, { type Sql } from 'postgres';
-import { networkHealth, orchestratorHealth, type Check, type Health } from '@bandanh/contracts';
-import { NATS_CONNECTION, NatsRpc, overallStatus, timedCheck } from '@bandanh/platform';
+import {
+  identityHealth,
+  networkHealth,
+  orchestratorHealth,
+  type Check,
+  type Health,
+} from '@bandanh/contracts';
+import { NATS_CONNECTION, NatsRpc, overallStatus, systemCaller, timedCheck } from '@bandanh/platform';
 import { GATEWAY_CONFIG } from '../config/tokens';
 import type { GatewayConfig } from '../config/env';
 
@@ -28,7 +34,9 @@ export class HealthService implements OnApplicationShutdown {
     const service = async (contract: typeof networkHealth): Promise<Check> => {
       const started = performance.now();
       try {
-        const health = await this.rpc.send(contract, {}, { timeoutMs: PROBE_TIMEOUT_MS });
+        const health = await this.rpc.send(contract, {}, systemCaller('gateway'), {
+          timeoutMs: PROBE_TIMEOUT_MS,
+        });
         const failing = Object.entries(health.checks).filter(([, c]) => c.status === 'down');
         return health.status === 'up'
           ? { status: 'up', latencyMs: Math.round(performance.now() - started) }
@@ -37,10 +45,11 @@ export class HealthService implements OnApplicationShutdown {
         return { status: 'down', error: error instanceof Error ? error.message : String(error) };
       }
     };
-    const [postgresCheck, natsCheck, temporalCheck, network, orchestrator] = await Promise.all([
+    const [postgresCheck, natsCheck, temporalCheck, identity, network, orchestrator] = await Promise.all([
       timedCheck(() => this.sql`select 1`, PROBE_TIMEOUT_MS),
       timedCheck(() => this.nats.flush(), PROBE_TIMEOUT_MS),
       timedCheck(() => this.temporal.workflowService.getSystemInfo({}), PROBE_TIMEOUT_MS),
+      service(identityHealth),
       service(networkHealth),
       service(orchestratorHealth),
     ]);
@@ -48,6 +57,7 @@ export class HealthService implements OnApplicationShutdown {
       postgres: postgresCheck,
       nats: natsCheck,
       temporal: temporalCheck,
+      identity,
       network,
       orchestrator,
     };

@@ -2,16 +2,21 @@ import {
   HttpCode,
   RequestMethod,
   RequestMapping,
+  SetMetadata,
   applyDecorators,
   createParamDecorator,
   type ExecutionContext,
 } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { toFieldIssues, type FieldIssue } from '@bandanh/contracts';
+import { toFieldIssues, type FieldIssue, type StaffRole } from '@bandanh/contracts';
 import { DomainError } from '@bandanh/platform';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export type Access = 'public' | 'signed-in' | ReadonlyArray<StaffRole | 'applicant'>;
+
+export const ROUTE_METADATA = 'bandanh:route';
 
 export interface RouteResponse {
   description: string;
@@ -34,8 +39,16 @@ export interface RouteDef<
   operationId: string;
   summary: string;
   tag: string;
-  /** Public routes need no session; every other route will require one. */
-  public: boolean;
+  /**
+   * Who may call it: `public` needs no session; `signed-in` any signed-in person; a list of
+   * roles, where `applicant` stands for a signed-in CBO member. Record-level rules are the
+   * services' own.
+   */
+  access: Access;
+  /** Usable while the account must still enrol two-factor authentication. */
+  duringMfaEnrolment?: boolean;
+  /** A create command: an Idempotency-Key header makes a retry return the first answer. */
+  idempotent?: boolean;
   params?: P;
   query?: Q;
   headers?: H;
@@ -68,6 +81,7 @@ export function Endpoint(route: RouteDef) {
   return applyDecorators(
     RequestMapping({ path: route.path, method: RequestMethod[route.method] }),
     HttpCode(route.status),
+    SetMetadata(ROUTE_METADATA, route),
   );
 }
 

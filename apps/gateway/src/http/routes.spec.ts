@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
+import { AdminController } from '../admin/admin.controller';
+import { AuthController } from '../auth/auth.controller';
 import { CbosController } from '../cbos/cbos.controller';
 import { HealthController } from '../health/health.controller';
 import { ProvincesController } from '../provinces/provinces.controller';
@@ -8,7 +10,7 @@ import { buildOpenApiDocument } from '../openapi/openapi';
 import { parseInput } from './route';
 import { ROUTES } from './routes';
 
-const CONTROLLERS = [CbosController, HealthController, ProvincesController];
+const CONTROLLERS = [CbosController, HealthController, ProvincesController, AuthController, AdminController];
 
 /** Every route that a controller mounts, read from Nest's own metadata. */
 function mountedRoutes(): string[] {
@@ -30,11 +32,17 @@ describe('the route table', () => {
     expect(mountedRoutes().sort()).toEqual(table.sort());
   });
 
-  it('marks only health and the province list as public', () => {
+  it('leaves only health, provinces, sign-in, sign-up and invitation acceptance public', () => {
     const open = Object.values(ROUTES)
-      .filter((r) => r.public)
+      .filter((r) => r.access === 'public')
       .map((r) => r.path);
-    expect(open.sort()).toEqual(['/api/provinces', '/health']);
+    expect(open.sort()).toEqual([
+      '/api/auth/sign-in',
+      '/api/auth/sign-up',
+      '/api/invitations/acceptance',
+      '/api/provinces',
+      '/health',
+    ]);
   });
 });
 

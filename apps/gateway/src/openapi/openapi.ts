@@ -44,8 +44,9 @@ export function buildOpenApiDocument(routes: Record<string, RouteDef>): OpenAPIO
       operationId: route.operationId,
       summary: route.summary,
       tags: [route.tag],
-      ...(route.public ? { security: [] } : {}),
-      'x-public': route.public,
+      ...(route.access === 'public' ? { security: [] } : {}),
+      'x-public': route.access === 'public',
+      'x-access': route.access,
       parameters: parameters(route),
       ...(route.body
         ? {

@@ -1,6 +1,6 @@
 import { Controller, Module } from '@nestjs/common';
 import { listProvinces } from '@bandanh/contracts';
-import { NatsRpc } from '@bandanh/platform';
+import { ANONYMOUS, NatsRpc } from '@bandanh/platform';
 import { Endpoint } from '../http/route';
 import { ROUTES } from '../http/routes';
 
@@ -10,7 +10,7 @@ export class ProvincesController {
 
   @Endpoint(ROUTES.listProvinces)
   list() {
-    return this.rpc.send(listProvinces, {});
+    return this.rpc.send(listProvinces, {}, ANONYMOUS);
   }
 }
 

@@ -41,15 +41,18 @@ export class CbosRepository {
     return row && toCbo(row);
   }
 
-  async list(limit: number, offset: number): Promise<CboPage> {
+  /** A page of CBOs, newest first; only `onlyId` when given. */
+  async list(limit: number, offset: number, onlyId?: string): Promise<CboPage> {
+    const where = onlyId ? eq(cbos.id, onlyId) : undefined;
     const [rows, [{ total }]] = await Promise.all([
       this.database.db
         .select()
         .from(cbos)
+        .where(where)
         .orderBy(desc(cbos.createdAt), desc(cbos.id))
         .limit(limit)
         .offset(offset),
-      this.database.db.select({ total: count() }).from(cbos),
+      this.database.db.select({ total: count() }).from(cbos).where(where),
     ]);
     return { items: rows.map(toCbo), total, limit, offset };
   }

@@ -13,6 +13,7 @@ export type FormErrorKey =
   | 'invalid'
   | 'unavailable'
   | 'keyReused'
+  | 'notAllowed'
   | 'unexpected';
 
 function keyFor(field: CboField, issue: FieldIssue): FormErrorKey {

@@ -1,6 +1,20 @@
 import 'server-only';
 import { z } from 'zod';
-import { CboPage, CreatedCbo, ErrorBody, Province, type CboDraft } from '@bandanh/contracts';
+import {
+  Account,
+  AuditEntry,
+  AuditVerification,
+  Cbo,
+  CboPage,
+  CreatedCbo,
+  ErrorBody,
+  Invitation,
+  Province,
+  SessionGrant,
+  type CboDraft,
+  type StaffRole,
+} from '@bandanh/contracts';
+import { sessionToken } from './session';
 
 const GATEWAY_URL = process.env.GATEWAY_URL ?? 'http://127.0.0.1:3001';
 
@@ -13,19 +27,35 @@ export class GatewayError extends Error {
     super(body.message);
     this.name = 'GatewayError';
   }
+
+  /** The gateway refuses everything but enrolment until the account has two-factor authentication. */
+  get mfaEnrolmentRequired(): boolean {
+    return this.status === 403 && this.body.details?.mfaEnrolmentRequired === true;
+  }
+}
+
+interface CallOptions extends RequestInit {
+  /** Send the session from the cookie (every call but the public ones that start a session). */
+  session?: boolean;
 }
 
 async function call<S extends z.ZodType>(
   schema: S,
   path: string,
-  init: RequestInit = {},
+  { session = true, ...init }: CallOptions = {},
 ): Promise<z.output<S>> {
+  const token = session ? await sessionToken() : undefined;
   let response: Response;
   try {
     response = await fetch(`${GATEWAY_URL}${path}`, {
       ...init,
       cache: 'no-store',
-      headers: { accept: 'application/json', ...init.headers },
+      headers: {
+        accept: 'application/json',
+        ...(init.body ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...init.headers,
+      },
       signal: AbortSignal.timeout(15_000),
     });
   } catch {
@@ -42,14 +72,60 @@ async function call<S extends z.ZodType>(
   return schema.parse(json);
 }
 
-/** The server-only client of the gateway's HTTP API. */
+const post = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body) });
+
+const SignedIn = z.object({ status: z.literal('signed_in'), session: SessionGrant, account: Account });
+export type SignedIn = z.infer<typeof SignedIn>;
+const SignInAnswer = z.discriminatedUnion('status', [
+  SignedIn,
+  z.object({ status: z.literal('mfa_required') }),
+]);
+
+export const Me = z.object({
+  account: Account,
+  csrfToken: z.string(),
+  expiresAt: z.iso.datetime(),
+  mfaEnrolmentRequired: z.boolean(),
+});
+export type Me = z.infer<typeof Me>;
+
+const MfaEnrolment = z.object({ secret: z.string(), otpauthUrl: z.string(), qrSvg: z.string() });
+const LinkCode = z.object({ code: z.string(), expiresAt: z.iso.datetime() });
+
+/** The server-only client of the gateway's HTTP API; it sends the session cookie's token as a bearer token. */
 export const gateway = {
-  listProvinces: () => call(z.object({ items: z.array(Province) }), '/api/provinces'),
+  listProvinces: () => call(z.object({ items: z.array(Province) }), '/api/provinces', { session: false }),
   listCbos: (limit: number, offset: number) => call(CboPage, `/api/cbos?limit=${limit}&offset=${offset}`),
+  getCbo: (id: string) => call(z.object({ cbo: Cbo }), `/api/cbos/${encodeURIComponent(id)}`),
   createCbo: (idempotencyKey: string, draft: CboDraft) =>
-    call(CreatedCbo, '/api/cbos', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
-      body: JSON.stringify(draft),
+    call(CreatedCbo, '/api/cbos', { ...post(draft), headers: { 'idempotency-key': idempotencyKey } }),
+  issueLinkCode: (cboId: string) =>
+    call(LinkCode, `/api/cbos/${encodeURIComponent(cboId)}/link-codes`, { method: 'POST' }),
+  linkMyCbo: (code: string) => call(z.object({ account: Account }), '/api/me/cbo-link', post({ code })),
+
+  signIn: (input: { email: string; password: string; code?: string }) =>
+    call(SignInAnswer, '/api/auth/sign-in', { ...post(input), session: false }),
+  signUp: (input: { email: string; displayName: string; password: string }) =>
+    call(SignedIn, '/api/auth/sign-up', { ...post(input), session: false }),
+  acceptInvitation: (input: { token: string; displayName: string; password: string }) =>
+    call(SignedIn, '/api/invitations/acceptance', { ...post(input), session: false }),
+  signOut: () => call(z.object({ ended: z.boolean() }), '/api/auth/sign-out', { method: 'POST' }),
+  me: () => call(Me, '/api/auth/me'),
+  changePassword: (input: { current: string; next: string }) =>
+    call(z.object({ endedOtherSessions: z.number() }), '/api/auth/password', post(input)),
+  beginMfa: () => call(MfaEnrolment, '/api/auth/mfa/enrolment', { method: 'POST' }),
+  confirmMfa: (code: string) =>
+    call(z.object({ recoveryCodes: z.array(z.string()) }), '/api/auth/mfa/confirmation', post({ code })),
+
+  invite: (input: { email: string; roles: StaffRole[] }) =>
+    call(z.object({ invitation: Invitation, token: z.string() }), '/api/invitations', post(input)),
+  listAccounts: () => call(z.object({ items: z.array(Account) }), '/api/admin/accounts'),
+  setRoles: (id: string, roles: StaffRole[]) =>
+    call(z.object({ account: Account }), `/api/admin/accounts/${encodeURIComponent(id)}/roles`, {
+      method: 'PUT',
+      body: JSON.stringify({ roles }),
     }),
+  listAudit: (limit: number) =>
+    call(z.object({ items: z.array(AuditEntry) }), `/api/admin/audit?limit=${limit}`),
+  verifyAudit: () => call(AuditVerification, '/api/admin/audit/verification'),
 };

@@ -1,11 +1,15 @@
+import { STAFF_ROLES } from '@bandanh/contracts';
 import en from '../../messages/en.json';
 import km from '../../messages/km.json';
+import { ACCOUNT_ERROR_KEYS } from './account-errors';
 
 function keys(messages: object, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>
     typeof value === 'object' && value !== null ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`],
   );
 }
+
+const KHMER = /[\u1780-\u17FF]/;
 
 describe('the message catalogs', () => {
   it('have the same keys in Khmer and English', () => {
@@ -23,7 +27,18 @@ describe('the message catalogs', () => {
   });
 
   it('write the Khmer catalog in Khmer script', () => {
-    expect(km.nav.cbos).toMatch(/[\u1780-\u17FF]/);
-    expect(km.form.errors.nameRequired).toMatch(/[\u1780-\u17FF]/);
+    expect(km.nav.cbos).toMatch(KHMER);
+    expect(km.form.errors.nameRequired).toMatch(KHMER);
+    for (const section of [km.signIn, km.signUp, km.invitation, km.mfa, km.account.errors, km.roles]) {
+      const notKhmer = Object.entries(section).filter(([, text]) => !KHMER.test(String(text)));
+      expect(notKhmer).toEqual([]);
+    }
+  });
+
+  it('have a message for every error an account form can show, and every staff role', () => {
+    for (const catalog of [en, km]) {
+      expect(ACCOUNT_ERROR_KEYS.filter((key) => !(key in catalog.account.errors))).toEqual([]);
+      expect(STAFF_ROLES.filter((role) => !(role in catalog.roles))).toEqual([]);
+    }
   });
 });

@@ -13,6 +13,7 @@ describe('error mapping', () => {
       NOT_FOUND: 404,
       CONFLICT: 409,
       IDEMPOTENCY_KEY_REUSED: 422,
+      RATE_LIMITED: 429,
       UNAVAILABLE: 503,
       INTERNAL: 500,
     });

@@ -15,6 +15,8 @@ export function httpStatusFor(code: ErrorCode): number {
       return 409;
     case 'IDEMPOTENCY_KEY_REUSED':
       return 422;
+    case 'RATE_LIMITED':
+      return 429;
     case 'UNAVAILABLE':
       return 503;
     case 'INTERNAL':

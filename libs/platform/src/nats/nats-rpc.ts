@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorCode as NatsErrorCode, JSONCodec, NatsError, type NatsConnection } from 'nats';
-import { ErrorBody, toFieldIssues, type Contract, type RequestOf, type ResponseOf } from '@bandanh/contracts';
+import { ErrorCode as NatsErrorCode, JSONCodec, NatsError, headers, type NatsConnection } from 'nats';
+import {
+  CALLER_HEADER,
+  ErrorBody,
+  toFieldIssues,
+  type Caller,
+  type Contract,
+  type RequestOf,
+  type ResponseOf,
+} from '@bandanh/contracts';
 import { DomainError } from '../errors/domain-error';
 import { subjectFor } from './subjects';
 
@@ -23,9 +31,11 @@ export class NatsRpc {
     private readonly timeoutMs: number,
   ) {}
 
+  /** Sends a request on behalf of `caller`, whose identity travels in a header for the service to decide with. */
   async send<C extends Contract>(
     contract: C,
     input: RequestOf<C>,
+    caller: Caller,
     options: { timeoutMs?: number } = {},
   ): Promise<ResponseOf<C>> {
     const request = contract.request.safeParse(input);
@@ -37,7 +47,9 @@ export class NatsRpc {
 
     let reply: ReplyPacket;
     try {
-      const message = await this.connection.request(subject, codec.encode(packet), { timeout });
+      const h = headers();
+      h.set(CALLER_HEADER, JSON.stringify(caller));
+      const message = await this.connection.request(subject, codec.encode(packet), { timeout, headers: h });
       reply = (codec.decode(message.data) ?? {}) as ReplyPacket;
     } catch (error) {
       throw unavailable(error, contract.subject, timeout);

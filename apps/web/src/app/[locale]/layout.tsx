@@ -6,8 +6,7 @@ import { notFound } from 'next/navigation';
 import { NextIntlClientProvider, hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { LocaleSwitcher } from '../../components/locale-switcher';
-import { Link } from '../../i18n/navigation';
+import { SiteHeader } from '../../components/site-header';
 import { routing } from '../../i18n/routing';
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
@@ -29,7 +28,6 @@ export default async function LocaleLayout({ children, params }: Props) {
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations('app');
-  const nav = await getTranslations('nav');
 
   return (
     <html lang={locale}>
@@ -38,16 +36,7 @@ export default async function LocaleLayout({ children, params }: Props) {
           <a className="skip" href="#main">
             {t('skipToContent')}
           </a>
-          <header className="top">
-            <Link className="brand" href="/">
-              {t('name')}
-            </Link>
-            <nav aria-label={t('tagline')}>
-              <Link href="/cbos">{nav('cbos')}</Link>
-              <Link href="/cbos/new">{nav('newCbo')}</Link>
-            </nav>
-            <LocaleSwitcher current={locale} label={t('language')} />
-          </header>
+          <SiteHeader locale={locale} />
           <main id="main">{children}</main>
         </NextIntlClientProvider>
       </body>

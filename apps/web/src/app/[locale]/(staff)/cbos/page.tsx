@@ -1,26 +1,42 @@
+import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { CboPage, Province } from '@bandanh/contracts';
 import { Link } from '../../../../i18n/navigation';
+import { LinkCodeForm } from '../../../../components/link-code-form';
+import { NotAllowed } from '../../../../components/not-allowed';
 import { Unavailable } from '../../../../components/unavailable';
+import { can } from '../../../../lib/access';
+import { afterFailure, requireAccount } from '../../../../lib/auth';
 import { gateway } from '../../../../lib/gateway';
+import { localeOf } from '../../../../lib/locale';
 import { provinceName } from '../../../../lib/provinces';
 
 const PAGE_SIZE = 20;
 
 type Props = {
   params: Promise<{ locale: string }>;
-  searchParams: Promise<{ page?: string; created?: string; replayed?: string }>;
+  searchParams: Promise<{ page?: string; created?: string; replayed?: string; linked?: string }>;
 };
 
 export const dynamic = 'force-dynamic';
 
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'cbos' });
+  return { title: t('title') };
+}
+
 export default async function CboListPage({ params, searchParams }: Props) {
-  const { locale } = await params;
+  const locale = localeOf((await params).locale);
   setRequestLocale(locale);
   const query = await searchParams;
   const t = await getTranslations();
   const format = await getFormatter();
   const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
+  const path = page > 1 ? `/cbos?page=${page}` : '/cbos';
+
+  const { account } = await requireAccount(locale, path);
+  if (!can(account, 'readCbos')) return <NotAllowed title={t('cbos.title')} />;
+  const writer = can(account, 'recordCbo');
 
   let cbos: CboPage;
   let provinces: Province[];
@@ -29,13 +45,15 @@ export default async function CboListPage({ params, searchParams }: Props) {
       gateway.listCbos(PAGE_SIZE, (page - 1) * PAGE_SIZE),
       gateway.listProvinces(),
     ]);
-  } catch {
+  } catch (error) {
+    if (afterFailure(error, locale, path) === 'notAllowed') return <NotAllowed title={t('cbos.title')} />;
     return <Unavailable title={t('cbos.title')} message={t('cbos.unavailable')} />;
   }
 
   const byCode = new Map(provinces.map((p) => [p.code, p]));
   const justRecorded = query.created ? cbos.items.find((c) => c.id === query.created) : undefined;
   const pages = Math.max(1, Math.ceil(cbos.total / PAGE_SIZE));
+  const unlinkedApplicant = account.kind === 'applicant' && !account.cboId;
 
   return (
     <>
@@ -45,17 +63,32 @@ export default async function CboListPage({ params, searchParams }: Props) {
           {t(query.replayed ? 'cbos.alreadyRecorded' : 'cbos.created', { name: justRecorded.name })}
         </p>
       )}
-      <p className="muted">{t('cbos.total', { count: cbos.total })}</p>
-      <div className="actions">
-        <Link href="/cbos/new">{t('nav.newCbo')}</Link>
-      </div>
+      {query.linked && account.cboId && (
+        <p className="notice ok" role="status">
+          {t('cbos.linked')}
+        </p>
+      )}
+      {unlinkedApplicant && (
+        <section className="card" data-link-prompt>
+          <p>{t('cbos.linkPrompt')}</p>
+          <Link href="/account/link-cbo">{t('cbos.linkPromptAction')}</Link>
+        </section>
+      )}
+      {!unlinkedApplicant && <p className="muted">{t('cbos.total', { count: cbos.total })}</p>}
+      {writer && (
+        <div className="actions">
+          <Link href="/cbos/new">{t('nav.newCbo')}</Link>
+        </div>
+      )}
       {cbos.items.length === 0 ? (
-        <p>{t('cbos.empty')}</p>
+        !unlinkedApplicant && <p>{t('cbos.empty')}</p>
       ) : (
         <ul className="list" aria-label={t('cbos.title')}>
           {cbos.items.map((cbo) => (
             <li key={cbo.id} data-cbo-id={cbo.id}>
-              <div className="name">{cbo.name}</div>
+              <div className="name">
+                <Link href={`/cbos/${cbo.id}`}>{cbo.name}</Link>
+              </div>
               <dl>
                 <dt>{t('cbos.province')}</dt>
                 <dd>{provinceName(byCode.get(cbo.provinceCode), locale)}</dd>
@@ -72,6 +105,14 @@ export default async function CboListPage({ params, searchParams }: Props) {
                 <dt>{t('cbos.recordedOn')}</dt>
                 <dd>{format.dateTime(new Date(cbo.createdAt), { dateStyle: 'medium' })}</dd>
               </dl>
+              {writer && (
+                <LinkCodeForm
+                  locale={locale}
+                  cboId={cbo.id}
+                  cboName={cbo.name}
+                  permalink={`/${locale}${path}`}
+                />
+              )}
             </li>
           ))}
         </ul>

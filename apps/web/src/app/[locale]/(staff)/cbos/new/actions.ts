@@ -2,7 +2,7 @@
 
 import { CboDraft, toFieldIssues } from '@bandanh/contracts';
 import { redirect } from '../../../../../i18n/navigation';
-import { routing, type Locale } from '../../../../../i18n/routing';
+import { afterFailure } from '../../../../../lib/auth';
 import { GatewayError, gateway } from '../../../../../lib/gateway';
 import {
   CBO_FIELDS,
@@ -10,6 +10,7 @@ import {
   type CboField,
   type FormErrorKey,
 } from '../../../../../lib/form-errors';
+import { localeOf } from '../../../../../lib/locale';
 
 export interface CboFormState {
   idempotencyKey: string;
@@ -25,6 +26,7 @@ function formErrorFor(error: unknown): Pick<CboFormState, 'fieldErrors' | 'formE
     }
     if (error.body.code === 'IDEMPOTENCY_KEY_REUSED') return { fieldErrors: {}, formError: 'keyReused' };
     if (error.body.code === 'UNAVAILABLE') return { fieldErrors: {}, formError: 'unavailable' };
+    if (error.body.code === 'FORBIDDEN') return { fieldErrors: {}, formError: 'notAllowed' };
   }
   return { fieldErrors: {}, formError: 'unexpected' };
 }
@@ -34,10 +36,7 @@ function formErrorFor(error: unknown): Pick<CboFormState, 'fieldErrors' | 'formE
  * rendered, so sending the same form twice records one CBO.
  */
 export async function recordCbo(previous: CboFormState, formData: FormData): Promise<CboFormState> {
-  const requested = String(formData.get('locale') ?? '');
-  const locale: Locale = routing.locales.includes(requested as Locale)
-    ? (requested as Locale)
-    : routing.defaultLocale;
+  const locale = localeOf(formData.get('locale'));
   const idempotencyKey = String(formData.get('idempotencyKey') || previous.idempotencyKey);
   const values = Object.fromEntries(
     CBO_FIELDS.map((field) => [field, String(formData.get(field) ?? '')]),
@@ -52,6 +51,8 @@ export async function recordCbo(previous: CboFormState, formData: FormData): Pro
   try {
     result = await gateway.createCbo(idempotencyKey, draft.data);
   } catch (error) {
+    // A session that ended meanwhile goes to sign in, and comes back to a new form.
+    afterFailure(error, locale, '/cbos/new');
     return { idempotencyKey, values, ...formErrorFor(error) };
   }
   const query: Record<string, string> = { created: result.cbo.id };

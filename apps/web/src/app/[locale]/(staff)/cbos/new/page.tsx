@@ -1,17 +1,31 @@
 import { randomUUID } from 'node:crypto';
+import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { Province } from '@bandanh/contracts';
 import { CboForm } from '../../../../../components/cbo-form';
+import { NotAllowed } from '../../../../../components/not-allowed';
 import { Unavailable } from '../../../../../components/unavailable';
+import { can } from '../../../../../lib/access';
+import { requireAccount } from '../../../../../lib/auth';
 import { gateway } from '../../../../../lib/gateway';
+import { localeOf } from '../../../../../lib/locale';
 import { provinceName } from '../../../../../lib/provinces';
+
+type Props = { params: Promise<{ locale: string }> };
 
 export const dynamic = 'force-dynamic';
 
-export default async function NewCboPage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'form' });
+  return { title: t('title') };
+}
+
+export default async function NewCboPage({ params }: Props) {
+  const locale = localeOf((await params).locale);
   setRequestLocale(locale);
   const t = await getTranslations('form');
+  const { account } = await requireAccount(locale, '/cbos/new');
+  if (!can(account, 'recordCbo')) return <NotAllowed title={t('title')} />;
 
   let provinces: Province[];
   try {

@@ -1,0 +1,63 @@
+import { eq } from 'drizzle-orm';
+import type { StaffRole } from '@bandanh/contracts';
+import { SecretBox, createDatabase } from '@bandanh/platform';
+import { encryptionKeys, type IdentityConfig } from '../config/env';
+import * as schema from '../db/schema';
+import { PasswordHasher } from '../security/passwords';
+
+export interface AccountSeed {
+  email: string;
+  displayName: string;
+  password: string;
+  kind: 'staff' | 'applicant';
+  roles?: StaffRole[];
+  cboId?: string | null;
+  /** Turns two-factor authentication on with this base32 secret. */
+  totpSecret?: string;
+}
+
+/**
+ * Creates accounts straight in the identity schema, or leaves them as they are when the email
+ * exists: the first admin of a deployment, the demo users, the accounts of a test.
+ */
+export async function ensureAccounts(
+  config: IdentityConfig,
+  seeds: AccountSeed[],
+): Promise<Record<string, string>> {
+  const database = createDatabase(config.DATABASE_URL, schema, { max: 1 });
+  const hasher = new PasswordHasher(config.ARGON2_MEMORY_KIB);
+  const { keys, currentKeyId } = encryptionKeys(config);
+  const box = new SecretBox(keys, currentKeyId);
+  const ids: Record<string, string> = {};
+  try {
+    for (const seed of seeds) {
+      const email = seed.email.toLowerCase();
+      const [existing] = await database.db.select().from(schema.users).where(eq(schema.users.email, email));
+      if (existing) {
+        ids[email] = existing.id;
+        continue;
+      }
+      const [user] = await database.db
+        .insert(schema.users)
+        .values({
+          email,
+          displayName: seed.displayName,
+          kind: seed.kind,
+          roles: seed.roles ?? [],
+          cboId: seed.cboId ?? null,
+          passwordHash: await hasher.hash(seed.password),
+        })
+        .returning();
+      if (seed.totpSecret) {
+        await database.db
+          .update(schema.users)
+          .set({ totpSecret: box.seal(seed.totpSecret, user.id), totpEnabledAt: new Date() })
+          .where(eq(schema.users.id, user.id));
+      }
+      ids[email] = user.id;
+    }
+    return ids;
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { asc, eq } from 'drizzle-orm';
+import { mfaRequiredFor, type Account, type StaffRole } from '@bandanh/contracts';
+import { IDENTITY_DB, type Executor, type IdentityDatabase } from '../db/database.module';
+import { users, type UserRow } from '../db/schema';
+
+export function toAccount(row: UserRow): Account {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.displayName,
+    kind: row.kind,
+    roles: row.roles,
+    cboId: row.cboId,
+    mfaEnabled: row.totpEnabledAt !== null,
+    mfaRequired: row.kind === 'staff' && mfaRequiredFor(row.roles),
+    disabled: row.disabledAt !== null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export type NewUser = Pick<UserRow, 'email' | 'displayName' | 'kind' | 'roles' | 'passwordHash'> & {
+  cboId?: string | null;
+};
+
+@Injectable()
+export class UsersRepository {
+  constructor(@Inject(IDENTITY_DB) private readonly database: IdentityDatabase) {}
+
+  private on(executor?: Executor) {
+    return executor ?? this.database.db;
+  }
+
+  async findByEmail(email: string, executor?: Executor): Promise<UserRow | undefined> {
+    const [row] = await this.on(executor).select().from(users).where(eq(users.email, email));
+    return row;
+  }
+
+  async findById(id: string, executor?: Executor): Promise<UserRow | undefined> {
+    const [row] = await this.on(executor).select().from(users).where(eq(users.id, id));
+    return row;
+  }
+
+  /** Inserts, or answers undefined when the email is taken. */
+  async insert(user: NewUser, executor?: Executor): Promise<UserRow | undefined> {
+    const [row] = await this.on(executor)
+      .insert(users)
+      .values(user)
+      .onConflictDoNothing({ target: users.email })
+      .returning();
+    return row;
+  }
+
+  async update(
+    id: string,
+    changes: Partial<Omit<UserRow, 'id'>>,
+    executor?: Executor,
+  ): Promise<UserRow | undefined> {
+    const [row] = await this.on(executor)
+      .update(users)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(eq(users.id, id))
+      .returning();
+    return row;
+  }
+
+  async setRoles(id: string, roles: StaffRole[], executor?: Executor): Promise<UserRow | undefined> {
+    return this.update(id, { roles }, executor);
+  }
+
+  async all(): Promise<UserRow[]> {
+    return this.database.db.select().from(users).orderBy(asc(users.kind), asc(users.email));
+  }
+}

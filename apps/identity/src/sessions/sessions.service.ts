@@ -1,0 +1,178 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Account, Caller, ResolvedSession, SessionGrant } from '@bandanh/contracts';
+import { DomainError, randomToken, requirePerson, sha256 } from '@bandanh/platform';
+import { AuditRepository } from '../audit/audit.repository';
+import { UsersRepository, toAccount } from '../accounts/users.repository';
+import type { IdentityConfig } from '../config/env';
+import { IDENTITY_DB, type Executor, type IdentityDatabase } from '../db/database.module';
+import type { UserRow } from '../db/schema';
+import { MfaService } from '../mfa/mfa.service';
+import { PasswordHasher, assertAcceptablePassword } from '../security/passwords';
+import { IDENTITY_CONFIG } from '../security/security.module';
+import { SessionsRepository } from './sessions.repository';
+
+export type SignInResult =
+  { status: 'signed_in'; session: SessionGrant; account: Account } | { status: 'mfa_required' };
+
+const MINUTE = 60_000;
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
+    @Inject(IDENTITY_DB) private readonly database: IdentityDatabase,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly audit: AuditRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly mfa: MfaService,
+  ) {}
+
+  /**
+   * Signs in with email, password and, when the account has it, a second factor. Unknown
+   * emails and wrong passwords cost the same and answer the same; every failure for an
+   * address slows the next answer, and enough of them lock the address for a while.
+   */
+  async signIn(email: string, password: string, code?: string): Promise<SignInResult> {
+    const attempts = await this.sessions.attempts(email);
+    if (attempts?.lockedUntil && attempts.lockedUntil > new Date()) {
+      await this.audit.append(null, {
+        action: 'session.sign_in',
+        outcome: 'failure',
+        details: { reason: 'locked', email: sha256(email) },
+      });
+      const retryAfterSeconds = Math.ceil((attempts.lockedUntil.getTime() - Date.now()) / 1000);
+      throw new DomainError('RATE_LIMITED', 'Too many failed sign-ins for this account. Try again later.', {
+        retryAfterSeconds,
+      });
+    }
+
+    const user = await this.users.findByEmail(email);
+    const passwordRight =
+      user && !user.disabledAt
+        ? await this.hasher.verify(user.passwordHash, password)
+        : await this.hasher.verifyNothing(password);
+    if (!user || !passwordRight) return this.fail(email, user, 'password');
+
+    if (user.totpEnabledAt) {
+      if (!code) return { status: 'mfa_required' };
+      if (!(await this.mfa.verifySecondFactor(user, code))) return this.fail(email, user, 'second_factor');
+    }
+
+    await this.sessions.clearFailures(email);
+    const session = await this.open(user.id);
+    await this.audit.append(user.id, {
+      action: 'session.sign_in',
+      outcome: 'success',
+      targetType: 'user',
+      targetId: user.id,
+    });
+    return { status: 'signed_in', session, account: toAccount(user) };
+  }
+
+  private async fail(email: string, user: UserRow | undefined, reason: string): Promise<never> {
+    const lockUntil = new Date(Date.now() + this.config.SIGN_IN_LOCK_MINUTES * MINUTE);
+    const failures = await this.sessions.recordFailure(email, this.config.SIGN_IN_LOCK_AFTER, lockUntil);
+    await this.audit.append(user?.id ?? null, {
+      action: 'session.sign_in',
+      outcome: 'failure',
+      details: { reason, email: sha256(email), failures },
+    });
+    await sleep(Math.min(this.config.SIGN_IN_DELAY_MS * 2 ** (failures - 1), 8_000));
+    throw new DomainError('UNAUTHENTICATED', 'The email, password or code is not right');
+  }
+
+  /** A new server-side session; only the token's hash is stored. */
+  async open(userId: string, executor?: Executor): Promise<SessionGrant> {
+    const token = randomToken();
+    const csrfToken = randomToken(24);
+    const expiresAt = new Date(Date.now() + this.config.SESSION_ABSOLUTE_HOURS * 60 * MINUTE);
+    await this.sessions.create({ tokenHash: sha256(token), userId, csrfToken, expiresAt }, executor);
+    return { token, csrfToken, expiresAt: expiresAt.toISOString() };
+  }
+
+  /** Who holds this token; ends the session when it is idle too long or past its absolute end. */
+  async resolve(token: string): Promise<ResolvedSession> {
+    const session = await this.sessions.findLive(sha256(token));
+    if (!session) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
+    const now = Date.now();
+    if (
+      now > session.expiresAt.getTime() ||
+      now - session.lastSeenAt.getTime() > this.config.SESSION_IDLE_MINUTES * MINUTE
+    ) {
+      await this.sessions.end(session.id);
+      throw new DomainError('UNAUTHENTICATED', 'Your session has expired; sign in again');
+    }
+    const user = await this.users.findById(session.userId);
+    if (!user || user.disabledAt) {
+      await this.sessions.end(session.id);
+      throw new DomainError('UNAUTHENTICATED', 'Sign in first');
+    }
+    await this.sessions.touch(session.id, new Date(now));
+    const account = toAccount(user);
+    const caller: Caller =
+      user.kind === 'staff'
+        ? { kind: 'staff', userId: user.id, roles: user.roles, sessionId: session.id }
+        : { kind: 'applicant', userId: user.id, cboId: user.cboId, sessionId: session.id };
+    return {
+      caller,
+      account,
+      csrfToken: session.csrfToken,
+      expiresAt: session.expiresAt.toISOString(),
+      mfaEnrolmentRequired: account.mfaRequired && !account.mfaEnabled,
+    };
+  }
+
+  async signOut(token: string): Promise<{ ended: boolean }> {
+    const session = await this.sessions.findLive(sha256(token));
+    if (!session) return { ended: false };
+    const ended = await this.sessions.end(session.id);
+    await this.audit.append(session.userId, {
+      action: 'session.sign_out',
+      outcome: 'success',
+      targetType: 'user',
+      targetId: session.userId,
+    });
+    return { ended };
+  }
+
+  /** Changes the password and ends every other session of the account. */
+  async changePassword(
+    caller: Caller,
+    current: string,
+    next: string,
+  ): Promise<{ endedOtherSessions: number }> {
+    const person = requirePerson(caller);
+    const user = await this.users.findById(person.userId);
+    if (!user || !(await this.hasher.verify(user.passwordHash, current))) {
+      await this.audit.append(person.userId, {
+        action: 'password.change',
+        outcome: 'failure',
+        targetType: 'user',
+        targetId: person.userId,
+      });
+      throw DomainError.invalid([
+        { path: 'current', code: 'wrong_password', message: 'The current password is not right' },
+      ]);
+    }
+    assertAcceptablePassword(next, user.email);
+    const passwordHash = await this.hasher.hash(next);
+    return this.database.db.transaction(async (tx) => {
+      await this.users.update(user.id, { passwordHash }, tx);
+      const endedOtherSessions = await this.sessions.endOthers(user.id, person.sessionId, tx);
+      await this.audit.append(
+        user.id,
+        {
+          action: 'password.change',
+          outcome: 'success',
+          targetType: 'user',
+          targetId: user.id,
+          details: { endedOtherSessions },
+        },
+        tx,
+      );
+      return { endedOtherSessions };
+    });
+  }
+}

@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { SignInForm } from '../../../../components/sign-in-form';
+import { Link, redirect } from '../../../../i18n/navigation';
+import { homeFor, safeNext } from '../../../../lib/access';
+import { currentAccount } from '../../../../lib/auth';
+import { localeOf } from '../../../../lib/locale';
+
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ next?: string; signedOut?: string }>;
+};
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'signIn' });
+  return { title: t('title') };
+}
+
+export default async function SignInPage({ params, searchParams }: Props) {
+  const locale = localeOf((await params).locale);
+  setRequestLocale(locale);
+  const query = await searchParams;
+  const next = safeNext(query.next) ?? '';
+  const t = await getTranslations('signIn');
+
+  const me = await currentAccount();
+  if (me)
+    return redirect({ href: me.mfaEnrolmentRequired ? '/account/mfa' : next || homeFor(me.account), locale });
+
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      {query.signedOut && (
+        <p className="notice ok" role="status">
+          {t('signedOut')}
+        </p>
+      )}
+      <SignInForm locale={locale} next={next} />
+      <p className="muted">
+        {t('noAccount')} <Link href="/sign-up">{t('signUpLink')}</Link>
+      </p>
+    </>
+  );
+}

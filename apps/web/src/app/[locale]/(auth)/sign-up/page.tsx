@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { SignUpForm } from '../../../../components/sign-up-form';
+import { Link, redirect } from '../../../../i18n/navigation';
+import { homeFor } from '../../../../lib/access';
+import { currentAccount } from '../../../../lib/auth';
+import { localeOf } from '../../../../lib/locale';
+
+type Props = { params: Promise<{ locale: string }> };
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'signUp' });
+  return { title: t('title') };
+}
+
+export default async function SignUpPage({ params }: Props) {
+  const locale = localeOf((await params).locale);
+  setRequestLocale(locale);
+  const t = await getTranslations('signUp');
+
+  const me = await currentAccount();
+  if (me) return redirect({ href: homeFor(me.account), locale });
+
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <p className="muted">{t('intro')}</p>
+      <SignUpForm locale={locale} />
+      <p className="muted">
+        {t('haveAccount')} <Link href="/sign-in">{t('signInLink')}</Link>
+      </p>
+    </>
+  );
+}

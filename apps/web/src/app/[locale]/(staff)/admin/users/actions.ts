@@ -1,0 +1,90 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { Email, StaffRole } from '@bandanh/contracts';
+import { afterFailure } from '../../../../../lib/auth';
+import { failureFrom, type AccountErrorKey, type FieldErrors } from '../../../../../lib/account-errors';
+import { GatewayError, gateway } from '../../../../../lib/gateway';
+import { localeOf } from '../../../../../lib/locale';
+
+const PATH = '/admin/users';
+
+function rolesOf(formData: FormData): StaffRole[] {
+  return formData.getAll('roles').flatMap((value) => {
+    const role = StaffRole.safeParse(value);
+    return role.success ? [role.data] : [];
+  });
+}
+
+export interface RolesState {
+  id: string;
+  roles: StaffRole[];
+  saved?: boolean;
+  formError?: AccountErrorKey;
+}
+
+/** An admin sets a staff member's roles. */
+export async function saveRoles(previous: RolesState, formData: FormData): Promise<RolesState> {
+  const locale = localeOf(formData.get('locale'));
+  const id = z.uuid().safeParse(formData.get('id') || previous.id);
+  const roles = rolesOf(formData);
+  if (!id.success) return { ...previous, formError: 'unexpected' };
+  try {
+    const { account } = await gateway.setRoles(id.data, roles);
+    revalidatePath(`/${locale}${PATH}`);
+    return { id: account.id, roles: account.roles, saved: true };
+  } catch (error) {
+    afterFailure(error, locale, PATH);
+    const { formError } = failureFrom(error instanceof GatewayError ? error.body : undefined, {
+      conflict: 'ownAdminRole',
+    });
+    return { id: id.data, roles, formError };
+  }
+}
+
+export interface InviteState {
+  values: { email: string; roles: StaffRole[] };
+  fieldErrors: FieldErrors;
+  formError?: AccountErrorKey;
+  /** The invitation just made: its link is shown once, for the admin to pass on. */
+  invited?: { email: string; link: string; expiresAt: string };
+}
+
+/** The web's own address as the browser sees it, for the invitation link. */
+async function origin(): Promise<string> {
+  const incoming = await headers();
+  const sent = incoming.get('origin');
+  if (sent && /^https?:\/\/[^/]+$/.test(sent)) return sent;
+  const host = incoming.get('x-forwarded-host') ?? incoming.get('host') ?? 'localhost:3000';
+  const protocol = incoming.get('x-forwarded-proto') ?? 'http';
+  return `${protocol}://${host}`;
+}
+
+/** An admin invites a staff member with their roles; the link works once and expires. */
+export async function invite(_previous: InviteState, formData: FormData): Promise<InviteState> {
+  const locale = localeOf(formData.get('locale'));
+  const values = { email: String(formData.get('email') ?? ''), roles: rolesOf(formData) };
+  const fieldErrors: FieldErrors = {};
+  const email = Email.safeParse(values.email);
+  if (!email.success) fieldErrors.email = 'emailInvalid';
+  if (values.roles.length === 0) fieldErrors.roles = 'rolesRequired';
+  if (!email.success || values.roles.length === 0) return { values, fieldErrors, formError: 'summary' };
+
+  try {
+    const { invitation, token } = await gateway.invite({ email: email.data, roles: values.roles });
+    const link = `${await origin()}/${locale}/invitations/${encodeURIComponent(token)}`;
+    return {
+      values: { email: '', roles: [] },
+      fieldErrors: {},
+      invited: { email: invitation.email, link, expiresAt: invitation.expiresAt },
+    };
+  } catch (error) {
+    afterFailure(error, locale, PATH);
+    return {
+      values,
+      ...failureFrom(error instanceof GatewayError ? error.body : undefined, { conflict: 'emailTaken' }),
+    };
+  }
+}

@@ -1,0 +1,92 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import type { Account } from '@bandanh/contracts';
+import { InviteForm } from '../../../../../components/invite-form';
+import { NotAllowed } from '../../../../../components/not-allowed';
+import { RolesForm } from '../../../../../components/roles-form';
+import { Unavailable } from '../../../../../components/unavailable';
+import { can } from '../../../../../lib/access';
+import { afterFailure, requireAccount } from '../../../../../lib/auth';
+import { gateway } from '../../../../../lib/gateway';
+import { localeOf } from '../../../../../lib/locale';
+
+type Props = { params: Promise<{ locale: string }> };
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'users' });
+  return { title: t('title') };
+}
+
+function mfaStatus(account: Account): 'on' | 'missing' | 'off' {
+  if (account.mfaEnabled) return 'on';
+  return account.mfaRequired ? 'missing' : 'off';
+}
+
+export default async function UsersPage({ params }: Props) {
+  const locale = localeOf((await params).locale);
+  setRequestLocale(locale);
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const { account: me } = await requireAccount(locale, '/admin/users');
+  if (!can(me, 'administer')) return <NotAllowed title={t('users.title')} />;
+
+  let accounts: Account[];
+  try {
+    ({ items: accounts } = await gateway.listAccounts());
+  } catch (error) {
+    if (afterFailure(error, locale, '/admin/users') === 'notAllowed')
+      return <NotAllowed title={t('users.title')} />;
+    return <Unavailable title={t('users.title')} message={t('users.unavailable')} />;
+  }
+
+  return (
+    <>
+      <h1>{t('users.title')}</h1>
+      <section aria-labelledby="invite-title">
+        <h2 id="invite-title">{t('users.inviteTitle')}</h2>
+        <InviteForm locale={locale} />
+      </section>
+      <section aria-labelledby="accounts-title">
+        <h2 id="accounts-title">{t('users.accountsTitle')}</h2>
+        <p className="muted">{t('users.count', { count: accounts.length })}</p>
+        <ul className="list">
+          {accounts.map((account) => (
+            <li key={account.id} data-account={account.email}>
+              <div className="name">
+                {account.displayName}
+                {account.id === me.id && <span className="muted"> {t('users.you')}</span>}
+              </div>
+              <dl>
+                <dt>{t('users.email')}</dt>
+                <dd>{account.email}</dd>
+                <dt>{t('users.kind')}</dt>
+                <dd>{t(`users.kinds.${account.kind}`)}</dd>
+                {account.kind === 'applicant' && (
+                  <>
+                    <dt>{t('users.cbo')}</dt>
+                    <dd>{t(account.cboId ? 'users.cboLinked' : 'users.cboNotLinked')}</dd>
+                  </>
+                )}
+                <dt>{t('users.mfa')}</dt>
+                <dd data-mfa={mfaStatus(account)}>{t(`users.mfaStatus.${mfaStatus(account)}`)}</dd>
+                {account.disabled && (
+                  <>
+                    <dt>{t('users.status')}</dt>
+                    <dd>{t('users.disabled')}</dd>
+                  </>
+                )}
+                <dt>{t('users.since')}</dt>
+                <dd>{format.dateTime(new Date(account.createdAt), { dateStyle: 'medium' })}</dd>
+              </dl>
+              {account.kind === 'staff' && (
+                <RolesForm locale={locale} id={account.id} name={account.displayName} roles={account.roles} />
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

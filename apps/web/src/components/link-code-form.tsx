@@ -1,0 +1,46 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'next-intl';
+import { issueLinkCode, type LinkCodeState } from '../app/[locale]/(staff)/cbos/actions';
+import { FormError } from './form-parts';
+import { useFormAction } from './use-form-action';
+
+/** "Give a member a link code": the code is shown once, here, for the coordinator to pass on. */
+export function LinkCodeForm({
+  locale,
+  cboId,
+  cboName,
+  permalink,
+}: {
+  locale: string;
+  cboId: string;
+  cboName: string;
+  /** The page the form is on, for a submission without JavaScript. */
+  permalink: string;
+}) {
+  const t = useTranslations('linkCodes');
+  const format = useFormatter();
+  const initial: LinkCodeState = { cboId };
+  const { state, formAction, pending, onSubmit } = useFormAction(issueLinkCode, initial, permalink);
+  return (
+    <form action={formAction} onSubmit={onSubmit} className="inline-form" data-link-code-form>
+      <FormError error={state.formError} />
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="cboId" value={cboId} />
+      {state.code && (
+        <div className="notice ok" role="status">
+          {t('issued', { name: cboName })}
+          <strong className="code code-once" data-link-code>
+            {state.code}
+          </strong>
+          {t('until', {
+            date: format.dateTime(new Date(state.expiresAt ?? Date.now()), { dateStyle: 'medium' }),
+          })}
+        </div>
+      )}
+      <button type="submit" className="secondary" disabled={pending}>
+        {state.code ? t('another') : t('give')}
+      </button>
+    </form>
+  );
+}

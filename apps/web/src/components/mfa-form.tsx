@@ -1,0 +1,109 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { enrolMfa, type MfaState } from '../app/[locale]/(account)/account/mfa/actions';
+import { FormError, SubmitButton, TextField } from './form-parts';
+import { useFormAction } from './use-form-action';
+
+interface Props {
+  locale: string;
+  enabled: boolean;
+  /** Where to go on (a full page load, so the header shows what the account may now use). */
+  home: string;
+  canSkip: boolean;
+}
+
+/** Start, scan the QR code (or type the secret), confirm with a first code, then keep the recovery codes. */
+export function MfaForm({ locale, enabled, home, canSkip }: Props) {
+  const t = useTranslations('mfa');
+  const initial: MfaState = { step: 'start', fieldErrors: {} };
+  const { state, formAction, pending, onSubmit } = useFormAction(enrolMfa, initial, `/${locale}/account/mfa`);
+
+  if (state.step === 'done') {
+    return (
+      <section className="card" aria-labelledby="recovery-title">
+        <h2 id="recovery-title">{t('recoveryTitle')}</h2>
+        <p className="notice ok" role="status">
+          {t('on')}
+        </p>
+        <p>{t('recoveryIntro')}</p>
+        <p className="notice error">{t('recoveryOnce')}</p>
+        <ol className="codes" aria-label={t('recoveryTitle')}>
+          {state.recoveryCodes?.map((code) => (
+            <li key={code}>
+              <code>{code}</code>
+            </li>
+          ))}
+        </ol>
+        <div className="actions">
+          <a href={home}>{t('continue')}</a>
+        </div>
+      </section>
+    );
+  }
+
+  if (enabled) {
+    return (
+      <section className="card">
+        <p className="notice ok" role="status">
+          {t('alreadyOn')}
+        </p>
+        <a href={home}>{t('continue')}</a>
+      </section>
+    );
+  }
+
+  const hidden = <input type="hidden" name="locale" value={locale} />;
+
+  if (state.step === 'start') {
+    return (
+      <form key="start" action={formAction} onSubmit={onSubmit} noValidate className="card">
+        <FormError error={state.formError} />
+        {hidden}
+        <input type="hidden" name="intent" value="begin" />
+        <p>{t('startIntro')}</p>
+        <SubmitButton pending={pending} label={t('start')} />
+        {canSkip && (
+          <p className="muted">
+            <a href={home}>{t('skip')}</a>
+          </p>
+        )}
+      </form>
+    );
+  }
+
+  return (
+    <form key="confirm" action={formAction} onSubmit={onSubmit} noValidate className="card">
+      <FormError error={state.formError} />
+      {hidden}
+      <input type="hidden" name="intent" value="confirm" />
+      <input type="hidden" name="secret" value={state.secret ?? ''} />
+      <input type="hidden" name="qr" value={state.qr ?? ''} />
+      <ol className="steps">
+        <li>{t('stepApp')}</li>
+        <li>
+          {t('stepScan')}
+          {state.qr && <img className="qr" src={state.qr} alt={t('qrAlt')} width={200} height={200} />}
+        </li>
+        <li>
+          {t('stepManual')}
+          <code className="secret" id="mfa-secret">
+            {state.secret?.match(/.{1,4}/g)?.join(' ')}
+          </code>
+        </li>
+        <li>{t('stepCode')}</li>
+      </ol>
+      <TextField
+        name="code"
+        label={t('code')}
+        errors={state.fieldErrors}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        pattern="[0-9]{6}"
+        maxLength={6}
+        required
+      />
+      <SubmitButton pending={pending} label={t('confirm')} />
+    </form>
+  );
+}

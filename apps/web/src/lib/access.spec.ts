@@ -1,0 +1,67 @@
+import type { StaffRole } from '@bandanh/contracts';
+import { can, homeFor, safeNext } from './access';
+
+const staff = (...roles: StaffRole[]) => ({ kind: 'staff' as const, roles });
+const applicant = { kind: 'applicant' as const, roles: [] };
+
+describe('what an account may do in the web', () => {
+  it('lets every staff role but protection, and applicants, read CBOs', () => {
+    for (const role of ['admin', 'coordinator', 'assessor', 'approver', 'trainer', 'finance'] as const) {
+      expect(can(staff(role), 'readCbos')).toBe(true);
+    }
+    expect(can(staff('protection_officer'), 'readCbos')).toBe(false);
+    expect(can(applicant, 'readCbos')).toBe(true);
+  });
+
+  it('lets only coordinators and admins record CBOs', () => {
+    expect(can(staff('coordinator'), 'recordCbo')).toBe(true);
+    expect(can(staff('admin'), 'recordCbo')).toBe(true);
+    expect(can(staff('assessor', 'trainer'), 'recordCbo')).toBe(false);
+    expect(can(applicant, 'recordCbo')).toBe(false);
+  });
+
+  it('keeps administration to admins, and CBO linking to applicants', () => {
+    expect(can(staff('admin'), 'administer')).toBe(true);
+    expect(can(staff('coordinator', 'approver'), 'administer')).toBe(false);
+    expect(can(applicant, 'linkCbo')).toBe(true);
+    expect(can(staff('admin'), 'linkCbo')).toBe(false);
+  });
+
+  it('sends a protection officer home, and CBO readers to the list', () => {
+    expect(homeFor(staff('protection_officer'))).toBe('/');
+    expect(homeFor(staff('trainer'))).toBe('/cbos');
+    expect(homeFor(applicant)).toBe('/cbos');
+  });
+});
+
+describe('the page to return to after signing in', () => {
+  it('accepts a path inside the web, with its query', () => {
+    expect(safeNext('/cbos/new')).toBe('/cbos/new');
+    expect(safeNext('/cbos?page=2')).toBe('/cbos?page=2');
+  });
+
+  it('refuses another site, however it is written', () => {
+    for (const value of [
+      '//evil.example',
+      '/\\evil.example',
+      'https://evil.example',
+      'evil',
+      '/a//b',
+      '',
+      42,
+    ]) {
+      expect(safeNext(value)).toBeUndefined();
+    }
+  });
+
+  it('does not send someone back to the sign-in page', () => {
+    expect(safeNext('/sign-in?next=/cbos')).toBeUndefined();
+    expect(safeNext('/en/sign-in')).toBeUndefined();
+  });
+
+  it('drops a locale from the path, since the page keeps its own', () => {
+    expect(safeNext('/en/cbos/new')).toBe('/cbos/new');
+    expect(safeNext('/km')).toBe('/');
+    expect(safeNext('/kmer')).toBe('/kmer');
+  });
+});

@@ -1,0 +1,74 @@
+import { DisplayName, Email, NewPassword, toFieldIssues } from '@bandanh/contracts';
+import { z } from 'zod';
+import { accountFieldErrors, failureFrom } from './account-errors';
+
+const SignUp = z.object({ email: Email, displayName: DisplayName, password: NewPassword });
+
+function errorsFor(input: Record<string, unknown>) {
+  const result = SignUp.safeParse(input);
+  if (result.success) throw new Error('expected the sign-up to be refused');
+  return accountFieldErrors(toFieldIssues(result.error));
+}
+
+const valid = { email: 'sokha@example.org', displayName: 'Sokha', password: 'a long passphrase' };
+
+describe('account form errors', () => {
+  it('names each wrong field of a sign-up at once', () => {
+    expect(errorsFor({ email: 'not an email', displayName: ' ', password: 'short' })).toEqual({
+      email: 'emailInvalid',
+      displayName: 'nameRequired',
+      password: 'passwordTooShort',
+    });
+  });
+
+  it('says a name or a password is too long', () => {
+    expect(errorsFor({ ...valid, displayName: 'ក'.repeat(121) })).toEqual({ displayName: 'nameTooLong' });
+    expect(errorsFor({ ...valid, password: 'x'.repeat(257) })).toEqual({ password: 'passwordTooLong' });
+  });
+
+  it('tells a common password from a short one, by the code the service gives', () => {
+    const body = {
+      code: 'VALIDATION_FAILED' as const,
+      message: 'The password is too easy to guess',
+      details: { issues: [{ in: 'body' as const, path: 'password', code: 'common_password', message: 'x' }] },
+    };
+    expect(failureFrom(body)).toEqual({ fieldErrors: { password: 'passwordCommon' }, formError: 'summary' });
+  });
+
+  it("puts the service's field names on the form's fields", () => {
+    const issues = [
+      { path: 'current', code: 'wrong_password' },
+      { path: 'password', code: 'common_password' },
+    ];
+    expect(accountFieldErrors(issues)).toEqual({ current: 'currentWrong', password: 'passwordCommon' });
+    expect(accountFieldErrors([{ path: 'next', code: 'too_small' }], { next: 'password' })).toEqual({
+      password: 'passwordTooShort',
+    });
+    expect(accountFieldErrors([{ path: 'code', code: 'unknown_code' }], { code: 'linkCode' })).toEqual({
+      linkCode: 'linkCodeUnknown',
+    });
+    expect(accountFieldErrors([{ path: 'code', code: 'wrong_code' }])).toEqual({ code: 'codeWrong' });
+  });
+
+  it('ignores fields the form does not have', () => {
+    expect(accountFieldErrors([{ path: 'token', code: 'too_small' }])).toEqual({});
+    expect(failureFrom({ code: 'VALIDATION_FAILED', message: 'x' }).formError).toBe('invalid');
+  });
+
+  it('gives one message per error code, with the wait when sign-in is locked', () => {
+    expect(failureFrom({ code: 'RATE_LIMITED', message: 'x', details: { retryAfterSeconds: 610 } })).toEqual({
+      fieldErrors: {},
+      formError: 'locked',
+      minutes: 11,
+    });
+    expect(failureFrom({ code: 'CONFLICT', message: 'x' }, { conflict: 'emailTaken' }).formError).toBe(
+      'emailTaken',
+    );
+    expect(
+      failureFrom({ code: 'NOT_FOUND', message: 'x' }, { notFound: 'invitationInvalid' }).formError,
+    ).toBe('invitationInvalid');
+    expect(failureFrom({ code: 'FORBIDDEN', message: 'x' }).formError).toBe('notAllowed');
+    expect(failureFrom({ code: 'UNAVAILABLE', message: 'x' }).formError).toBe('unavailable');
+    expect(failureFrom(undefined).formError).toBe('unexpected');
+  });
+});

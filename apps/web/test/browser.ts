@@ -1,0 +1,93 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { totp, type TestAccount } from '../../gateway/test/stack';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+export async function newPage(
+  browser: Browser,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<[BrowserContext, Page]> {
+  const context = await browser.newContext(options);
+  return [context, await context.newPage()];
+}
+
+/** The page's main submit button (the header holds the sign-out button, another submit button). */
+export const SUBMIT = 'main button[type=submit]';
+
+const STEP_MS = 30_000;
+const usedSteps = new Map<string, number>();
+
+/**
+ * A code from the authenticator app that this test process has not used yet: the gateway takes
+ * each time step's code once, and accepts the next step's code too (for clocks a little apart).
+ */
+export async function freshCode(secret: string): Promise<string> {
+  const last = usedSteps.get(secret) ?? -1;
+  const step = Math.max(Math.floor(Date.now() / STEP_MS), last + 1);
+  while (step > Math.floor(Date.now() / STEP_MS) + 1)
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  usedSteps.set(secret, step);
+  return totp(secret, step * STEP_MS);
+}
+
+/**
+ * Signs in on the sign-in page the browser is on (or was sent to), with the second factor when
+ * the account has one, and waits to leave the page.
+ */
+export async function signInOnPage(
+  page: Page,
+  account: Pick<TestAccount, 'email' | 'password' | 'totpSecret'>,
+) {
+  await page.waitForURL(/\/(en|km)\/sign-in/);
+  await page.fill('#email', account.email);
+  await page.fill('#password', account.password);
+  await page.click(SUBMIT);
+  if (account.totpSecret) {
+    await page.waitForSelector('#code');
+    await page.fill('#code', await freshCode(account.totpSecret));
+    await page.click(SUBMIT);
+  }
+  await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
+}
+
+/** A call to the gateway's API, as the holder of `token`. */
+export async function api<T = any>(
+  gatewayUrl: string,
+  path: string,
+  {
+    token,
+    method = 'GET',
+    body,
+    headers = {},
+  }: { token?: string; method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${gatewayUrl}${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json().catch(() => undefined)) as T };
+}
+
+/** The web's session cookie in this browser context, if there is one. */
+export async function sessionCookie(context: BrowserContext) {
+  return (await context.cookies()).find((cookie) => cookie.name === 'bandanh_session');
+}

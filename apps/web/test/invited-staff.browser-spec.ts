@@ -1,0 +1,116 @@
+import type { Browser } from 'playwright-core';
+import { STAFF, TestStack, totp } from '../../gateway/test/stack';
+import { SUBMIT, api, launchChromium, newPage } from './browser';
+import { startWeb } from './web-server';
+
+describe('an invited staff member', () => {
+  let stack: TestStack;
+  let web: { url: string; stop(): Promise<void> };
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await TestStack.start('web-invite');
+    web = await startWeb(stack.gatewayUrl);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.stop();
+    await stack?.stop();
+  });
+
+  it('joins through the link, turns on two-factor authentication, signs in again with a code and records a CBO', async () => {
+    const admin = await stack.tokenFor(STAFF.admin);
+    const invited = await api<{ token: string }>(stack.gatewayUrl, '/api/invitations', {
+      token: admin,
+      method: 'POST',
+      body: { email: 'sreymom@test.bandanh', roles: ['coordinator'] },
+    });
+    expect(invited.status).toBe(201);
+    const person = { email: 'sreymom@test.bandanh', password: 'river stones under the bridge' };
+
+    const [context, page] = await newPage(browser);
+
+    // The link: name and password (typed twice).
+    await page.goto(`${web.url}/en/invitations/${invited.body.token}`);
+    await page.fill('#displayName', 'Chea Sreymom');
+    await page.fill('#password', person.password);
+    await page.fill('#confirm', person.password);
+    await page.click(SUBMIT);
+    await page.waitForURL(/\/en\/account\/mfa\?welcome=1/);
+    await page.getByText('Welcome, Chea Sreymom. Your account is ready.').waitFor();
+    await expect(page.textContent('[data-signed-in-as]')).resolves.toBe('Signed in as Chea Sreymom');
+
+    // Two-factor authentication: the QR code and the key to type, then a first code.
+    await page.click(SUBMIT);
+    await page.locator('#mfa-secret').waitFor();
+    const secret = ((await page.textContent('#mfa-secret')) ?? '').replace(/\s/g, '');
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    expect(await page.getAttribute('img.qr', 'src')).toMatch(/^data:image\/svg\+xml;base64,/);
+    await page.fill('#code', totp(secret));
+    await page.click(SUBMIT);
+
+    // The recovery codes, shown once, with the instruction to keep them.
+    await page.getByText('Two-factor authentication is now on.').waitFor();
+    await page.getByText('These codes are shown only this once.', { exact: false }).waitFor();
+    const codes = await page.locator('ol.codes li').allTextContents();
+    expect(codes).toHaveLength(10);
+    for (const code of codes) expect(code).toMatch(/^[a-z0-9]{5}-[a-z0-9]{5}$/);
+    await page.getByRole('link', { name: 'I have kept my codes: continue' }).click();
+    await page.waitForURL(/\/en\/cbos$/);
+
+    // Sign out, and back in with the password and a code from the app.
+    await page.click('[data-sign-out]');
+    await page.waitForURL(/\/en\/sign-in\?signedOut=1/);
+    await page.getByText('You have signed out.').waitFor();
+    expect(await page.locator('[data-signed-in-as]').count()).toBe(0);
+
+    await page.fill('#email', person.email);
+    await page.fill('#password', person.password);
+    await page.click(SUBMIT);
+    await page.getByText('uses two-factor authentication', { exact: false }).waitFor();
+    expect(await page.inputValue('input[name=challenge]')).not.toContain(person.password);
+    // The code of the next 30-second step: the one used to turn it on cannot be used twice.
+    await page.fill('#code', totp(secret, Date.now() + 30_000));
+    await page.click(SUBMIT);
+    await page.waitForURL(/\/en\/cbos$/);
+
+    // And works: records a CBO, which the list shows.
+    await page.goto(`${web.url}/en/cbos/new`);
+    await page.fill('#name', 'Prey Lang Forest Network');
+    await page.selectOption('#provinceCode', { label: 'Kampong Thom' });
+    await page.selectOption('#focusIssue', { label: 'Land' });
+    await page.selectOption('#foundVia', { label: 'Grassroots contact' });
+    await page.click(SUBMIT);
+    await page.waitForURL(/\/en\/cbos\?created=/);
+    await page.locator('li', { hasText: 'Prey Lang Forest Network' }).locator('[data-stage]').waitFor();
+
+    // A recovery code stands in for the app once, and only once.
+    await page.click('[data-sign-out]');
+    await page.waitForURL(/\/en\/sign-in\?signedOut=1/);
+    for (const expected of ['signed in', 'refused'] as const) {
+      await page.fill('#email', person.email);
+      await page.fill('#password', person.password);
+      await page.click(SUBMIT);
+      await page.locator('#code').waitFor();
+      await page.fill('#code', codes[0]);
+      await page.click(SUBMIT);
+      if (expected === 'signed in') {
+        await page.waitForURL(/\/en\/cbos$/);
+        await page.click('[data-sign-out]');
+        await page.waitForURL(/\/en\/sign-in\?signedOut=1/);
+      } else {
+        await page.getByText('That code is not right.', { exact: false }).waitFor();
+      }
+    }
+
+    // The link worked once.
+    const again = await api(stack.gatewayUrl, '/api/invitations/acceptance', {
+      method: 'POST',
+      body: { token: invited.body.token, displayName: 'Someone else', password: 'another long passphrase' },
+    });
+    expect(again.status).toBe(404);
+    await context.close();
+  });
+});

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/** Staff roles; a person may hold several. Applicants hold none of them. */
+export const STAFF_ROLES = [
+  'admin',
+  'coordinator',
+  'assessor',
+  'approver',
+  'trainer',
+  'finance',
+  'protection_officer',
+] as const;
+export const StaffRole = z.enum(STAFF_ROLES);
+export type StaffRole = z.infer<typeof StaffRole>;
+
+/** Roles whose accounts cannot act before they have two-factor authentication. */
+export const MFA_REQUIRED_ROLES: readonly StaffRole[] = [
+  'admin',
+  'approver',
+  'finance',
+  'protection_officer',
+];
+
+export const ACCOUNT_KINDS = ['staff', 'applicant'] as const;
+export const AccountKind = z.enum(ACCOUNT_KINDS);
+export type AccountKind = z.infer<typeof AccountKind>;
+
+/**
+ * Who is asking. It travels with every NATS message (header `bandanh-caller`), and each
+ * service decides with it. `system` is a service acting on its own behalf (a workflow).
+ */
+export const Caller = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('staff'),
+    userId: z.uuid(),
+    roles: z.array(StaffRole),
+    sessionId: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal('applicant'),
+    userId: z.uuid(),
+    /** The one CBO whose records this applicant may see; null until linked. */
+    cboId: z.uuid().nullable(),
+    sessionId: z.string().optional(),
+  }),
+  z.object({ kind: z.literal('system'), service: z.string().min(1) }),
+  z.object({ kind: z.literal('anonymous') }),
+]);
+export type Caller = z.infer<typeof Caller>;
+
+export const CALLER_HEADER = 'bandanh-caller';
+
+export function hasRole(caller: Caller, ...roles: StaffRole[]): boolean {
+  return caller.kind === 'staff' && caller.roles.some((role) => roles.includes(role));
+}
+
+export function mfaRequiredFor(roles: readonly StaffRole[]): boolean {
+  return roles.some((role) => MFA_REQUIRED_ROLES.includes(role));
+}
+
+/** Whoever assessed, requested or recommended a thing cannot approve it (four eyes). */
+export function breaksFourEyes(
+  approverId: string,
+  involved: { assessedBy?: string | null; requestedBy?: string | null; recommendedBy?: string | null },
+): boolean {
+  return [involved.assessedBy, involved.requestedBy, involved.recommendedBy].some((id) => id === approverId);
+}

@@ -1,0 +1,241 @@
+import { z } from 'zod';
+import { defineContract } from '../contract';
+import { AccountKind, Caller, StaffRole } from './caller';
+
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: 'Enter a valid email address' }));
+
+/** At least 8 characters (15 or more recommended); the common-password check runs in the service. */
+export const NewPassword = z
+  .string()
+  .min(8, 'The password must be at least 8 characters')
+  .max(256, 'The password must be at most 256 characters');
+
+export const TotpCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app');
+
+/** A one-time code from the authenticator app, or one of the recovery codes. */
+export const SecondFactor = z
+  .string()
+  .trim()
+  .regex(/^(\d{6}|[a-z0-9]{5}-[a-z0-9]{5})$/i, 'Enter the 6-digit code or a recovery code');
+
+export const DisplayName = z.string().trim().min(1, 'Enter your name').max(120);
+
+export const Account = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  kind: AccountKind,
+  roles: z.array(StaffRole),
+  cboId: z.uuid().nullable(),
+  mfaEnabled: z.boolean(),
+  /** The account's roles need two-factor authentication. */
+  mfaRequired: z.boolean(),
+  disabled: z.boolean(),
+  createdAt: z.iso.datetime(),
+});
+export type Account = z.infer<typeof Account>;
+
+export const SessionGrant = z.object({
+  token: z.string(),
+  csrfToken: z.string(),
+  expiresAt: z.iso.datetime(),
+});
+export type SessionGrant = z.infer<typeof SessionGrant>;
+
+const SignedIn = z.object({ status: z.literal('signed_in'), session: SessionGrant, account: Account });
+
+export const signIn = defineContract({
+  subject: 'identity.session.signIn',
+  request: z.object({ email: Email, password: z.string().min(1).max(256), code: SecondFactor.optional() }),
+  response: z.discriminatedUnion('status', [SignedIn, z.object({ status: z.literal('mfa_required') })]),
+});
+
+export const ResolvedSession = z.object({
+  caller: Caller,
+  account: Account,
+  csrfToken: z.string(),
+  expiresAt: z.iso.datetime(),
+  /** The account must enrol two-factor authentication before anything else. */
+  mfaEnrolmentRequired: z.boolean(),
+});
+export type ResolvedSession = z.infer<typeof ResolvedSession>;
+
+export const resolveSession = defineContract({
+  subject: 'identity.session.resolve',
+  request: z.object({ token: z.string().min(1).max(200) }),
+  response: ResolvedSession,
+});
+
+export const signOut = defineContract({
+  subject: 'identity.session.signOut',
+  request: z.object({ token: z.string().min(1).max(200) }),
+  response: z.object({ ended: z.boolean() }),
+});
+
+export const signUp = defineContract({
+  subject: 'identity.applicant.signUp',
+  request: z.object({ email: Email, displayName: DisplayName, password: NewPassword }),
+  response: SignedIn,
+});
+
+export const changePassword = defineContract({
+  subject: 'identity.password.change',
+  request: z.object({ current: z.string().min(1).max(256), next: NewPassword }),
+  response: z.object({ endedOtherSessions: z.number().int() }),
+});
+
+export const beginMfa = defineContract({
+  subject: 'identity.mfa.begin',
+  request: z.object({}),
+  response: z.object({ secret: z.string(), otpauthUrl: z.string(), qrSvg: z.string() }),
+});
+
+export const confirmMfa = defineContract({
+  subject: 'identity.mfa.confirm',
+  request: z.object({ code: TotpCode }),
+  response: z.object({ recoveryCodes: z.array(z.string()) }),
+});
+
+export const Invitation = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  roles: z.array(StaffRole),
+  expiresAt: z.iso.datetime(),
+});
+
+export const createInvitation = defineContract({
+  subject: 'identity.invitation.create',
+  request: z.object({ email: Email, roles: z.array(StaffRole).min(1, 'Choose at least one role') }),
+  response: z.object({ invitation: Invitation, token: z.string() }),
+});
+
+export const acceptInvitation = defineContract({
+  subject: 'identity.invitation.accept',
+  request: z.object({ token: z.string().min(1).max(200), displayName: DisplayName, password: NewPassword }),
+  response: SignedIn,
+});
+
+export const issueCboLinkCode = defineContract({
+  subject: 'identity.cboLink.issue',
+  request: z.object({ cboId: z.uuid() }),
+  response: z.object({ code: z.string(), expiresAt: z.iso.datetime() }),
+});
+
+export const redeemCboLinkCode = defineContract({
+  subject: 'identity.cboLink.redeem',
+  request: z.object({ code: z.string().trim().min(1).max(40) }),
+  response: z.object({ account: Account }),
+});
+
+export const listAccounts = defineContract({
+  subject: 'identity.account.list',
+  request: z.object({}),
+  response: z.object({ items: z.array(Account) }),
+});
+
+export const setRoles = defineContract({
+  subject: 'identity.account.setRoles',
+  request: z.object({ userId: z.uuid(), roles: z.array(StaffRole) }),
+  response: z.object({ account: Account }),
+});
+
+export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
+
+export const AuditEntry = z.object({
+  seq: z.number().int(),
+  at: z.iso.datetime(),
+  actorId: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  outcome: z.enum(AUDIT_OUTCOMES),
+  details: z.record(z.string(), z.unknown()),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const appendAudit = defineContract({
+  subject: 'identity.audit.append',
+  request: z.object({
+    action: z.string().min(1).max(100),
+    targetType: z.string().max(50).optional(),
+    targetId: z.string().max(100).optional(),
+    outcome: z.enum(AUDIT_OUTCOMES),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+  response: z.object({ seq: z.number().int() }),
+});
+
+export const listAudit = defineContract({
+  subject: 'identity.audit.list',
+  request: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+  response: z.object({ items: z.array(AuditEntry) }),
+});
+
+export const AuditVerification = z.object({
+  valid: z.boolean(),
+  entries: z.number().int(),
+  firstBrokenSeq: z.number().int().nullable(),
+});
+
+export const verifyAudit = defineContract({
+  subject: 'identity.audit.verify',
+  request: z.object({}),
+  response: AuditVerification,
+});
+
+export const CLAIM_STATUSES = ['pending', 'confirmed', 'declined'] as const;
+
+/** An applicant's claim to belong to a CBO, which a coordinator confirms or declines. */
+export const CboClaim = z.object({
+  id: z.uuid(),
+  userId: z.uuid(),
+  applicantName: z.string(),
+  applicantEmail: z.string(),
+  cboName: z.string(),
+  provinceCode: z.string(),
+  note: z.string(),
+  status: z.enum(CLAIM_STATUSES),
+  cboId: z.uuid().nullable(),
+  decisionReason: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type CboClaim = z.infer<typeof CboClaim>;
+
+export const ClaimDraft = z.object({
+  cboName: z.string().trim().min(1, 'Enter the name of your CBO').max(200),
+  provinceCode: z.string().trim().min(1, 'Choose a province').max(10),
+  note: z.string().trim().max(1000).default(''),
+});
+
+export const createCboClaim = defineContract({
+  subject: 'identity.cboClaim.create',
+  request: ClaimDraft,
+  response: z.object({ claim: CboClaim }),
+});
+
+export const listCboClaims = defineContract({
+  subject: 'identity.cboClaim.list',
+  request: z.object({ status: z.enum(CLAIM_STATUSES).optional() }),
+  response: z.object({ items: z.array(CboClaim) }),
+});
+
+export const decideCboClaim = defineContract({
+  subject: 'identity.cboClaim.decide',
+  request: z.discriminatedUnion('decision', [
+    z.object({ claimId: z.uuid(), decision: z.literal('confirm'), cboId: z.uuid() }),
+    z.object({
+      claimId: z.uuid(),
+      decision: z.literal('decline'),
+      reason: z.string().trim().min(1, 'Give the reason').max(500),
+    }),
+  ]),
+  response: z.object({ claim: CboClaim }),
+});

@@ -1,0 +1,49 @@
+import { breaksFourEyes, hasRole, type Caller, type StaffRole } from '@bandanh/contracts';
+import { DomainError } from '../errors/domain-error';
+
+type Person = Extract<Caller, { kind: 'staff' | 'applicant' }>;
+
+/** The caller is a signed-in person (staff or applicant), or the request is refused. */
+export function requirePerson(caller: Caller): Person {
+  if (caller.kind !== 'staff' && caller.kind !== 'applicant') {
+    throw new DomainError('UNAUTHENTICATED', 'Sign in first');
+  }
+  return caller;
+}
+
+/** The caller holds one of `roles`, or the request is refused. */
+export function requireRole(caller: Caller, ...roles: StaffRole[]): Extract<Caller, { kind: 'staff' }> {
+  requirePerson(caller);
+  if (caller.kind !== 'staff' || !hasRole(caller, ...roles)) {
+    throw new DomainError('FORBIDDEN', `This needs one of the roles: ${roles.join(', ')}`);
+  }
+  return caller;
+}
+
+/** The caller is the named service acting on its own behalf. */
+export function requireSystem(caller: Caller, service: string): void {
+  if (caller.kind !== 'system' || caller.service !== service) {
+    throw new DomainError('FORBIDDEN', `Only the ${service} service may do this`);
+  }
+}
+
+/** Four eyes: whoever assessed, requested or recommended a thing cannot approve it. */
+export function assertFourEyes(
+  approverId: string,
+  involved: Parameters<typeof breaksFourEyes>[1],
+  what = 'this',
+): void {
+  if (breaksFourEyes(approverId, involved)) {
+    throw new DomainError(
+      'FORBIDDEN',
+      `You took part in ${what}, so someone else must approve it (four eyes)`,
+    );
+  }
+}
+
+/** The caller of a service acting on its own behalf, e.g. a workflow's activity. */
+export function systemCaller(service: string): Caller {
+  return { kind: 'system', service };
+}
+
+export const ANONYMOUS: Caller = { kind: 'anonymous' };
