@@ -24,6 +24,7 @@ const EXPECTED: Record<RouteName, Access> = {
   listProvinces: 'public',
   signIn: 'public',
   signUp: 'public',
+  getInvitation: 'public',
   acceptInvitation: 'public',
   signOut: 'signed-in',
   me: 'signed-in',

@@ -6,6 +6,7 @@ import {
   changePassword,
   confirmMfa,
   createInvitation,
+  getInvitation,
   createCboClaim,
   decideCboClaim,
   listCboClaims,
@@ -44,8 +45,8 @@ export class IdentityHandlers {
   ) {}
 
   @Handles(signIn)
-  signIn({ email, password, code }: ParsedRequestOf<typeof signIn>) {
-    return this.sessions.signIn(email, password, code);
+  signIn(request: ParsedRequestOf<typeof signIn>) {
+    return this.sessions.signIn(request);
   }
 
   @Handles(resolveSession)
@@ -81,6 +82,11 @@ export class IdentityHandlers {
   @Handles(createInvitation)
   invite({ email, roles }: ParsedRequestOf<typeof createInvitation>, caller: Caller) {
     return this.invitations.create(caller, email, roles);
+  }
+
+  @Handles(getInvitation)
+  describeInvitation({ token }: ParsedRequestOf<typeof getInvitation>) {
+    return this.invitations.describe(token);
   }
 
   @Handles(acceptInvitation)

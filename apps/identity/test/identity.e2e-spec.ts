@@ -67,6 +67,14 @@ describe('the identity service, on the real PostgreSQL and NATS', () => {
         roles: ['admin'],
         totpSecret: ADMIN_TOTP,
       },
+      {
+        email: 'approver@bandanh.test',
+        displayName: 'Approver',
+        password: 'four eyes see more',
+        kind: 'staff',
+        roles: ['approver'],
+        totpSecret: ADMIN_TOTP,
+      },
     ]);
     service = await startIdentityService(config);
     nats = await connect({ servers: 'nats://127.0.0.1:4222' });
@@ -159,11 +167,35 @@ describe('the identity service, on the real PostgreSQL and NATS', () => {
   it('asks the admin for the second factor, and accepts the app code', async () => {
     await expect(
       rpc.send(signIn, { email: 'admin@bandanh.test', password: 'correct horse battery' }, ANONYMOUS),
-    ).resolves.toEqual({
-      status: 'mfa_required',
-    });
+    ).resolves.toMatchObject({ status: 'mfa_required' });
     const token = await signedIn('admin@bandanh.test', 'correct horse battery', totpNow(ADMIN_TOTP));
     await expect(caller(token)).resolves.toMatchObject({ kind: 'staff', roles: ['admin'] });
+  });
+
+  it('takes the second factor at a second step with a single-use challenge instead of the password', async () => {
+    const first = await rpc.send(
+      signIn,
+      { email: 'approver@bandanh.test', password: 'four eyes see more' },
+      ANONYMOUS,
+    );
+    if (first.status !== 'mfa_required') throw new Error('expected the second step');
+    await expect(
+      rpc.send(signIn, { challenge: first.challenge, code: '000000' }, ANONYMOUS),
+    ).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
+    const second = await rpc.send(
+      signIn,
+      { challenge: first.challenge, code: totpNow(ADMIN_TOTP) },
+      ANONYMOUS,
+    );
+    expect(second.status).toBe('signed_in');
+    await expect(
+      rpc.send(signIn, { challenge: first.challenge, code: totpNow(ADMIN_TOTP) }, ANONYMOUS),
+    ).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: 'This sign-in has expired; enter your email and password again',
+    });
   });
 
   it('invites an approver, who must enrol two-factor authentication and then needs it to sign in', async () => {
@@ -201,9 +233,7 @@ describe('the identity service, on the real PostgreSQL and NATS', () => {
     await expect(caller(approverToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     await expect(
       rpc.send(signIn, { email: 'dara@bandanh.test', password: 'approve with care 7' }, ANONYMOUS),
-    ).resolves.toEqual({
-      status: 'mfa_required',
-    });
+    ).resolves.toMatchObject({ status: 'mfa_required' });
     // A recovery code works once.
     await signedIn('dara@bandanh.test', 'approve with care 7', recoveryCodes[0]);
     await expect(

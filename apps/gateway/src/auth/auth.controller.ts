@@ -2,6 +2,7 @@ import { Controller, Module, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import {
   acceptInvitation,
+  getInvitation,
   beginMfa,
   changePassword,
   confirmMfa,
@@ -39,6 +40,11 @@ export class AuthController {
     const result = await this.rpc.send(signUp, body, ANONYMOUS);
     setSessionCookie(reply, result.session);
     return result;
+  }
+
+  @Endpoint(ROUTES.getInvitation)
+  invitation(@Input(ROUTES.getInvitation) { params }: RouteInput<typeof ROUTES.getInvitation>) {
+    return this.rpc.send(getInvitation, { token: params.token }, ANONYMOUS);
   }
 
   @Endpoint(ROUTES.acceptInvitation)

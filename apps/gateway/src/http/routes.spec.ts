@@ -39,6 +39,7 @@ describe('the route table', () => {
     expect(open.sort()).toEqual([
       '/api/auth/sign-in',
       '/api/auth/sign-up',
+      '/api/invitations/:token',
       '/api/invitations/acceptance',
       '/api/provinces',
       '/health',

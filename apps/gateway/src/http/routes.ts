@@ -13,6 +13,9 @@ import {
   DisplayName,
   Email,
   ErrorBody,
+  ROLE_GROUPS,
+  SignInRequest,
+  SignInResult,
   Health,
   IdempotencyKey,
   Invitation,
@@ -20,7 +23,6 @@ import {
   NewPassword,
   PipelineState,
   Province,
-  SecondFactor,
   SessionGrant,
   StaffRole,
   TotpCode,
@@ -32,17 +34,13 @@ const problem = (description: string) => ({ description, schema: ErrorBody });
 const CboId = z.object({ id: z.uuid({ error: 'CBO id must be a UUID' }) });
 const UserId = z.object({ id: z.uuid({ error: 'Account id must be a UUID' }) });
 
-/** Everyone who works with CBO records: every staff role but protection, and the CBO's own members. */
-const CBO_READERS = [
-  'admin',
-  'coordinator',
-  'assessor',
-  'approver',
-  'trainer',
-  'finance',
-  'applicant',
-] as const;
-const CBO_WRITERS = ['coordinator', 'admin'] as const;
+const {
+  cboReaders: CBO_READERS,
+  cboWriters: CBO_WRITERS,
+  claimReaders: CLAIM_READERS,
+  admins: ADMINS,
+  applicants: APPLICANTS,
+} = ROLE_GROUPS;
 
 const SignedIn = z.object({ status: z.literal('signed_in'), session: SessionGrant, account: Account });
 const Me = z.object({
@@ -88,16 +86,12 @@ export const ROUTES = {
     summary: 'Signs in with email, password and, where the account has it, a second factor',
     tag: 'auth',
     access: 'public',
-    body: z.object({
-      email: Email,
-      password: z.string().min(1, 'Enter your password').max(256),
-      code: SecondFactor.optional(),
-    }),
+    body: SignInRequest,
     status: 200,
     responses: {
       200: {
         description: 'Signed in (the session cookie is set), or the second factor is needed',
-        schema: z.discriminatedUnion('status', [SignedIn, z.object({ status: z.literal('mfa_required') })]),
+        schema: SignInResult,
       },
       401: problem('The email, password or code is not right'),
       429: problem('Too many failed sign-ins for this account; try again later'),
@@ -197,7 +191,7 @@ export const ROUTES = {
     idempotent: true,
     summary: 'Invites a staff member with their roles: an expiring, single-use link',
     tag: 'admin',
-    access: ['admin'],
+    access: ADMINS,
     body: z.object({ email: Email, roles: z.array(StaffRole).min(1, 'Choose at least one role') }),
     status: 201,
     responses: {
@@ -207,6 +201,20 @@ export const ROUTES = {
       },
       409: problem('The email has an account'),
       ...denied,
+    },
+  }),
+  getInvitation: defineRoute({
+    method: 'GET',
+    path: '/api/invitations/:token',
+    operationId: 'getInvitation',
+    summary: 'What an invitation link is for (email, roles, expiry), before the form is filled',
+    tag: 'auth',
+    access: 'public',
+    params: z.object({ token: z.string().min(1).max(200) }),
+    status: 200,
+    responses: {
+      200: { description: 'The invitation', schema: z.object({ invitation: Invitation }) },
+      404: problem('The link is not valid, was used, or has expired'),
     },
   }),
   acceptInvitation: defineRoute({
@@ -230,7 +238,7 @@ export const ROUTES = {
     operationId: 'listAccounts',
     summary: 'Every account, with its roles',
     tag: 'admin',
-    access: ['admin'],
+    access: ADMINS,
     status: 200,
     responses: {
       200: { description: 'The accounts', schema: z.object({ items: z.array(Account) }) },
@@ -243,7 +251,7 @@ export const ROUTES = {
     operationId: 'setAccountRoles',
     summary: "Sets a staff member's roles",
     tag: 'admin',
-    access: ['admin'],
+    access: ADMINS,
     params: UserId,
     body: z.object({ roles: z.array(z.enum(STAFF_ROLES)) }),
     status: 200,
@@ -259,7 +267,7 @@ export const ROUTES = {
     operationId: 'listAudit',
     summary: 'The latest audit entries',
     tag: 'admin',
-    access: ['admin'],
+    access: ADMINS,
     query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
     status: 200,
     responses: {
@@ -273,7 +281,7 @@ export const ROUTES = {
     operationId: 'verifyAudit',
     summary: 'Recomputes the audit hash chain and says where it breaks, if it does',
     tag: 'admin',
-    access: ['admin'],
+    access: ADMINS,
     status: 200,
     responses: { 200: { description: 'The verification', schema: AuditVerification }, ...denied },
   }),
@@ -366,7 +374,7 @@ export const ROUTES = {
     operationId: 'linkMyCbo',
     summary: "Links the applicant's account to their CBO with the code a coordinator gave",
     tag: 'network',
-    access: ['applicant'],
+    access: APPLICANTS,
     body: z.object({ code: z.string().trim().min(1, 'Enter the code').max(40) }),
     status: 200,
     responses: {
@@ -383,7 +391,7 @@ export const ROUTES = {
     idempotent: true,
     summary: 'An applicant not yet linked claims their CBO; a coordinator confirms or declines',
     tag: 'network',
-    access: ['applicant'],
+    access: APPLICANTS,
     body: ClaimDraft,
     status: 201,
     responses: {
@@ -398,7 +406,7 @@ export const ROUTES = {
     operationId: 'listCboClaims',
     summary: "Claims to belong to a CBO: every claim for a coordinator, one's own for an applicant",
     tag: 'network',
-    access: ['coordinator', 'admin', 'applicant'],
+    access: CLAIM_READERS,
     query: z.object({ status: z.enum(CLAIM_STATUSES).optional() }),
     status: 200,
     responses: {

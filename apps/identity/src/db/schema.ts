@@ -60,6 +60,15 @@ export const sessions = identity.table(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
+/** A sign-in whose password was right, waiting for its second factor; single-use, short-lived. */
+export const signInChallenges = identity.table('sign_in_challenges', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: uuid('user_id').notNull(),
+  email: text('email').notNull(),
+  expiresAt: at('expires_at').notNull(),
+  usedAt: at('used_at'),
+});
+
 /** Failed sign-ins per email address, known or not, so that both answer alike. */
 export const signInAttempts = identity.table('sign_in_attempts', {
   email: text('email').primaryKey(),

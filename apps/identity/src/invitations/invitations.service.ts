@@ -50,7 +50,8 @@ export class InvitationsService {
     });
   }
 
-  async accept(token: string, displayName: string, password: string) {
+  /** The live invitation behind a link, or NOT_FOUND (the same for unknown, used and expired). */
+  private async find(token: string) {
     const [invitation] = await this.database.db
       .select()
       .from(invitations)
@@ -66,6 +67,17 @@ export class InvitationsService {
         'NOT_FOUND',
         'This invitation link is not valid, was already used, or has expired',
       );
+    return invitation;
+  }
+
+  async describe(token: string) {
+    const invitation = await this.find(token);
+    const { id, email, roles, expiresAt } = invitation;
+    return { invitation: { id, email, roles, expiresAt: expiresAt.toISOString() } };
+  }
+
+  async accept(token: string, displayName: string, password: string) {
+    const invitation = await this.find(token);
     assertAcceptablePassword(password, invitation.email);
     const passwordHash = await this.hasher.hash(password);
     return this.database.db.transaction(async (tx) => {

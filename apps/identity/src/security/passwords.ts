@@ -13,7 +13,7 @@ function commonPasswords(): Set<string> {
 }
 
 /** Refuses a password that is on the list of common passwords, or that is the account's email. */
-export function assertAcceptablePassword(password: string, email: string): void {
+export function assertAcceptablePassword(password: string, email: string, field = 'password'): void {
   const lowered = password.toLowerCase();
   if (
     commonPasswords().has(lowered) ||
@@ -21,7 +21,7 @@ export function assertAcceptablePassword(password: string, email: string): void 
     lowered === email.split('@')[0]?.toLowerCase()
   ) {
     throw DomainError.invalid(
-      [{ path: 'password', code: 'common_password', message: 'This password is too common; choose another' }],
+      [{ path: field, code: 'common_password', message: 'This password is too common; choose another' }],
       'The password is too easy to guess',
     );
   }

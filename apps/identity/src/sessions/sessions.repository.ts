@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { IDENTITY_DB, type Executor, type IdentityDatabase } from '../db/database.module';
-import { sessions, signInAttempts } from '../db/schema';
+import { sessions, signInAttempts, signInChallenges } from '../db/schema';
 
 @Injectable()
 export class SessionsRepository {
@@ -50,6 +50,40 @@ export class SessionsRepository {
       )
       .returning({ id: sessions.id });
     return ended.length;
+  }
+
+  async createChallenge(values: {
+    tokenHash: string;
+    userId: string;
+    email: string;
+    expiresAt: Date;
+  }): Promise<void> {
+    await this.database.db.insert(signInChallenges).values(values);
+  }
+
+  /** The live challenge with this hash, if any (not used, not expired). */
+  async findChallenge(tokenHash: string) {
+    const [row] = await this.database.db
+      .select()
+      .from(signInChallenges)
+      .where(
+        and(
+          eq(signInChallenges.tokenHash, tokenHash),
+          isNull(signInChallenges.usedAt),
+          gt(signInChallenges.expiresAt, new Date()),
+        ),
+      );
+    return row;
+  }
+
+  /** Spends a challenge; false when it was already spent (a concurrent second use). */
+  async useChallenge(tokenHash: string): Promise<boolean> {
+    const used = await this.database.db
+      .update(signInChallenges)
+      .set({ usedAt: new Date() })
+      .where(and(eq(signInChallenges.tokenHash, tokenHash), isNull(signInChallenges.usedAt)))
+      .returning({ tokenHash: signInChallenges.tokenHash });
+    return used.length > 0;
   }
 
   async attempts(email: string) {

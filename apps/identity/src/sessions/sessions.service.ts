@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Account, Caller, ResolvedSession, SessionGrant } from '@bandanh/contracts';
+import type { Caller, ResolvedSession, SessionGrant, SignInRequest, SignInResult } from '@bandanh/contracts';
 import { DomainError, randomToken, requirePerson, sha256 } from '@bandanh/platform';
 import { AuditRepository } from '../audit/audit.repository';
 import { UsersRepository, toAccount } from '../accounts/users.repository';
@@ -12,10 +12,8 @@ import { PasswordHasher, assertAcceptablePassword } from '../security/passwords'
 import { IDENTITY_CONFIG } from '../security/security.module';
 import { SessionsRepository } from './sessions.repository';
 
-export type SignInResult =
-  { status: 'signed_in'; session: SessionGrant; account: Account } | { status: 'mfa_required' };
-
 const MINUTE = 60_000;
+const CHALLENGE_MINUTES = 5;
 
 @Injectable()
 export class SessionsService {
@@ -30,11 +28,32 @@ export class SessionsService {
   ) {}
 
   /**
-   * Signs in with email, password and, when the account has it, a second factor. Unknown
-   * emails and wrong passwords cost the same and answer the same; every failure for an
-   * address slows the next answer, and enough of them lock the address for a while.
+   * Signs in with email, password and, when the account has it, a second factor — sent either
+   * with the password or at a second step with the challenge the first step answered, so the
+   * password is never sent twice. Unknown emails and wrong passwords cost the same and answer
+   * the same; every failure for an address slows the next answer, and enough of them lock the
+   * address for a while.
    */
-  async signIn(email: string, password: string, code?: string): Promise<SignInResult> {
+  async signIn(request: SignInRequest): Promise<SignInResult> {
+    if ('challenge' in request) return this.secondStep(request.challenge, request.code);
+    const { email, password, code } = request;
+    await this.assertNotLocked(email);
+
+    const user = await this.users.findByEmail(email);
+    const passwordRight =
+      user && !user.disabledAt
+        ? await this.hasher.verify(user.passwordHash, password)
+        : await this.hasher.verifyNothing(password);
+    if (!user || !passwordRight) return this.fail(email, user, 'password');
+
+    if (user.totpEnabledAt) {
+      if (!code) return this.challenge(user);
+      if (!(await this.mfa.verifySecondFactor(user, code))) return this.fail(email, user, 'second_factor');
+    }
+    return this.succeed(user);
+  }
+
+  private async assertNotLocked(email: string): Promise<void> {
     const attempts = await this.sessions.attempts(email);
     if (attempts?.lockedUntil && attempts.lockedUntil > new Date()) {
       await this.audit.append(null, {
@@ -47,20 +66,37 @@ export class SessionsService {
         retryAfterSeconds,
       });
     }
+  }
 
-    const user = await this.users.findByEmail(email);
-    const passwordRight =
-      user && !user.disabledAt
-        ? await this.hasher.verify(user.passwordHash, password)
-        : await this.hasher.verifyNothing(password);
-    if (!user || !passwordRight) return this.fail(email, user, 'password');
+  private async challenge(user: UserRow): Promise<SignInResult> {
+    const challenge = randomToken();
+    const expiresAt = new Date(Date.now() + CHALLENGE_MINUTES * MINUTE);
+    await this.sessions.createChallenge({
+      tokenHash: sha256(challenge),
+      userId: user.id,
+      email: user.email,
+      expiresAt,
+    });
+    return { status: 'mfa_required', challenge, expiresAt: expiresAt.toISOString() };
+  }
 
-    if (user.totpEnabledAt) {
-      if (!code) return { status: 'mfa_required' };
-      if (!(await this.mfa.verifySecondFactor(user, code))) return this.fail(email, user, 'second_factor');
-    }
+  /** The second step: the challenge stands for the password; a wrong code counts as a failure. */
+  private async secondStep(challenge: string, code: string): Promise<SignInResult> {
+    const expired = () =>
+      new DomainError('UNAUTHENTICATED', 'This sign-in has expired; enter your email and password again');
+    const pending = await this.sessions.findChallenge(sha256(challenge));
+    if (!pending) throw expired();
+    await this.assertNotLocked(pending.email);
+    const user = await this.users.findById(pending.userId);
+    if (!user || user.disabledAt) throw expired();
+    if (!(await this.mfa.verifySecondFactor(user, code)))
+      return this.fail(pending.email, user, 'second_factor');
+    if (!(await this.sessions.useChallenge(pending.tokenHash))) throw expired();
+    return this.succeed(user);
+  }
 
-    await this.sessions.clearFailures(email);
+  private async succeed(user: UserRow): Promise<SignInResult> {
+    await this.sessions.clearFailures(user.email);
     const session = await this.open(user.id);
     await this.audit.append(user.id, {
       action: 'session.sign_in',
@@ -156,7 +192,7 @@ export class SessionsService {
         { path: 'current', code: 'wrong_password', message: 'The current password is not right' },
       ]);
     }
-    assertAcceptablePassword(next, user.email);
+    assertAcceptablePassword(next, user.email, 'next');
     const passwordHash = await this.hasher.hash(next);
     return this.database.db.transaction(async (tx) => {
       await this.users.update(user.id, { passwordHash }, tx);

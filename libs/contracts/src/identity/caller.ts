@@ -21,6 +21,21 @@ export const MFA_REQUIRED_ROLES: readonly StaffRole[] = [
   'protection_officer',
 ];
 
+/**
+ * Who may do what, by group: the gateway's route table and the web's navigation read these,
+ * so the two cannot drift. `applicant` stands for a signed-in CBO member.
+ */
+export const ROLE_GROUPS = {
+  /** Everyone who works with CBO records, and the CBO's own members (services narrow that to their CBO). */
+  cboReaders: ['admin', 'coordinator', 'assessor', 'approver', 'trainer', 'finance', 'applicant'],
+  /** Who records CBOs and links members to them. */
+  cboWriters: ['coordinator', 'admin'],
+  /** Who sees claims to belong to a CBO (an applicant only their own). */
+  claimReaders: ['coordinator', 'admin', 'applicant'],
+  admins: ['admin'],
+  applicants: ['applicant'],
+} as const satisfies Record<string, ReadonlyArray<StaffRole | 'applicant'>>;
+
 export const ACCOUNT_KINDS = ['staff', 'applicant'] as const;
 export const AccountKind = z.enum(ACCOUNT_KINDS);
 export type AccountKind = z.infer<typeof AccountKind>;

@@ -51,10 +51,31 @@ export type SessionGrant = z.infer<typeof SessionGrant>;
 
 const SignedIn = z.object({ status: z.literal('signed_in'), session: SessionGrant, account: Account });
 
+/** The password was right and a second factor is needed: send it with this challenge. */
+export const MfaRequired = z.object({
+  status: z.literal('mfa_required'),
+  /** Single-use and short-lived; stands in for the password at the second step. */
+  challenge: z.string(),
+  expiresAt: z.iso.datetime(),
+});
+
+export const SignInRequest = z.union([
+  z.object({
+    email: Email,
+    password: z.string().min(1, 'Enter your password').max(256),
+    code: SecondFactor.optional(),
+  }),
+  z.object({ challenge: z.string().min(1).max(200), code: SecondFactor }),
+]);
+
+export const SignInResult = z.discriminatedUnion('status', [SignedIn, MfaRequired]);
+export type SignInResult = z.infer<typeof SignInResult>;
+export type SignInRequest = z.infer<typeof SignInRequest>;
+
 export const signIn = defineContract({
   subject: 'identity.session.signIn',
-  request: z.object({ email: Email, password: z.string().min(1).max(256), code: SecondFactor.optional() }),
-  response: z.discriminatedUnion('status', [SignedIn, z.object({ status: z.literal('mfa_required') })]),
+  request: SignInRequest,
+  response: SignInResult,
 });
 
 export const ResolvedSession = z.object({
@@ -114,6 +135,13 @@ export const createInvitation = defineContract({
   subject: 'identity.invitation.create',
   request: z.object({ email: Email, roles: z.array(StaffRole).min(1, 'Choose at least one role') }),
   response: z.object({ invitation: Invitation, token: z.string() }),
+});
+
+/** What an invitation link is for, before the invited person fills the form. */
+export const getInvitation = defineContract({
+  subject: 'identity.invitation.get',
+  request: z.object({ token: z.string().min(1).max(200) }),
+  response: z.object({ invitation: Invitation }),
 });
 
 export const acceptInvitation = defineContract({
