@@ -15,6 +15,19 @@ export async function startGateway(config: GatewayConfig): Promise<NestFastifyAp
     { bufferLogs: true, abortOnError: false },
   );
   app.useLogger(app.get(Logger));
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply) => {
+      // API answers carry personal data: no caching, no sniffing, no framing, no referrer.
+      void reply.header('x-content-type-options', 'nosniff');
+      void reply.header('referrer-policy', 'no-referrer');
+      void reply.header('x-frame-options', 'DENY');
+      if (!request.url.startsWith('/api/docs')) {
+        void reply.header('cache-control', 'no-store');
+        void reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+      }
+    });
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
   setupOpenApi(app, buildOpenApiDocument(ROUTES));

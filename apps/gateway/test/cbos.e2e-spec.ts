@@ -121,6 +121,16 @@ describe('the CBO API, through the gateway, the services and the workflow', () =
     expect(bad.body.details.issues[0]).toMatchObject({ in: 'path', path: 'id' });
   });
 
+  it('sends security headers and forbids caching of API answers', async () => {
+    const response = await fetch(`${stack.gatewayUrl}/api/cbos`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+
   it('serves the OpenAPI document, with the public routes marked', async () => {
     const { status, body } = await api('/api/openapi.json');
     expect(status).toBe(200);
