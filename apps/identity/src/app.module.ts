@@ -6,7 +6,7 @@ import { AuditRepository } from './audit/audit.repository';
 import { CboClaimsService } from './cbo-links/cbo-claims.service';
 import { CboLinksService } from './cbo-links/cbo-links.service';
 import type { IdentityConfig } from './config/env';
-import { DatabaseModule } from './db/database.module';
+import { databaseModule } from './db/database.module';
 import { HealthModule } from './health/health.handlers';
 import { IdentityHandlers } from './identity.handlers';
 import { InvitationsService } from './invitations/invitations.service';
@@ -22,7 +22,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         loggerModule('identity', config.LOG_LEVEL),
-        DatabaseModule.forRoot(config.DATABASE_URL),
+        databaseModule(config.DATABASE_URL),
         SecurityModule.forRoot(config),
         HealthModule,
       ],

@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { loggerModule } from '@bandanh/platform';
 import { CbosModule } from './cbos/cbos.module';
 import type { NetworkConfig } from './config/env';
-import { DatabaseModule } from './db/database.module';
+import { databaseModule } from './db/database.module';
 import { HealthModule } from './health/health.handlers';
 import { ProvincesModule } from './provinces/provinces.handlers';
 
@@ -13,7 +13,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         loggerModule('network', config.LOG_LEVEL),
-        DatabaseModule.forRoot(config.DATABASE_URL),
+        databaseModule(config.DATABASE_URL),
         HealthModule,
         ProvincesModule,
         CbosModule,

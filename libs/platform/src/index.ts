@@ -15,3 +15,4 @@ export * from './db/idempotency';
 export * from './health/timed-check';
 export * from './crypto';
 export * from './auth/require';
+export * from './db/database.module';

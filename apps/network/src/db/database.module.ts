@@ -1,26 +1,10 @@
-import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { createDatabase, type Database } from '@bandanh/platform';
+import { databaseModule as platformDatabaseModule, type Database } from '@bandanh/platform';
 import * as schema from './schema';
 
 export const NETWORK_DB = Symbol('NETWORK_DB');
 export type NetworkDatabase = Database<typeof schema>;
 
-class DatabaseCloser implements OnApplicationShutdown {
-  constructor(@Inject(NETWORK_DB) private readonly database: NetworkDatabase) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.database.close();
-  }
-}
-
-@Global()
-@Module({})
-export class DatabaseModule {
-  static forRoot(url: string): DynamicModule {
-    return {
-      module: DatabaseModule,
-      providers: [{ provide: NETWORK_DB, useFactory: () => createDatabase(url, schema) }, DatabaseCloser],
-      exports: [NETWORK_DB],
-    };
-  }
+/** The service's connection to its own schema, closed on shutdown. */
+export function databaseModule(url: string) {
+  return platformDatabaseModule(NETWORK_DB, url, schema);
 }
