@@ -195,6 +195,7 @@ describe('the identity service, on the real PostgreSQL and NATS', () => {
     ).rejects.toMatchObject({
       code: 'UNAUTHENTICATED',
       message: 'This sign-in has expired; enter your email and password again',
+      details: { reason: 'challenge_expired' },
     });
   });
 

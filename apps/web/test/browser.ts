@@ -32,15 +32,17 @@ const STEP_MS = 30_000;
 const usedSteps = new Map<string, number>();
 
 /**
- * A code from the authenticator app that this test process has not used yet: the gateway takes
- * each time step's code once, and accepts the next step's code too (for clocks a little apart).
+ * A code from the authenticator app that this test process has not used yet for this account:
+ * the gateway takes each time step's code once per account, and accepts the next step's code too
+ * (for clocks a little apart). Accounts that share a secret are counted apart when `account` is given.
  */
-export async function freshCode(secret: string): Promise<string> {
-  const last = usedSteps.get(secret) ?? -1;
+export async function freshCode(secret: string, account = ''): Promise<string> {
+  const key = `${account}\n${secret}`;
+  const last = usedSteps.get(key) ?? -1;
   const step = Math.max(Math.floor(Date.now() / STEP_MS), last + 1);
   while (step > Math.floor(Date.now() / STEP_MS) + 1)
     await new Promise((resolve) => setTimeout(resolve, 500));
-  usedSteps.set(secret, step);
+  usedSteps.set(key, step);
   return totp(secret, step * STEP_MS);
 }
 
@@ -58,7 +60,7 @@ export async function signInOnPage(
   await page.click(SUBMIT);
   if (account.totpSecret) {
     await page.waitForSelector('#code');
-    await page.fill('#code', await freshCode(account.totpSecret));
+    await page.fill('#code', await freshCode(account.totpSecret, account.email));
     await page.click(SUBMIT);
   }
   await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));

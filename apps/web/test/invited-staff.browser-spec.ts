@@ -32,8 +32,19 @@ describe('an invited staff member', () => {
 
     const [context, page] = await newPage(browser);
 
-    // The link: name and password (typed twice).
-    await page.goto(`${web.url}/en/invitations/${invited.body.token}`);
+    // The link says whom it invites, and with which roles, before the form.
+    const opened = await page.goto(`${web.url}/en/invitations/${invited.body.token}`);
+    expect(opened?.status()).toBe(200);
+    await expect(page.textContent('[data-invited-email]')).resolves.toBe('sreymom@test.bandanh');
+    await page.getByText('This invitation is for:').waitFor();
+    await expect(page.textContent('[data-invitation-for]')).resolves.toContain('Coordinator');
+    // A locator lists what it matches in the order of the page.
+    const order = await page
+      .locator('main [data-invited-email], main form')
+      .evaluateAll((elements) => elements.map((element) => element.tagName));
+    expect(order).toEqual(['DD', 'FORM']);
+
+    // Name and password (typed twice).
     await page.fill('#displayName', 'Chea Sreymom');
     await page.fill('#password', person.password);
     await page.fill('#confirm', person.password);
@@ -70,7 +81,15 @@ describe('an invited staff member', () => {
     await page.fill('#password', person.password);
     await page.click(SUBMIT);
     await page.getByText('uses two-factor authentication', { exact: false }).waitFor();
-    expect(await page.inputValue('input[name=challenge]')).not.toContain(person.password);
+    // The second step carries the API's challenge, not the password (sealed or not).
+    expect(await page.inputValue('input[name=challenge]')).not.toBe('');
+    expect(await page.locator('main input[name=password]').count()).toBe(0);
+    const carried = await page
+      .locator('main input[type=hidden]')
+      .evaluateAll((inputs) =>
+        inputs.map((input) => (input as unknown as { value: string }).value).join(' '),
+      );
+    expect(carried).not.toContain(person.password);
     // The code of the next 30-second step: the one used to turn it on cannot be used twice.
     await page.fill('#code', totp(secret, Date.now() + 30_000));
     await page.click(SUBMIT);
@@ -111,6 +130,40 @@ describe('an invited staff member', () => {
       body: { token: invited.body.token, displayName: 'Someone else', password: 'another long passphrase' },
     });
     expect(again.status).toBe(404);
+    await context.close();
+  });
+
+  it('shows a link that is not valid, or was used, as a translated page with status 404 instead of the form', async () => {
+    const [context, page] = await newPage(browser);
+    const madeUp = await page.goto(`${web.url}/en/invitations/not-a-real-invitation-token`);
+    expect(madeUp?.status()).toBe(404);
+    await page.getByRole('heading', { name: 'This invitation link cannot be used' }).waitFor();
+    await page
+      .getByText('This link is not valid, was already used, or has expired.', { exact: false })
+      .waitFor();
+    expect(await page.locator('#displayName').count()).toBe(0);
+    expect(await page.locator('main form').count()).toBe(0);
+
+    // A real link, once accepted, no longer opens the form either; in Khmer too.
+    const admin = await stack.tokenFor(STAFF.admin);
+    const invited = await api<{ token: string }>(stack.gatewayUrl, '/api/invitations', {
+      token: admin,
+      method: 'POST',
+      body: { email: 'vanna@test.bandanh', roles: ['trainer'] },
+    });
+    expect(invited.status).toBe(201);
+    const accepted = await api(stack.gatewayUrl, '/api/invitations/acceptance', {
+      method: 'POST',
+      body: { token: invited.body.token, displayName: 'Vanna', password: 'a path through the rice fields' },
+    });
+    expect(accepted.status).toBe(201);
+    const used = await page.goto(`${web.url}/km/invitations/${invited.body.token}`);
+    expect(used?.status()).toBe(404);
+    await page.locator('[data-invitation-invalid]').waitFor();
+    await expect(page.textContent('[data-invitation-invalid]')).resolves.toContain(
+      'តំណនេះមិនត្រឹមត្រូវ ត្រូវបានប្រើរួចហើយ ឬផុតកំណត់ហើយ។',
+    );
+    expect(await page.locator('main form').count()).toBe(0);
     await context.close();
   });
 });

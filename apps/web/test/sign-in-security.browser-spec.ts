@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { STAFF, TestStack } from '../../gateway/test/stack';
-import { SUBMIT, api, launchChromium, newPage, sessionCookie, signInOnPage } from './browser';
+import { SUBMIT, api, freshCode, launchChromium, newPage, sessionCookie, signInOnPage } from './browser';
 import { startWeb } from './web-server';
 
 describe('signing in and the web’s guards', () => {
@@ -53,6 +53,10 @@ describe('signing in and the web’s guards', () => {
     expect(new URL(page.url()).pathname).toBe('/en/sign-in');
     expect(new URL(page.url()).searchParams.get('next')).toBe('/cbos');
     expect(response?.ok()).toBe(true);
+    const headers = response!.headers();
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(headers['content-security-policy']).toContain("form-action 'self'");
+    expect(headers['x-content-type-options']).toBe('nosniff');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
 
     await signInOnPage(page, STAFF.coordinator);
@@ -61,6 +65,92 @@ describe('signing in and the web’s guards', () => {
     expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax', path: '/' });
     expect(cookie?.expires).toBeGreaterThan(Date.now() / 1000);
     await context.close();
+  });
+
+  it('takes the second factor without JavaScript with the single-use challenge, never the password', async () => {
+    const admin = STAFF.admin;
+    const [context, page] = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto(`${web.url}/en/admin/users`);
+    await page.waitForURL(/\/en\/sign-in\?next=/);
+    await page.fill('#email', admin.email);
+    await page.fill('#password', admin.password);
+    await page.click(SUBMIT);
+    await page
+      .getByText(`Your account ${admin.email} uses two-factor authentication.`, { exact: false })
+      .waitFor();
+
+    // The second step's form holds the challenge, and nothing that is or hides the password.
+    const challenge = await page.inputValue('input[name=challenge]');
+    expect(challenge.length).toBeGreaterThan(20);
+    expect(await page.locator('main input[name=password]').count()).toBe(0);
+    const values = await page
+      .locator('main input')
+      .evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
+    expect(values.filter((value) => value.includes(admin.password))).toEqual([]);
+
+    await page.fill('#code', await freshCode(admin.totpSecret!, admin.email));
+    const [request] = await Promise.all([
+      page.waitForRequest((r) => r.method() === 'POST'),
+      page.click(SUBMIT),
+    ]);
+    const sent = request.postDataBuffer()?.toString('utf8') ?? '';
+    expect(sent).toContain(challenge);
+    expect(sent).not.toContain(admin.password);
+    await page.waitForURL(/\/en\/admin\/users$/);
+    expect(await sessionCookie(context)).toBeDefined();
+    await context.close();
+  });
+
+  it('says to start again when the second step comes with a made-up or an already used challenge', async () => {
+    // Made up (or tampered with): the translated message, and back to email and password.
+    const [context, page] = await newPage(browser);
+    await page.goto(`${web.url}/en/sign-in`);
+    await page.fill('#email', STAFF.finance.email);
+    await page.fill('#password', STAFF.finance.password);
+    await page.click(SUBMIT);
+    await page.locator('#code').waitFor();
+    await page
+      .locator('input[name=challenge]')
+      .evaluate((input) => ((input as unknown as { value: string }).value = 'made-up-challenge-0123456789'));
+    await page.fill('#code', '123456');
+    await page.click(SUBMIT);
+    await page
+      .getByText('This sign-in has expired or was already used. Please enter your email and password again.')
+      .waitFor();
+    await page.locator('#password').waitFor();
+    expect(await page.inputValue('#email')).toBe(STAFF.finance.email);
+    expect(await page.locator('input[name=challenge]').count()).toBe(0);
+    expect(await sessionCookie(context)).toBeUndefined();
+    await context.close();
+
+    // Used: the second step signs in once; the very same form sent again (the back button, a
+    // retry) is told, in Khmer and without JavaScript, to start again.
+    const [theirs, their] = await newPage(browser, { javaScriptEnabled: false });
+    await their.goto(`${web.url}/km/sign-in`);
+    await their.fill('#email', STAFF.approver.email);
+    await their.fill('#password', STAFF.approver.password);
+    await their.click(SUBMIT);
+    await their.locator('#code').waitFor();
+    await their.fill('#code', await freshCode(STAFF.approver.totpSecret!, STAFF.approver.email));
+    const [request] = await Promise.all([
+      their.waitForRequest((r) => r.method() === 'POST'),
+      their.click(SUBMIT),
+    ]);
+    await their.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
+    const contentType = (await request.headerValue('content-type')) ?? '';
+    const body = request.postDataBuffer() ?? undefined;
+    await theirs.close();
+
+    const again = await fetch(request.url(), {
+      method: 'POST',
+      headers: { origin: web.url, 'content-type': contentType },
+      body,
+    });
+    expect(again.status).toBe(200);
+    const html = await again.text();
+    expect(html).toContain('ការចូលគណនីនេះផុតកំណត់ ឬត្រូវបានប្រើរួចហើយ។ សូមបញ្ចូលអ៊ីមែល និងពាក្យសម្ងាត់របស់អ្នកម្តងទៀត។');
+    expect(html).toContain('name="password"');
+    expect(again.headers.get('set-cookie') ?? '').not.toContain('bandanh_session=');
   });
 
   it('shows a protection officer a plain "not allowed" page where their role has no access', async () => {
@@ -147,7 +237,15 @@ describe('signing in and the web’s guards', () => {
     await page.click(SUBMIT);
     await page.getByText('Your current password is not right.').waitFor();
 
+    // A common new password is named on the new password's field, translated.
     await page.fill('#current', person.password);
+    await page.fill('#password', 'password1');
+    await page.fill('#confirm', 'password1');
+    await page.click(SUBMIT);
+    await page.getByText('This password is too common or too easy to guess. Choose another one.').waitFor();
+    expect(await page.getAttribute('#password', 'aria-invalid')).toBe('true');
+
+    await page.fill('#password', person.next);
     await page.fill('#confirm', 'something else entirely');
     await page.click(SUBMIT);
     await page.getByText('The two passwords are not the same.').waitFor();

@@ -55,7 +55,10 @@ export class CboClaimsService {
     const person = requirePerson(caller);
     if (person.kind !== 'applicant')
       throw new DomainError('FORBIDDEN', 'Only applicant accounts claim a CBO');
-    if (person.cboId) throw new DomainError('CONFLICT', 'Your account is already linked to a CBO');
+    if (person.cboId)
+      throw new DomainError('CONFLICT', 'Your account is already linked to a CBO', {
+        reason: 'already_linked',
+      });
     if (!isProvinceCode(draft.provinceCode)) {
       throw DomainError.invalid([
         { path: 'provinceCode', code: 'invalid_value', message: 'Choose a province from the list' },
@@ -66,7 +69,10 @@ export class CboClaimsService {
         .select({ id: cboClaims.id })
         .from(cboClaims)
         .where(and(eq(cboClaims.userId, person.userId), eq(cboClaims.status, 'pending')));
-      if (pending) throw new DomainError('CONFLICT', 'You already have a claim waiting for a coordinator');
+      if (pending)
+        throw new DomainError('CONFLICT', 'You already have a claim waiting for a coordinator', {
+          reason: 'claim_pending',
+        });
       const [row] = await tx
         .insert(cboClaims)
         .values({ userId: person.userId, ...draft })
@@ -110,11 +116,16 @@ export class CboClaimsService {
       const [claim] = await tx.select().from(cboClaims).where(eq(cboClaims.id, input.claimId)).for('update');
       if (!claim) throw DomainError.notFound('Claim', input.claimId);
       if (claim.status !== 'pending')
-        throw new DomainError('CONFLICT', `This claim was already ${claim.status}`);
+        throw new DomainError('CONFLICT', `This claim was already ${claim.status}`, {
+          reason: 'already_decided',
+        });
       const decided = { decidedBy: staff.userId, decidedAt: new Date() };
       if (input.decision === 'confirm') {
         const applicant = await this.users.findById(claim.userId, tx);
-        if (applicant?.cboId) throw new DomainError('CONFLICT', 'The applicant is already linked to a CBO');
+        if (applicant?.cboId)
+          throw new DomainError('CONFLICT', 'The applicant is already linked to a CBO', {
+            reason: 'already_linked',
+          });
         await this.users.update(claim.userId, { cboId: input.cboId }, tx);
         await tx
           .update(cboClaims)

@@ -54,7 +54,10 @@ export class CboLinksService {
     const person = requirePerson(caller);
     if (person.kind !== 'applicant')
       throw new DomainError('FORBIDDEN', 'Only applicant accounts link to a CBO');
-    if (person.cboId) throw new DomainError('CONFLICT', 'Your account is already linked to a CBO');
+    if (person.cboId)
+      throw new DomainError('CONFLICT', 'Your account is already linked to a CBO', {
+        reason: 'already_linked',
+      });
     const linked = await this.database.db.transaction(async (tx) => {
       const [used] = await tx
         .update(cboLinkCodes)

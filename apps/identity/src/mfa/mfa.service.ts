@@ -43,7 +43,9 @@ export class MfaService {
     const user = await this.users.findById(person.userId);
     if (!user) throw DomainError.notFound('Account', person.userId);
     if (user.totpEnabledAt)
-      throw new DomainError('CONFLICT', 'Two-factor authentication is already on for this account');
+      throw new DomainError('CONFLICT', 'Two-factor authentication is already on for this account', {
+        reason: 'already_enabled',
+      });
     const secret = new OTPAuth.Secret({ size: 20 }).base32;
     await this.users.update(user.id, { totpSecret: this.box.seal(secret, user.id) });
     const otpauthUrl = totpFor(secret, user.email).toString();
@@ -54,9 +56,12 @@ export class MfaService {
   async confirm(caller: Caller, code: string) {
     const person = requirePerson(caller);
     const user = await this.users.findById(person.userId);
-    if (!user?.totpSecret) throw new DomainError('CONFLICT', 'Start the enrolment first');
+    if (!user?.totpSecret)
+      throw new DomainError('CONFLICT', 'Start the enrolment first', { reason: 'not_started' });
     if (user.totpEnabledAt)
-      throw new DomainError('CONFLICT', 'Two-factor authentication is already on for this account');
+      throw new DomainError('CONFLICT', 'Two-factor authentication is already on for this account', {
+        reason: 'already_enabled',
+      });
     const step = this.matchingStep(user, code);
     if (step === null) {
       await this.audit.append(user.id, {

@@ -83,7 +83,9 @@ export class SessionsService {
   /** The second step: the challenge stands for the password; a wrong code counts as a failure. */
   private async secondStep(challenge: string, code: string): Promise<SignInResult> {
     const expired = () =>
-      new DomainError('UNAUTHENTICATED', 'This sign-in has expired; enter your email and password again');
+      new DomainError('UNAUTHENTICATED', 'This sign-in has expired; enter your email and password again', {
+        reason: 'challenge_expired',
+      });
     const pending = await this.sessions.findChallenge(sha256(challenge));
     if (!pending) throw expired();
     await this.assertNotLocked(pending.email);

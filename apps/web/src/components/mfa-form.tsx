@@ -42,7 +42,8 @@ export function MfaForm({ locale, enabled, home, canSkip }: Props) {
     );
   }
 
-  if (enabled) {
+  // On already, or turned on meanwhile (in another tab): nothing to set up.
+  if (enabled || state.formError === 'mfaAlreadyOn') {
     return (
       <section className="card">
         <p className="notice ok" role="status">

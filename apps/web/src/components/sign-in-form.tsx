@@ -5,7 +5,10 @@ import { signIn, type SignInState } from '../app/[locale]/(auth)/sign-in/actions
 import { FormError, SubmitButton, TextField } from './form-parts';
 import { useFormAction } from './use-form-action';
 
-/** Email and password, then (for an account with two-factor authentication) the code, on the same page. */
+/**
+ * Email and password, then (for an account with two-factor authentication) the code, on the same
+ * page. The second step carries only the API's single-use challenge, never the password.
+ */
 export function SignInForm({ locale, next }: { locale: string; next: string }) {
   const t = useTranslations('signIn');
   const initial: SignInState = { step: 'password', email: '', next, fieldErrors: {} };
@@ -23,6 +26,7 @@ export function SignInForm({ locale, next }: { locale: string; next: string }) {
         <FormError error={state.formError} />
         {hidden}
         <input type="hidden" name="challenge" value={state.challenge ?? ''} />
+        <input type="hidden" name="email" value={state.email} />
         <p>{t('codeIntro', { email: state.email })}</p>
         <TextField
           name="code"
@@ -37,7 +41,9 @@ export function SignInForm({ locale, next }: { locale: string; next: string }) {
         />
         <SubmitButton pending={pending} label={t('verify')} />
         <p className="muted">
-          <a href={`/${locale}/sign-in`}>{t('startAgain')}</a>
+          <a href={`/${locale}/sign-in${state.next ? `?next=${encodeURIComponent(state.next)}` : ''}`}>
+            {t('startAgain')}
+          </a>
         </p>
       </form>
     );

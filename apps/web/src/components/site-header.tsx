@@ -3,6 +3,7 @@ import { signOut } from '../app/[locale]/actions';
 import { Link } from '../i18n/navigation';
 import { can } from '../lib/access';
 import { currentAccount } from '../lib/auth';
+import { gateway } from '../lib/gateway';
 import { LocaleSwitcher } from './locale-switcher';
 
 /** The brand, the links this account may use, who is signed in with a sign-out button, and the language. */
@@ -13,7 +14,7 @@ export async function SiteHeader({ locale }: { locale: string }) {
   const account = me?.account;
   const enrolling = me?.mfaEnrolmentRequired ?? false;
 
-  const links: Array<{ href: string; label: string }> = [];
+  const links: Array<{ href: string; label: string; count?: number }> = [];
   if (!account) {
     links.push({ href: '/sign-in', label: nav('signIn') }, { href: '/sign-up', label: nav('signUp') });
   } else if (enrolling) {
@@ -21,6 +22,11 @@ export async function SiteHeader({ locale }: { locale: string }) {
   } else {
     if (can(account, 'readCbos')) links.push({ href: '/cbos', label: nav('cbos') });
     if (can(account, 'recordCbo')) links.push({ href: '/cbos/new', label: nav('newCbo') });
+    if (can(account, 'reviewClaims')) {
+      // One short call: the header still shows when it fails, without the count.
+      const pending = await gateway.listClaims('pending').catch(() => undefined);
+      links.push({ href: '/cbos/claims', label: nav('claims'), count: pending?.items.length });
+    }
     if (can(account, 'linkCbo') && !account.cboId)
       links.push({ href: '/account/link-cbo', label: nav('linkCbo') });
     if (can(account, 'administer')) {
@@ -42,6 +48,12 @@ export async function SiteHeader({ locale }: { locale: string }) {
         {links.map((link) => (
           <Link key={link.href} href={link.href}>
             {link.label}
+            {link.count ? (
+              <span className="nav-count" data-pending-count={link.count}>
+                {link.count}
+                <span className="sr-only"> {nav('pending')}</span>
+              </span>
+            ) : null}
           </Link>
         ))}
       </nav>

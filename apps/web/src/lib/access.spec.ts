@@ -1,5 +1,5 @@
-import type { StaffRole } from '@bandanh/contracts';
-import { can, homeFor, safeNext } from './access';
+import { ROLE_GROUPS, STAFF_ROLES, type StaffRole } from '@bandanh/contracts';
+import { can, homeFor, safeNext, type Capability } from './access';
 
 const staff = (...roles: StaffRole[]) => ({ kind: 'staff' as const, roles });
 const applicant = { kind: 'applicant' as const, roles: [] };
@@ -25,6 +25,37 @@ describe('what an account may do in the web', () => {
     expect(can(staff('coordinator', 'approver'), 'administer')).toBe(false);
     expect(can(applicant, 'linkCbo')).toBe(true);
     expect(can(staff('admin'), 'linkCbo')).toBe(false);
+  });
+
+  it('shows claims to coordinators and admins, who decide them, and lets applicants claim', () => {
+    for (const role of ['coordinator', 'admin'] as const) {
+      expect(can(staff(role), 'reviewClaims')).toBe(true);
+      expect(can(staff(role), 'decideClaims')).toBe(true);
+    }
+    for (const role of ['assessor', 'approver', 'trainer', 'finance', 'protection_officer'] as const) {
+      expect(can(staff(role), 'reviewClaims')).toBe(false);
+      expect(can(staff(role), 'decideClaims')).toBe(false);
+    }
+    // An applicant sees their own claims on the link page, not the coordinators' list.
+    expect(can(applicant, 'reviewClaims')).toBe(false);
+    expect(can(applicant, 'decideClaims')).toBe(false);
+  });
+
+  it("follows the contracts' role groups, which the gateway's route table reads too", () => {
+    const groupOf: Record<Exclude<Capability, 'reviewClaims'>, keyof typeof ROLE_GROUPS> = {
+      readCbos: 'cboReaders',
+      recordCbo: 'cboWriters',
+      decideClaims: 'cboWriters',
+      linkCbo: 'applicants',
+      administer: 'admins',
+    };
+    for (const [capability, group] of Object.entries(groupOf) as Array<
+      [Capability, keyof typeof ROLE_GROUPS]
+    >) {
+      const members: readonly string[] = ROLE_GROUPS[group];
+      for (const role of STAFF_ROLES) expect(can(staff(role), capability)).toBe(members.includes(role));
+      expect(can(applicant, capability)).toBe(members.includes('applicant'));
+    }
   });
 
   it('sends a protection officer home, and CBO readers to the list', () => {

@@ -1,44 +1,47 @@
-import type { Account, StaffRole } from '@bandanh/contracts';
+import { ROLE_GROUPS, type Account } from '@bandanh/contracts';
 
 /**
- * What an account may do in the web. It mirrors the access rules of the gateway's route table
- * (the gateway decides; this only spares people links and forms they cannot use).
+ * What an account may do in the web. It reads the same role groups as the gateway's route table
+ * (`ROLE_GROUPS` in the contracts), so the two cannot drift; the gateway decides, and this only
+ * spares people links and forms they cannot use.
  */
 export type Capability =
   /** See CBOs: every staff role but protection, and applicants (their own CBO only). */
   | 'readCbos'
-  /** Record a candidate CBO and give its members link codes. */
+  /** Record a candidate CBO, give its members link codes, and decide claims to belong to one. */
   | 'recordCbo'
-  /** Link their account to their CBO with a code. */
+  /** Link their account to their CBO, with a code or by claiming it. */
   | 'linkCbo'
+  /** See every applicant's claim to belong to a CBO (staff only; an applicant sees their own on the link page). */
+  | 'reviewClaims'
+  /** Confirm or decline a claim. */
+  | 'decideClaims'
   /** Accounts, roles, invitations and the audit log. */
   | 'administer';
 
-const CBO_READERS: readonly StaffRole[] = [
-  'admin',
-  'coordinator',
-  'assessor',
-  'approver',
-  'trainer',
-  'finance',
-];
-const CBO_WRITERS: readonly StaffRole[] = ['admin', 'coordinator'];
-
 type Who = Pick<Account, 'kind' | 'roles'>;
+type RoleGroup = keyof typeof ROLE_GROUPS;
 
-const holds = (account: Who, roles: readonly StaffRole[]) =>
-  account.kind === 'staff' && account.roles.some((role) => roles.includes(role));
+/** Whether the account belongs to a group: an applicant by its kind, staff by any of their roles. */
+function inGroup(account: Who, group: RoleGroup): boolean {
+  const members: readonly string[] = ROLE_GROUPS[group];
+  if (account.kind === 'applicant') return members.includes('applicant');
+  return account.roles.some((role) => members.includes(role));
+}
 
 export function can(account: Who, capability: Capability): boolean {
   switch (capability) {
     case 'readCbos':
-      return account.kind === 'applicant' || holds(account, CBO_READERS);
+      return inGroup(account, 'cboReaders');
     case 'recordCbo':
-      return holds(account, CBO_WRITERS);
+    case 'decideClaims':
+      return inGroup(account, 'cboWriters');
     case 'linkCbo':
-      return account.kind === 'applicant';
+      return inGroup(account, 'applicants');
+    case 'reviewClaims':
+      return account.kind === 'staff' && inGroup(account, 'claimReaders');
     case 'administer':
-      return holds(account, ['admin']);
+      return inGroup(account, 'admins');
   }
 }
 

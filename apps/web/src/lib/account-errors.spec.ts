@@ -1,6 +1,6 @@
-import { DisplayName, Email, NewPassword, toFieldIssues } from '@bandanh/contracts';
+import { ClaimDraft, DisplayName, Email, NewPassword, toFieldIssues } from '@bandanh/contracts';
 import { z } from 'zod';
-import { accountFieldErrors, failureFrom } from './account-errors';
+import { accountFieldErrors, challengeExpired, failureFrom } from './account-errors';
 
 const SignUp = z.object({ email: Email, displayName: DisplayName, password: NewPassword });
 
@@ -33,6 +33,70 @@ describe('account form errors', () => {
       details: { issues: [{ in: 'body' as const, path: 'password', code: 'common_password', message: 'x' }] },
     };
     expect(failureFrom(body)).toEqual({ fieldErrors: { password: 'passwordCommon' }, formError: 'summary' });
+  });
+
+  it('reports a common new password on the password change’s `next` field as the form’s password', () => {
+    const body = {
+      code: 'VALIDATION_FAILED' as const,
+      message: 'The password is too easy to guess',
+      details: { issues: [{ in: 'body' as const, path: 'next', code: 'common_password', message: 'x' }] },
+    };
+    expect(failureFrom(body, { aliases: { next: 'password' } })).toEqual({
+      fieldErrors: { password: 'passwordCommon' },
+      formError: 'summary',
+    });
+  });
+
+  it('tells the two two-factor conflicts apart by the reason the API gives', () => {
+    const conflict = (reason?: string) => ({
+      code: 'CONFLICT' as const,
+      message: 'x',
+      ...(reason ? { details: { reason } } : {}),
+    });
+    const options = {
+      conflicts: { not_started: 'mfaNotStarted', already_enabled: 'mfaAlreadyOn' } as const,
+    };
+    expect(failureFrom(conflict('not_started'), options).formError).toBe('mfaNotStarted');
+    expect(failureFrom(conflict('already_enabled'), options).formError).toBe('mfaAlreadyOn');
+    expect(failureFrom(conflict('something_new'), { ...options, conflict: 'mfaNotStarted' }).formError).toBe(
+      'mfaNotStarted',
+    );
+    expect(failureFrom(conflict(), options).formError).toBe('unexpected');
+  });
+
+  it('names the wrong fields of a claim to belong to a CBO', () => {
+    const result = ClaimDraft.safeParse({ cboName: ' ', provinceCode: '', note: 'x'.repeat(1001) });
+    if (result.success) throw new Error('expected the claim to be refused');
+    expect(accountFieldErrors(toFieldIssues(result.error))).toEqual({
+      cboName: 'cboNameRequired',
+      provinceCode: 'provinceRequired',
+      note: 'noteTooLong',
+    });
+    expect(
+      accountFieldErrors([
+        { path: 'cboName', code: 'too_big' },
+        { path: 'reason', code: 'too_small' },
+        { path: 'cboId', code: 'invalid_format' },
+      ]),
+    ).toEqual({ cboName: 'cboNameTooLong', reason: 'reasonRequired', cboId: 'cboRequired' });
+  });
+
+  it('tells an expired or used sign-in challenge from a wrong code', () => {
+    expect(
+      challengeExpired({
+        code: 'UNAUTHENTICATED',
+        message: 'This sign-in has expired; enter your email and password again',
+        details: { reason: 'challenge_expired' },
+      }),
+    ).toBe(true);
+    expect(
+      challengeExpired({ code: 'UNAUTHENTICATED', message: 'The email, password or code is not right' }),
+    ).toBe(false);
+    expect(challengeExpired({ code: 'UNAUTHENTICATED', message: 'This sign-in has expired' })).toBe(false);
+    expect(
+      challengeExpired({ code: 'RATE_LIMITED', message: 'x', details: { reason: 'challenge_expired' } }),
+    ).toBe(false);
+    expect(challengeExpired(undefined)).toBe(false);
   });
 
   it("puts the service's field names on the form's fields", () => {

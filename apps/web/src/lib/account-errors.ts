@@ -1,8 +1,23 @@
 import type { ErrorBody, FieldIssue } from '@bandanh/contracts';
 
-/** The fields of the account forms (sign-in, sign-up, invitation, password, two-factor, CBO link, admin). */
+/**
+ * The fields of the account forms: sign-in, sign-up, invitation, password, two-factor, CBO link
+ * and claim, a coordinator's decision on a claim, and admin.
+ */
 export type AccountField =
-  'email' | 'displayName' | 'password' | 'confirm' | 'current' | 'code' | 'linkCode' | 'roles';
+  | 'email'
+  | 'displayName'
+  | 'password'
+  | 'confirm'
+  | 'current'
+  | 'code'
+  | 'linkCode'
+  | 'roles'
+  | 'cboName'
+  | 'provinceCode'
+  | 'note'
+  | 'cboId'
+  | 'reason';
 
 /** Keys under `account.errors` in the message catalogs. */
 export const ACCOUNT_ERROR_KEYS = [
@@ -24,6 +39,13 @@ export const ACCOUNT_ERROR_KEYS = [
   'linkCodeRequired',
   'linkCodeUnknown',
   'rolesRequired',
+  'cboNameRequired',
+  'cboNameTooLong',
+  'provinceRequired',
+  'noteTooLong',
+  'cboRequired',
+  'reasonRequired',
+  'reasonTooLong',
   'wrongCredentials',
   'wrongCode',
   'signInAgain',
@@ -31,6 +53,9 @@ export const ACCOUNT_ERROR_KEYS = [
   'emailTaken',
   'invitationInvalid',
   'alreadyLinked',
+  'claimConflict',
+  'claimDecided',
+  'claimOrCboGone',
   'ownAdminRole',
   'mfaAlreadyOn',
   'mfaNotStarted',
@@ -51,6 +76,11 @@ const FIELDS: readonly AccountField[] = [
   'code',
   'linkCode',
   'roles',
+  'cboName',
+  'provinceCode',
+  'note',
+  'cboId',
+  'reason',
 ];
 
 function keyFor(field: AccountField, issue: Pick<FieldIssue, 'code'>): AccountErrorKey {
@@ -72,13 +102,24 @@ function keyFor(field: AccountField, issue: Pick<FieldIssue, 'code'>): AccountEr
       return issue.code === 'unknown_code' ? 'linkCodeUnknown' : 'linkCodeRequired';
     case 'roles':
       return 'rolesRequired';
+    case 'cboName':
+      return issue.code === 'too_big' ? 'cboNameTooLong' : 'cboNameRequired';
+    case 'provinceCode':
+      return 'provinceRequired';
+    case 'note':
+      return 'noteTooLong';
+    case 'cboId':
+      return 'cboRequired';
+    case 'reason':
+      return issue.code === 'too_big' ? 'reasonTooLong' : 'reasonRequired';
   }
 }
 
 /**
  * One translated message key per form field, from the contract's (or the API's) field issues.
  * The last segment of a dotted path names the field; `aliases` renames the API's fields to the
- * form's (the password change sends `next`, and the service names a common one `password`).
+ * form's (the password change sends the new password as `next`, and every refusal of it, a
+ * common one included, names `next`).
  */
 export function accountFieldErrors(
   issues: ReadonlyArray<Pick<FieldIssue, 'path' | 'code'>>,
@@ -106,6 +147,8 @@ export function failureFrom(
   options: {
     aliases?: Partial<Record<string, AccountField>>;
     conflict?: AccountErrorKey;
+    /** A message per `details.reason` of a conflict (two-factor enrolment says why); else `conflict`. */
+    conflicts?: Partial<Record<string, AccountErrorKey>>;
     notFound?: AccountErrorKey;
     unauthenticated?: AccountErrorKey;
   } = {},
@@ -120,8 +163,11 @@ export function failureFrom(
       const minutes = Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : 15;
       return { fieldErrors: {}, formError: 'locked', minutes };
     }
-    case 'CONFLICT':
-      return { fieldErrors: {}, formError: options.conflict ?? 'unexpected' };
+    case 'CONFLICT': {
+      const reason = body.details?.reason;
+      const byReason = typeof reason === 'string' ? options.conflicts?.[reason] : undefined;
+      return { fieldErrors: {}, formError: byReason ?? options.conflict ?? 'unexpected' };
+    }
     case 'NOT_FOUND':
       return { fieldErrors: {}, formError: options.notFound ?? 'unexpected' };
     case 'UNAUTHENTICATED':
@@ -133,4 +179,12 @@ export function failureFrom(
     default:
       return { fieldErrors: {}, formError: 'unexpected' };
   }
+}
+
+/**
+ * The second sign-in step was refused because its challenge expired or was already used (rather
+ * than because the code was wrong): the API says so in `details.reason`.
+ */
+export function challengeExpired(body: ErrorBody | undefined): boolean {
+  return body?.code === 'UNAUTHENTICATED' && body.details?.reason === 'challenge_expired';
 }

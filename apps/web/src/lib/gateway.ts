@@ -5,12 +5,14 @@ import {
   AuditEntry,
   AuditVerification,
   Cbo,
+  CboClaim,
   CboPage,
   CreatedCbo,
   ErrorBody,
   Invitation,
   Province,
   SessionGrant,
+  SignInResult,
   type CboDraft,
   type StaffRole,
 } from '@bandanh/contracts';
@@ -76,10 +78,13 @@ const post = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.strin
 
 const SignedIn = z.object({ status: z.literal('signed_in'), session: SessionGrant, account: Account });
 export type SignedIn = z.infer<typeof SignedIn>;
-const SignInAnswer = z.discriminatedUnion('status', [
-  SignedIn,
-  z.object({ status: z.literal('mfa_required') }),
-]);
+
+/** The first step sends the password; the second sends only the challenge the first answered, with the code. */
+export type SignInInput = { email: string; password: string } | { challenge: string; code: string };
+
+/** A coordinator's decision on a claim to belong to a CBO. */
+export type ClaimDecision = { decision: 'confirm'; cboId: string } | { decision: 'decline'; reason: string };
+export type ClaimStatus = CboClaim['status'];
 
 export const Me = z.object({
   account: Account,
@@ -103,10 +108,23 @@ export const gateway = {
     call(LinkCode, `/api/cbos/${encodeURIComponent(cboId)}/link-codes`, { method: 'POST' }),
   linkMyCbo: (code: string) => call(z.object({ account: Account }), '/api/me/cbo-link', post({ code })),
 
-  signIn: (input: { email: string; password: string; code?: string }) =>
-    call(SignInAnswer, '/api/auth/sign-in', { ...post(input), session: false }),
+  claimCbo: (idempotencyKey: string, draft: { cboName: string; provinceCode: string; note: string }) =>
+    call(z.object({ claim: CboClaim }), '/api/cbo-claims', {
+      ...post(draft),
+      headers: { 'idempotency-key': idempotencyKey },
+    }),
+  listClaims: (status?: ClaimStatus) =>
+    call(z.object({ items: z.array(CboClaim) }), `/api/cbo-claims${status ? `?status=${status}` : ''}`),
+  decideClaim: (id: string, decision: ClaimDecision) =>
+    call(z.object({ claim: CboClaim }), `/api/cbo-claims/${encodeURIComponent(id)}/decision`, post(decision)),
+
+  signIn: (input: SignInInput) => call(SignInResult, '/api/auth/sign-in', { ...post(input), session: false }),
   signUp: (input: { email: string; displayName: string; password: string }) =>
     call(SignedIn, '/api/auth/sign-up', { ...post(input), session: false }),
+  getInvitation: (token: string) =>
+    call(z.object({ invitation: Invitation }), `/api/invitations/${encodeURIComponent(token)}`, {
+      session: false,
+    }),
   acceptInvitation: (input: { token: string; displayName: string; password: string }) =>
     call(SignedIn, '/api/invitations/acceptance', { ...post(input), session: false }),
   signOut: () => call(z.object({ ended: z.boolean() }), '/api/auth/sign-out', { method: 'POST' }),

@@ -1,4 +1,4 @@
-import { STAFF_ROLES } from '@bandanh/contracts';
+import { CLAIM_STATUSES, STAFF_ROLES } from '@bandanh/contracts';
 import en from '../../messages/en.json';
 import km from '../../messages/km.json';
 import { ACCOUNT_ERROR_KEYS } from './account-errors';
@@ -29,16 +29,27 @@ describe('the message catalogs', () => {
   it('write the Khmer catalog in Khmer script', () => {
     expect(km.nav.cbos).toMatch(KHMER);
     expect(km.form.errors.nameRequired).toMatch(KHMER);
-    for (const section of [km.signIn, km.signUp, km.invitation, km.mfa, km.account.errors, km.roles]) {
+    for (const section of [
+      km.signIn,
+      km.signUp,
+      km.invitation,
+      km.mfa,
+      km.account.errors,
+      km.roles,
+      km.linkCbo,
+      km.claims,
+      km.claimStatus,
+    ]) {
       const notKhmer = Object.entries(section).filter(([, text]) => !KHMER.test(String(text)));
       expect(notKhmer).toEqual([]);
     }
   });
 
-  it('have a message for every error an account form can show, and every staff role', () => {
+  it('have a message for every error an account form can show, every staff role and claim status', () => {
     for (const catalog of [en, km]) {
       expect(ACCOUNT_ERROR_KEYS.filter((key) => !(key in catalog.account.errors))).toEqual([]);
       expect(STAFF_ROLES.filter((role) => !(role in catalog.roles))).toEqual([]);
+      expect(CLAIM_STATUSES.filter((status) => !(status in catalog.claimStatus))).toEqual([]);
     }
   });
 });

@@ -25,8 +25,9 @@ export class DomainError extends Error {
     return new DomainError('VALIDATION_FAILED', summary, { issues });
   }
 
+  /** `details.resource` names what was missing, so a caller can tell one absence from another. */
   static notFound(what: string, id: string): DomainError {
-    return new DomainError('NOT_FOUND', `${what} ${id} was not found`, { id });
+    return new DomainError('NOT_FOUND', `${what} ${id} was not found`, { id, resource: what });
   }
 
   toBody(): ErrorBody {

@@ -32,7 +32,7 @@ describe('error mapping', () => {
     expect(toErrorBody(error)).toEqual({
       code: 'NOT_FOUND',
       message: 'CBO abc was not found',
-      details: { id: 'abc' },
+      details: { id: 'abc', resource: 'CBO' },
     });
     expect(DomainError.fromBody(toErrorBody(error))).toMatchObject({
       code: 'NOT_FOUND',

@@ -23,6 +23,8 @@ export interface MfaState {
 }
 
 const PATH = '/account/mfa';
+/** The two conflicts of enrolment, by the `details.reason` the API gives. */
+const MFA_CONFLICTS = { not_started: 'mfaNotStarted', already_enabled: 'mfaAlreadyOn' } as const;
 const QR_PREFIX = 'data:image/svg+xml;base64,';
 
 /** Two steps of one form: `begin` makes the secret and its QR code, `confirm` turns it on with a first code. */
@@ -40,6 +42,7 @@ export async function enrolMfa(previous: MfaState, formData: FormData): Promise<
     } catch (error) {
       afterFailure(error, locale, PATH);
       const failure = failureFrom(error instanceof GatewayError ? error.body : undefined, {
+        conflicts: MFA_CONFLICTS,
         conflict: 'mfaAlreadyOn',
       });
       return { step: 'start', ...failure };
@@ -64,7 +67,11 @@ export async function enrolMfa(previous: MfaState, formData: FormData): Promise<
         fieldErrors: { code: 'codeWrong', ...accountFieldErrors(body.details?.issues ?? []) },
       };
     }
-    if (body?.code === 'CONFLICT') return { step: 'start', fieldErrors: {}, formError: 'mfaNotStarted' };
+    // Not started (or started again elsewhere, which replaced the secret shown here), or already
+    // on: either way this set-up is over, and the form starts from the beginning.
+    if (body?.code === 'CONFLICT') {
+      return { step: 'start', ...failureFrom(body, { conflicts: MFA_CONFLICTS, conflict: 'mfaNotStarted' }) };
+    }
     return { ...shown, ...failureFrom(body) };
   }
 }

@@ -44,7 +44,8 @@ export async function changePassword(_previous: PasswordState, formData: FormDat
     return { fieldErrors: {}, endedOtherSessions };
   } catch (error) {
     afterFailure(error, locale, '/account/password');
-    // The API names the new password `next`, and the common-password check names it `password`.
+    // The API names the new password `next`, and reports every refusal of it there, a common one
+    // included: the form calls that field `password`.
     return failureFrom(error instanceof GatewayError ? error.body : undefined, {
       aliases: { next: 'password' },
     });

@@ -1,11 +1,19 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { ClaimDraft, isProvinceCode, toFieldIssues } from '@bandanh/contracts';
 import { redirect } from '../../../../../i18n/navigation';
 import { afterFailure } from '../../../../../lib/auth';
-import { failureFrom, type AccountErrorKey, type FieldErrors } from '../../../../../lib/account-errors';
+import {
+  accountFieldErrors,
+  failureFrom,
+  type AccountErrorKey,
+  type FieldErrors,
+} from '../../../../../lib/account-errors';
 import { GatewayError, gateway } from '../../../../../lib/gateway';
 import { localeOf } from '../../../../../lib/locale';
+
+const PATH = '/account/link-cbo';
 
 export interface LinkCboState {
   code: string;
@@ -23,7 +31,7 @@ export async function linkCbo(_previous: LinkCboState, formData: FormData): Prom
   try {
     await gateway.linkMyCbo(code);
   } catch (error) {
-    afterFailure(error, locale, '/account/link-cbo');
+    afterFailure(error, locale, PATH);
     const failure = failureFrom(error instanceof GatewayError ? error.body : undefined, {
       aliases: { code: 'linkCode' },
       conflict: 'alreadyLinked',
@@ -33,4 +41,41 @@ export async function linkCbo(_previous: LinkCboState, formData: FormData): Prom
   // The header and the list change with the link.
   revalidatePath('/', 'layout');
   return redirect({ href: { pathname: '/cbos', query: { linked: '1' } }, locale });
+}
+
+export interface ClaimCboState {
+  /** Made when the form was rendered: the same form sent twice makes one claim. */
+  idempotencyKey: string;
+  values: { cboName: string; provinceCode: string; note: string };
+  fieldErrors: FieldErrors;
+  formError?: AccountErrorKey;
+}
+
+/** An applicant without a code claims their CBO, by name and province, for a coordinator to confirm. */
+export async function claimCbo(previous: ClaimCboState, formData: FormData): Promise<ClaimCboState> {
+  const locale = localeOf(formData.get('locale'));
+  const idempotencyKey = String(formData.get('idempotencyKey') || previous.idempotencyKey).slice(0, 128);
+  const values = {
+    cboName: String(formData.get('cboName') ?? '').slice(0, 400),
+    provinceCode: String(formData.get('provinceCode') ?? '').slice(0, 10),
+    note: String(formData.get('note') ?? '').slice(0, 2000),
+  };
+
+  const draft = ClaimDraft.safeParse(values);
+  const fieldErrors = draft.success ? {} : accountFieldErrors(toFieldIssues(draft.error));
+  if (!isProvinceCode(values.provinceCode)) fieldErrors.provinceCode = 'provinceRequired';
+  if (!draft.success || Object.keys(fieldErrors).length > 0) {
+    return { idempotencyKey, values, fieldErrors, formError: 'summary' };
+  }
+
+  try {
+    await gateway.claimCbo(idempotencyKey, draft.data);
+  } catch (error) {
+    afterFailure(error, locale, PATH);
+    const failure = failureFrom(error instanceof GatewayError ? error.body : undefined, {
+      conflict: 'claimConflict',
+    });
+    return { idempotencyKey, values, ...failure };
+  }
+  return redirect({ href: { pathname: PATH, query: { claimed: '1' } }, locale });
 }

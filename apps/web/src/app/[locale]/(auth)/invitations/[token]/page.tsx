@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { InvitationForm } from '../../../../../components/invitation-form';
+import { Unavailable } from '../../../../../components/unavailable';
+import { GatewayError, gateway } from '../../../../../lib/gateway';
 import { localeOf } from '../../../../../lib/locale';
 
 type Props = { params: Promise<{ locale: string; token: string }> };
@@ -13,15 +16,40 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t('title'), referrer: 'no-referrer', robots: { index: false } };
 }
 
+/** Who the link invites and with which roles, then the form; a bad link gets its own page (404). */
 export default async function InvitationPage({ params }: Props) {
   const { locale: requested, token } = await params;
   const locale = localeOf(requested);
   setRequestLocale(locale);
-  const t = await getTranslations('invitation');
+  const t = await getTranslations();
+  const format = await getFormatter();
+
+  let invitation: Awaited<ReturnType<typeof gateway.getInvitation>>['invitation'];
+  try {
+    ({ invitation } = await gateway.getInvitation(token));
+  } catch (error) {
+    // Not valid, used or expired; a token the API cannot even read (400) is no better.
+    if (error instanceof GatewayError && (error.status === 404 || error.status === 400)) notFound();
+    return <Unavailable title={t('invitation.title')} message={t('account.errors.unavailable')} />;
+  }
+
   return (
     <>
-      <h1>{t('title')}</h1>
-      <p className="muted">{t('intro')}</p>
+      <h1>{t('invitation.title')}</h1>
+      <section className="card" data-invitation-for={invitation.email}>
+        <p>{t('invitation.for')}</p>
+        <dl className="facts">
+          <dt>{t('invitation.email')}</dt>
+          <dd data-invited-email>{invitation.email}</dd>
+          <dt>{t('invitation.roles')}</dt>
+          <dd>{invitation.roles.map((role) => t(`roles.${role}`)).join(', ')}</dd>
+          <dt>{t('invitation.expires')}</dt>
+          <dd>
+            {format.dateTime(new Date(invitation.expiresAt), { dateStyle: 'medium', timeStyle: 'short' })}
+          </dd>
+        </dl>
+      </section>
+      <p className="muted">{t('invitation.intro')}</p>
       <InvitationForm locale={locale} token={token} />
     </>
   );
