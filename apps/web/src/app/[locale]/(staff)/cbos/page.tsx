@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { CboPage, Province } from '@bandanh/contracts';
+import { CboFacts } from '../../../../components/cbo-facts';
 import { Link } from '../../../../i18n/navigation';
 import { LinkCodeForm } from '../../../../components/link-code-form';
 import { NotAllowed } from '../../../../components/not-allowed';
@@ -9,7 +10,6 @@ import { can } from '../../../../lib/access';
 import { afterFailure, requireAccount } from '../../../../lib/auth';
 import { gateway } from '../../../../lib/gateway';
 import { localeOf } from '../../../../lib/locale';
-import { provinceName } from '../../../../lib/provinces';
 
 const PAGE_SIZE = 20;
 
@@ -30,7 +30,6 @@ export default async function CboListPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const query = await searchParams;
   const t = await getTranslations();
-  const format = await getFormatter();
   const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
   const path = page > 1 ? `/cbos?page=${page}` : '/cbos';
 
@@ -89,22 +88,7 @@ export default async function CboListPage({ params, searchParams }: Props) {
               <div className="name">
                 <Link href={`/cbos/${cbo.id}`}>{cbo.name}</Link>
               </div>
-              <dl>
-                <dt>{t('cbos.province')}</dt>
-                <dd>{provinceName(byCode.get(cbo.provinceCode), locale)}</dd>
-                <dt>{t('cbos.focusIssue')}</dt>
-                <dd>{t(`focusIssues.${cbo.focusIssue}`)}</dd>
-                <dt>{t('cbos.foundVia')}</dt>
-                <dd>{t(`foundVia.${cbo.foundVia}`)}</dd>
-                <dt>{t('cbos.stage')}</dt>
-                <dd>
-                  <span className="stage" data-stage={cbo.stage ?? 'starting'}>
-                    {t(`stages.${cbo.stage ?? 'starting'}`)}
-                  </span>
-                </dd>
-                <dt>{t('cbos.recordedOn')}</dt>
-                <dd>{format.dateTime(new Date(cbo.createdAt), { dateStyle: 'medium' })}</dd>
-              </dl>
+              <CboFacts cbo={cbo} province={byCode.get(cbo.provinceCode)} locale={locale} />
               {writer && (
                 <LinkCodeForm
                   locale={locale}

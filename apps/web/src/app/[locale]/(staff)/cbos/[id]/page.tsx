@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { Cbo, Province } from '@bandanh/contracts';
+import { CboFacts } from '../../../../../components/cbo-facts';
 import { Link } from '../../../../../i18n/navigation';
 import { LinkCodeForm } from '../../../../../components/link-code-form';
 import { NotAllowed } from '../../../../../components/not-allowed';
@@ -10,7 +11,6 @@ import { can } from '../../../../../lib/access';
 import { afterFailure, requireAccount } from '../../../../../lib/auth';
 import { GatewayError, gateway } from '../../../../../lib/gateway';
 import { localeOf } from '../../../../../lib/locale';
-import { provinceName } from '../../../../../lib/provinces';
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
@@ -26,7 +26,6 @@ export default async function CboPage({ params }: Props) {
   const locale = localeOf(requested);
   setRequestLocale(locale);
   const t = await getTranslations();
-  const format = await getFormatter();
   const path = `/cbos/${encodeURIComponent(id)}`;
 
   const { account } = await requireAccount(locale, path);
@@ -53,22 +52,7 @@ export default async function CboPage({ params }: Props) {
       </p>
       <h1>{cbo.name}</h1>
       <section className="card" data-cbo-id={cbo.id}>
-        <dl className="facts">
-          <dt>{t('cbos.province')}</dt>
-          <dd>{provinceName(province, locale)}</dd>
-          <dt>{t('cbos.focusIssue')}</dt>
-          <dd>{t(`focusIssues.${cbo.focusIssue}`)}</dd>
-          <dt>{t('cbos.foundVia')}</dt>
-          <dd>{t(`foundVia.${cbo.foundVia}`)}</dd>
-          <dt>{t('cbos.stage')}</dt>
-          <dd>
-            <span className="stage" data-stage={cbo.stage ?? 'starting'}>
-              {t(`stages.${cbo.stage ?? 'starting'}`)}
-            </span>
-          </dd>
-          <dt>{t('cbos.recordedOn')}</dt>
-          <dd>{format.dateTime(new Date(cbo.createdAt), { dateStyle: 'medium' })}</dd>
-        </dl>
+        <CboFacts cbo={cbo} province={province} locale={locale} className="facts" />
         {can(account, 'recordCbo') && (
           <LinkCodeForm locale={locale} cboId={cbo.id} cboName={cbo.name} permalink={`/${locale}${path}`} />
         )}
