@@ -149,6 +149,19 @@ describe('the identity service, on the real PostgreSQL and NATS', () => {
     });
   });
 
+  it('keeps a session that is in use alive past the idle limit', async () => {
+    await rpc.send(
+      signUp,
+      { email: 'busy@example.org', displayName: 'Busy', password: 'a long busy passphrase' },
+      ANONYMOUS,
+    );
+    const token = await signedIn('busy@example.org', 'a long busy passphrase');
+    for (let i = 0; i < 5; i++) {
+      await new Promise((r) => setTimeout(r, 1_000)); // 5 s in all, with the idle limit at 3 s
+      await expect(caller(token)).resolves.toMatchObject({ kind: 'applicant' });
+    }
+  });
+
   it('ends a session left idle too long', async () => {
     await rpc.send(
       signUp,

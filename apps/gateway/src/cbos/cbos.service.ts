@@ -52,9 +52,8 @@ export class CbosService {
     return this.rpc.send(getCbo, { id }, caller);
   }
 
-  /** Only after the network service has shown the caller this CBO. */
-  async pipeline(caller: Caller, cboId: string) {
-    await this.get(caller, cboId);
+  /** The orchestrator applies the record rule itself (an applicant sees only their CBO's pipeline). */
+  pipeline(caller: Caller, cboId: string) {
     return this.rpc.send(getPipeline, { cboId }, caller);
   }
 

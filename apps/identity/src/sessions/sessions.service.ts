@@ -147,7 +147,9 @@ export class SessionsService {
       await this.sessions.end(session.id);
       throw new DomainError('UNAUTHENTICATED', 'Sign in first');
     }
-    await this.sessions.touch(session.id, new Date(now));
+    // Activity is written at most every quarter of the idle limit (a minute at most), not on every request.
+    const touchEvery = Math.min(MINUTE, (this.config.SESSION_IDLE_MINUTES * MINUTE) / 4);
+    if (now - session.lastSeenAt.getTime() > touchEvery) await this.sessions.touch(session.id, new Date(now));
     const account = toAccount(user);
     const caller: Caller =
       user.kind === 'staff'
