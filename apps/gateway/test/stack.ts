@@ -74,15 +74,21 @@ export class TestStack {
       SIGN_IN_DELAY_MS: '10',
       ...env,
     });
-    await ensureAccounts(
-      loadIdentityConfig(stack.env),
-      Object.entries(STAFF).map(([role, account]) => ({
-        ...account,
-        displayName: `Test ${role}`,
-        kind: 'staff' as const,
-      })),
-    );
-    await stack.startProcesses();
+    try {
+      await ensureAccounts(
+        loadIdentityConfig(stack.env),
+        Object.entries(STAFF).map(([role, account]) => ({
+          ...account,
+          displayName: `Test ${role}`,
+          kind: 'staff' as const,
+        })),
+      );
+      await stack.startProcesses();
+    } catch (error) {
+      // A stack that cannot boot leaves nothing behind for the next run.
+      await stack.stop().catch(() => undefined);
+      throw error;
+    }
     return stack;
   }
 
