@@ -1,28 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { STAFF, TestStack } from '../../gateway/test/stack';
-import { SUBMIT, launchChromium, newPage, signInOnPage } from './browser';
-import { startWeb } from './web-server';
+import { STAFF } from '../../gateway/test/stack';
+import { newPage, signInOnPage, SUBMIT, useWebRig } from './browser';
 
 describe('an admin in the web', () => {
-  let stack: TestStack;
-  let web: { url: string; stop(): Promise<void> };
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await TestStack.start('web-admin');
-    web = await startWeb(stack.gatewayUrl);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-    await stack?.stop();
-  });
+  const rig = useWebRig('web-admin');
 
   it('signs in with a code without JavaScript, invites a finance officer, who must set up two-factor first', async () => {
-    const [context, page] = await newPage(browser, { javaScriptEnabled: false });
-    await page.goto(`${web.url}/en/admin/users`);
+    const [context, page] = await newPage(rig.browser, { javaScriptEnabled: false });
+    await page.goto(`${rig.web.url}/en/admin/users`);
     await signInOnPage(page, STAFF.admin);
     await page.waitForURL(/\/en\/admin\/users$/);
 
@@ -35,11 +19,11 @@ describe('an admin in the web', () => {
     await page.check('#invite-finance');
     await page.click(SUBMIT);
     const link = (await page.locator('[data-invitation-link]').textContent()) ?? '';
-    expect(link).toMatch(new RegExp(`^${web.url}/en/invitations/[^/]+$`));
+    expect(link).toMatch(new RegExp(`^${rig.web.url}/en/invitations/[^/]+$`));
     await context.close();
 
     // The finance officer accepts; their role needs two-factor authentication before anything else.
-    const [theirs, their] = await newPage(browser);
+    const [theirs, their] = await newPage(rig.browser);
     await their.goto(link);
     await their.fill('#displayName', 'Dara Kim');
     await their.fill('#password', 'ledger of the lotus pond');
@@ -47,15 +31,15 @@ describe('an admin in the web', () => {
     await their.click(SUBMIT);
     await their.waitForURL(/\/en\/account\/mfa/);
     await their.getByText('Your role needs two-factor authentication.', { exact: false }).waitFor();
-    await their.goto(`${web.url}/en/cbos`);
+    await their.goto(`${rig.web.url}/en/cbos`);
     await their.waitForURL(/\/en\/account\/mfa$/);
     expect(await their.locator('[data-site-nav] a').allTextContents()).toEqual(['Two-factor authentication']);
     await theirs.close();
   });
 
   it("edits a staff member's roles, cannot drop their own admin role, and reads the verified audit log", async () => {
-    const [context, page] = await newPage(browser);
-    await page.goto(`${web.url}/en/admin/users`);
+    const [context, page] = await newPage(rig.browser);
+    await page.goto(`${rig.web.url}/en/admin/users`);
     await signInOnPage(page, STAFF.admin);
     await page.waitForURL(/\/en\/admin\/users$/);
 
@@ -73,7 +57,7 @@ describe('an admin in the web', () => {
     await self.getByText('You cannot remove your own admin role.', { exact: false }).waitFor();
 
     // The audit log, in Khmer: the chain verifies, and the entries are named in Khmer.
-    await page.goto(`${web.url}/km/admin/audit`);
+    await page.goto(`${rig.web.url}/km/admin/audit`);
     await page.locator('[data-audit-chain="valid"]').waitFor();
     await expect(page.textContent('[data-audit-chain]')).resolves.toContain('ខ្សែសង្វាក់សវនកម្មនៅដដែល');
     await expect(page.locator('td[data-action="account.roles_change"]').first().textContent()).resolves.toBe(

@@ -1,28 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { STAFF, TestStack } from '../../gateway/test/stack';
-import { SUBMIT, api, launchChromium, newPage, sessionCookie } from './browser';
-import { startWeb } from './web-server';
+import { STAFF } from '../../gateway/test/stack';
+import { api, newPage, sessionCookie, SUBMIT, useWebRig } from './browser';
 
 describe('a CBO member', () => {
-  let stack: TestStack;
-  let web: { url: string; stop(): Promise<void> };
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await TestStack.start('web-applicant');
-    web = await startWeb(stack.gatewayUrl);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-    await stack?.stop();
-  });
+  const rig = useWebRig('web-applicant');
 
   async function recordCbo(token: string, name: string, provinceCode: string): Promise<string> {
-    const created = await api<{ cbo: { id: string } }>(stack.gatewayUrl, '/api/cbos', {
+    const created = await api<{ cbo: { id: string } }>(rig.stack.gatewayUrl, '/api/cbos', {
       token,
       method: 'POST',
       headers: { 'idempotency-key': randomUUID() },
@@ -33,12 +17,12 @@ describe('a CBO member', () => {
   }
 
   it('signs up, links their account with a code from the coordinator, and sees only their own CBO', async () => {
-    const coordinator = await stack.tokenFor(STAFF.coordinator);
+    const coordinator = await rig.stack.tokenFor(STAFF.coordinator);
     const cboA = await recordCbo(coordinator, 'Kampong Phluk Fishing Community', 'KH-17');
     const cboB = await recordCbo(coordinator, 'Stung Treng Fishers Union', 'KH-19');
 
-    const [context, page] = await newPage(browser);
-    await page.goto(`${web.url}/en/sign-up`);
+    const [context, page] = await newPage(rig.browser);
+    await page.goto(`${rig.web.url}/en/sign-up`);
     await page.fill('#email', 'sokha@cbo.test');
     await page.fill('#displayName', 'Sokha Phan');
 
@@ -58,7 +42,7 @@ describe('a CBO member', () => {
     expect(await page.locator('a[href="/en/cbos/new"]').count()).toBe(0);
 
     // The coordinator gives a code for CBO A; the member enters it.
-    const issued = await api<{ code: string }>(stack.gatewayUrl, `/api/cbos/${cboA}/link-codes`, {
+    const issued = await api<{ code: string }>(rig.stack.gatewayUrl, `/api/cbos/${cboA}/link-codes`, {
       token: coordinator,
       method: 'POST',
     });
@@ -88,14 +72,14 @@ describe('a CBO member', () => {
     await page.waitForURL(new RegExp(`/en/cbos/${cboA}$`));
     await page.getByRole('heading', { name: 'Kampong Phluk Fishing Community' }).waitFor();
 
-    const other = await page.goto(`${web.url}/en/cbos/${cboB}`);
+    const other = await page.goto(`${rig.web.url}/en/cbos/${cboB}`);
     expect(other?.status()).toBe(404);
     await page.getByRole('heading', { name: 'Not found' }).waitFor();
 
     const token = (await sessionCookie(context))?.value;
     expect(token).toBeTruthy();
-    expect((await api(stack.gatewayUrl, `/api/cbos/${cboB}`, { token })).status).toBe(404);
-    expect((await api(stack.gatewayUrl, `/api/cbos/${cboA}`, { token })).status).toBe(200);
+    expect((await api(rig.stack.gatewayUrl, `/api/cbos/${cboB}`, { token })).status).toBe(404);
+    expect((await api(rig.stack.gatewayUrl, `/api/cbos/${cboA}`, { token })).status).toBe(200);
     await context.close();
   });
 });

@@ -1,5 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { totp, type TestAccount } from '../../gateway/test/stack';
+import { TestStack, totp, type TestAccount } from '../../gateway/test/stack';
+import { startWeb } from './web-server';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -92,4 +93,29 @@ export async function api<T = any>(
 /** The web's session cookie in this browser context, if there is one. */
 export async function sessionCookie(context: BrowserContext) {
   return (await context.cookies()).find((cookie) => cookie.name === 'bandanh_session');
+}
+
+export interface WebRig {
+  stack: TestStack;
+  web: { url: string; stop(): Promise<void> };
+  browser: Browser;
+}
+
+/**
+ * The whole back end, the built web and Chromium for one test file: started before its tests,
+ * stopped after them. The fields are filled in by the time the tests run.
+ */
+export function useWebRig(label: string): WebRig {
+  const rig = {} as WebRig;
+  beforeAll(async () => {
+    rig.stack = await TestStack.start(label);
+    rig.web = await startWeb(rig.stack.gatewayUrl);
+    rig.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await rig.browser?.close();
+    await rig.web?.stop();
+    await rig.stack?.stop();
+  });
+  return rig;
 }

@@ -1,30 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { STAFF, TestStack } from '../../gateway/test/stack';
-import { SUBMIT, api, launchChromium, newPage, sessionCookie, signInOnPage } from './browser';
-import { startWeb } from './web-server';
+import type { Page } from 'playwright-core';
+import { STAFF } from '../../gateway/test/stack';
+import { api, newPage, sessionCookie, signInOnPage, SUBMIT, useWebRig } from './browser';
 
 describe('claiming a CBO without a link code', () => {
-  let stack: TestStack;
-  let web: { url: string; stop(): Promise<void> };
-  let browser: Browser;
+  const rig = useWebRig('web-claims');
   let coordinator: string;
 
   beforeAll(async () => {
-    stack = await TestStack.start('web-claims');
-    web = await startWeb(stack.gatewayUrl);
-    browser = await launchChromium();
-    coordinator = await stack.tokenFor(STAFF.coordinator);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-    await stack?.stop();
+    coordinator = await rig.stack.tokenFor(STAFF.coordinator);
   });
 
   async function recordCbo(name: string, provinceCode: string): Promise<string> {
-    const created = await api<{ cbo: { id: string } }>(stack.gatewayUrl, '/api/cbos', {
+    const created = await api<{ cbo: { id: string } }>(rig.stack.gatewayUrl, '/api/cbos', {
       token: coordinator,
       method: 'POST',
       headers: { 'idempotency-key': randomUUID() },
@@ -36,7 +24,7 @@ describe('claiming a CBO without a link code', () => {
 
   /** The coordinator's claims page, signed in through the web. */
   async function openClaimsAsCoordinator(page: Page) {
-    await page.goto(`${web.url}/en/cbos/claims`);
+    await page.goto(`${rig.web.url}/en/cbos/claims`);
     await signInOnPage(page, STAFF.coordinator);
     await page.waitForURL(/\/en\/cbos\/claims$/);
   }
@@ -47,8 +35,8 @@ describe('claiming a CBO without a link code', () => {
     const theirs = await recordCbo('Chong Kneas Fishing Community', 'KH-17');
 
     // The applicant signs up and, without a code, claims their CBO.
-    const [mine, page] = await newPage(browser);
-    await page.goto(`${web.url}/en/sign-up`);
+    const [mine, page] = await newPage(rig.browser);
+    await page.goto(`${rig.web.url}/en/sign-up`);
     await page.fill('#email', 'dara@cbo.test');
     await page.fill('#displayName', 'Dara Sok');
     await page.fill('#password', 'the lake rises every september');
@@ -81,7 +69,7 @@ describe('claiming a CBO without a link code', () => {
     expect(await page.locator('[data-claim-form]').count()).toBe(0);
 
     // The coordinator sees it, with the count in the header, and the CBOs of Siem Reap first.
-    const [coordinatorContext, their] = await newPage(browser);
+    const [coordinatorContext, their] = await newPage(rig.browser);
     await openClaimsAsCoordinator(their);
     await expect(
       their
@@ -123,7 +111,7 @@ describe('claiming a CBO without a link code', () => {
     await coordinatorContext.close();
 
     // The applicant now sees that CBO, and no other, in the web and in the API.
-    await page.goto(`${web.url}/en/cbos`);
+    await page.goto(`${rig.web.url}/en/cbos`);
     const listed = await page
       .locator('li[data-cbo-id]')
       .evaluateAll((items) => items.map((item) => item.getAttribute('data-cbo-id')));
@@ -133,22 +121,22 @@ describe('claiming a CBO without a link code', () => {
     expect(text).not.toContain('Kampong Khleang Fishers');
     expect(text).not.toContain('Ou Ta Ki Land Community');
     const token = (await sessionCookie(mine))?.value;
-    const page1 = await api<{ items: Array<{ id: string }> }>(stack.gatewayUrl, '/api/cbos', { token });
+    const page1 = await api<{ items: Array<{ id: string }> }>(rig.stack.gatewayUrl, '/api/cbos', { token });
     expect(page1.body.items.map((cbo) => cbo.id)).toEqual([theirs]);
     await mine.close();
   });
 
   it('a coordinator declines a claim with a reason, which the applicant reads on the link page (in Khmer, without JavaScript)', async () => {
     const person = { email: 'chanthy@cbo.test', password: 'nets drying on the bamboo poles' };
-    const signedUp = await api(stack.gatewayUrl, '/api/auth/sign-up', {
+    const signedUp = await api(rig.stack.gatewayUrl, '/api/auth/sign-up', {
       method: 'POST',
       body: { email: person.email, displayName: 'Chanthy Mao', password: person.password },
     });
     expect(signedUp.status).toBe(201);
 
     // The applicant claims in Khmer, without JavaScript.
-    const [mine, page] = await newPage(browser, { javaScriptEnabled: false, locale: 'km-KH' });
-    await page.goto(`${web.url}/km/account/link-cbo`);
+    const [mine, page] = await newPage(rig.browser, { javaScriptEnabled: false, locale: 'km-KH' });
+    await page.goto(`${rig.web.url}/km/account/link-cbo`);
     await signInOnPage(page, person);
     await page.waitForURL(/\/km\/account\/link-cbo$/);
     await page.getByRole('heading', { name: 'គ្មានលេខកូដ? ស្នើសុំភ្ជាប់ទៅអង្គការសហគមន៍របស់អ្នក' }).waitFor();
@@ -160,7 +148,7 @@ describe('claiming a CBO without a link code', () => {
     await expect(page.textContent('[data-my-claims] li')).resolves.toContain('កំពុងរង់ចាំអ្នកសម្របសម្រួល');
 
     // The coordinator declines, without JavaScript: a reason is needed.
-    const [coordinatorContext, their] = await newPage(browser, { javaScriptEnabled: false });
+    const [coordinatorContext, their] = await newPage(rig.browser, { javaScriptEnabled: false });
     await openClaimsAsCoordinator(their);
     const claim = their.locator('[data-pending-claims] li', { hasText: 'Chanthy Mao' });
     await expect(claim.locator('[data-claim-province]').textContent()).resolves.toBe('Siem Reap');
@@ -178,13 +166,15 @@ describe('claiming a CBO without a link code', () => {
     await coordinatorContext.close();
 
     // The applicant reads the reason, is still not linked, and may claim again.
-    await page.goto(`${web.url}/km/account/link-cbo`);
+    await page.goto(`${rig.web.url}/km/account/link-cbo`);
     const declined = page.locator('[data-my-claims] li[data-status=declined]');
     await expect(declined.textContent()).resolves.toContain('ត្រូវបានបដិសេធ');
     await expect(declined.locator('[data-decline-reason]').textContent()).resolves.toBe(reason);
     expect(await page.locator('[data-claim-form]').count()).toBe(1);
     const token = (await sessionCookie(mine))?.value;
-    const me = await api<{ account: { cboId: string | null } }>(stack.gatewayUrl, '/api/auth/me', { token });
+    const me = await api<{ account: { cboId: string | null } }>(rig.stack.gatewayUrl, '/api/auth/me', {
+      token,
+    });
     expect(me.body.account.cboId).toBeNull();
     await mine.close();
   });

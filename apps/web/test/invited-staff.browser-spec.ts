@@ -1,28 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { STAFF, TestStack, totp } from '../../gateway/test/stack';
-import { SUBMIT, api, launchChromium, newPage } from './browser';
-import { startWeb } from './web-server';
+import { STAFF, totp } from '../../gateway/test/stack';
+import { api, newPage, SUBMIT, useWebRig } from './browser';
 
 describe('an invited staff member', () => {
-  let stack: TestStack;
-  let web: { url: string; stop(): Promise<void> };
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await TestStack.start('web-invite');
-    web = await startWeb(stack.gatewayUrl);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-    await stack?.stop();
-  });
+  const rig = useWebRig('web-invite');
 
   it('joins through the link, turns on two-factor authentication, signs in again with a code and records a CBO', async () => {
-    const admin = await stack.tokenFor(STAFF.admin);
-    const invited = await api<{ token: string }>(stack.gatewayUrl, '/api/invitations', {
+    const admin = await rig.stack.tokenFor(STAFF.admin);
+    const invited = await api<{ token: string }>(rig.stack.gatewayUrl, '/api/invitations', {
       token: admin,
       method: 'POST',
       body: { email: 'sreymom@test.bandanh', roles: ['coordinator'] },
@@ -30,10 +14,10 @@ describe('an invited staff member', () => {
     expect(invited.status).toBe(201);
     const person = { email: 'sreymom@test.bandanh', password: 'river stones under the bridge' };
 
-    const [context, page] = await newPage(browser);
+    const [context, page] = await newPage(rig.browser);
 
     // The link says whom it invites, and with which roles, before the form.
-    const opened = await page.goto(`${web.url}/en/invitations/${invited.body.token}`);
+    const opened = await page.goto(`${rig.web.url}/en/invitations/${invited.body.token}`);
     expect(opened?.status()).toBe(200);
     await expect(page.textContent('[data-invited-email]')).resolves.toBe('sreymom@test.bandanh');
     await page.getByText('This invitation is for:').waitFor();
@@ -96,7 +80,7 @@ describe('an invited staff member', () => {
     await page.waitForURL(/\/en\/cbos$/);
 
     // And works: records a CBO, which the list shows.
-    await page.goto(`${web.url}/en/cbos/new`);
+    await page.goto(`${rig.web.url}/en/cbos/new`);
     await page.fill('#name', 'Prey Lang Forest Network');
     await page.selectOption('#provinceCode', { label: 'Kampong Thom' });
     await page.selectOption('#focusIssue', { label: 'Land' });
@@ -125,7 +109,7 @@ describe('an invited staff member', () => {
     }
 
     // The link worked once.
-    const again = await api(stack.gatewayUrl, '/api/invitations/acceptance', {
+    const again = await api(rig.stack.gatewayUrl, '/api/invitations/acceptance', {
       method: 'POST',
       body: { token: invited.body.token, displayName: 'Someone else', password: 'another long passphrase' },
     });
@@ -134,8 +118,8 @@ describe('an invited staff member', () => {
   });
 
   it('shows a link that is not valid, or was used, as a translated page with status 404 instead of the form', async () => {
-    const [context, page] = await newPage(browser);
-    const madeUp = await page.goto(`${web.url}/en/invitations/not-a-real-invitation-token`);
+    const [context, page] = await newPage(rig.browser);
+    const madeUp = await page.goto(`${rig.web.url}/en/invitations/not-a-real-invitation-token`);
     expect(madeUp?.status()).toBe(404);
     await page.getByRole('heading', { name: 'This invitation link cannot be used' }).waitFor();
     await page
@@ -145,19 +129,19 @@ describe('an invited staff member', () => {
     expect(await page.locator('main form').count()).toBe(0);
 
     // A real link, once accepted, no longer opens the form either; in Khmer too.
-    const admin = await stack.tokenFor(STAFF.admin);
-    const invited = await api<{ token: string }>(stack.gatewayUrl, '/api/invitations', {
+    const admin = await rig.stack.tokenFor(STAFF.admin);
+    const invited = await api<{ token: string }>(rig.stack.gatewayUrl, '/api/invitations', {
       token: admin,
       method: 'POST',
       body: { email: 'vanna@test.bandanh', roles: ['trainer'] },
     });
     expect(invited.status).toBe(201);
-    const accepted = await api(stack.gatewayUrl, '/api/invitations/acceptance', {
+    const accepted = await api(rig.stack.gatewayUrl, '/api/invitations/acceptance', {
       method: 'POST',
       body: { token: invited.body.token, displayName: 'Vanna', password: 'a path through the rice fields' },
     });
     expect(accepted.status).toBe(201);
-    const used = await page.goto(`${web.url}/km/invitations/${invited.body.token}`);
+    const used = await page.goto(`${rig.web.url}/km/invitations/${invited.body.token}`);
     expect(used?.status()).toBe(404);
     await page.locator('[data-invitation-invalid]').waitFor();
     await expect(page.textContent('[data-invitation-invalid]')).resolves.toContain(

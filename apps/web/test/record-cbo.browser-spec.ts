@@ -1,29 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
-import { STAFF, TestStack } from '../../gateway/test/stack';
-import { SUBMIT, api, launchChromium, newPage as openPage, signInOnPage } from './browser';
-import { startWeb } from './web-server';
+import { STAFF } from '../../gateway/test/stack';
+import { api, newPage as openPage, signInOnPage, SUBMIT, useWebRig } from './browser';
 
 describe('recording a CBO through the web', () => {
-  let stack: TestStack;
-  let web: { url: string; stop(): Promise<void> };
-  let browser: Browser;
+  const rig = useWebRig('web');
   let token: string;
 
   beforeAll(async () => {
-    stack = await TestStack.start('web');
-    web = await startWeb(stack.gatewayUrl);
-    browser = await launchChromium();
-    token = await stack.tokenFor(STAFF.coordinator);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-    await stack?.stop();
+    token = await rig.stack.tokenFor(STAFF.coordinator);
   });
 
   const total = async () => {
-    const { body } = await api<{ total: number }>(stack.gatewayUrl, '/api/cbos?limit=1', { token });
+    const { body } = await api<{ total: number }>(rig.stack.gatewayUrl, '/api/cbos?limit=1', { token });
     return body.total;
   };
 
@@ -37,11 +25,11 @@ describe('recording a CBO through the web', () => {
     await page.selectOption('#foundVia', { label: values.foundVia });
   }
 
-  const newPage = (options: Parameters<Browser['newContext']>[0] = {}) => openPage(browser, options);
+  const newPage = (options: Parameters<Browser['newContext']>[0] = {}) => openPage(rig.browser, options);
 
   /** Opens a page as the coordinator: the web sends the browser to sign in first, then back. */
   async function openSignedIn(page: Page, path: string) {
-    await page.goto(`${web.url}${path}`);
+    await page.goto(`${rig.web.url}${path}`);
     await signInOnPage(page, STAFF.coordinator);
     await page.waitForURL((url) => url.pathname === path);
   }

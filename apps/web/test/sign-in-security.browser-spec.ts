@@ -1,38 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { STAFF, TestStack } from '../../gateway/test/stack';
-import { SUBMIT, api, freshCode, launchChromium, newPage, sessionCookie, signInOnPage } from './browser';
-import { startWeb } from './web-server';
+import { STAFF } from '../../gateway/test/stack';
+import { api, freshCode, newPage, sessionCookie, signInOnPage, SUBMIT, useWebRig } from './browser';
 
 describe('signing in and the web’s guards', () => {
-  let stack: TestStack;
-  let web: { url: string; stop(): Promise<void> };
-  let browser: Browser;
+  const rig = useWebRig('web-guards');
   let token: string;
 
   beforeAll(async () => {
-    stack = await TestStack.start('web-guards');
-    web = await startWeb(stack.gatewayUrl);
-    browser = await launchChromium();
-    token = await stack.tokenFor(STAFF.coordinator);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-    await stack?.stop();
+    token = await rig.stack.tokenFor(STAFF.coordinator);
   });
 
   const total = async () =>
-    (await api<{ total: number }>(stack.gatewayUrl, '/api/cbos?limit=1', { token })).body.total;
+    (await api<{ total: number }>(rig.stack.gatewayUrl, '/api/cbos?limit=1', { token })).body.total;
 
   it('refuses a wrong password with a translated message, and keeps no session', async () => {
     for (const [locale, message] of [
       ['en', 'The email or password is not right.'],
       ['km', 'អ៊ីមែល ឬពាក្យសម្ងាត់មិនត្រឹមត្រូវទេ។'],
     ]) {
-      const [context, page] = await newPage(browser);
-      await page.goto(`${web.url}/${locale}/sign-in`);
+      const [context, page] = await newPage(rig.browser);
+      await page.goto(`${rig.web.url}/${locale}/sign-in`);
       await page.fill('#email', STAFF.coordinator.email);
       await page.fill('#password', 'not the password at all');
       await page.click(SUBMIT);
@@ -41,15 +28,15 @@ describe('signing in and the web’s guards', () => {
       expect(await sessionCookie(context)).toBeUndefined();
       expect(await page.locator('[data-signed-in-as]').count()).toBe(0);
 
-      await page.goto(`${web.url}/${locale}/cbos`);
+      await page.goto(`${rig.web.url}/${locale}/cbos`);
       await page.waitForURL(new RegExp(`/${locale}/sign-in\\?next=%2Fcbos$`));
       await context.close();
     }
   });
 
   it('sends a visitor who is not signed in to the sign-in page, and back afterwards', async () => {
-    const [context, page] = await newPage(browser);
-    const response = await page.goto(`${web.url}/en/cbos`);
+    const [context, page] = await newPage(rig.browser);
+    const response = await page.goto(`${rig.web.url}/en/cbos`);
     expect(new URL(page.url()).pathname).toBe('/en/sign-in');
     expect(new URL(page.url()).searchParams.get('next')).toBe('/cbos');
     expect(response?.ok()).toBe(true);
@@ -69,8 +56,8 @@ describe('signing in and the web’s guards', () => {
 
   it('takes the second factor without JavaScript with the single-use challenge, never the password', async () => {
     const admin = STAFF.admin;
-    const [context, page] = await newPage(browser, { javaScriptEnabled: false });
-    await page.goto(`${web.url}/en/admin/users`);
+    const [context, page] = await newPage(rig.browser, { javaScriptEnabled: false });
+    await page.goto(`${rig.web.url}/en/admin/users`);
     await page.waitForURL(/\/en\/sign-in\?next=/);
     await page.fill('#email', admin.email);
     await page.fill('#password', admin.password);
@@ -103,8 +90,8 @@ describe('signing in and the web’s guards', () => {
 
   it('says to start again when the second step comes with a made-up or an already used challenge', async () => {
     // Made up (or tampered with): the translated message, and back to email and password.
-    const [context, page] = await newPage(browser);
-    await page.goto(`${web.url}/en/sign-in`);
+    const [context, page] = await newPage(rig.browser);
+    await page.goto(`${rig.web.url}/en/sign-in`);
     await page.fill('#email', STAFF.finance.email);
     await page.fill('#password', STAFF.finance.password);
     await page.click(SUBMIT);
@@ -125,8 +112,8 @@ describe('signing in and the web’s guards', () => {
 
     // Used: the second step signs in once; the very same form sent again (the back button, a
     // retry) is told, in Khmer and without JavaScript, to start again.
-    const [theirs, their] = await newPage(browser, { javaScriptEnabled: false });
-    await their.goto(`${web.url}/km/sign-in`);
+    const [theirs, their] = await newPage(rig.browser, { javaScriptEnabled: false });
+    await their.goto(`${rig.web.url}/km/sign-in`);
     await their.fill('#email', STAFF.approver.email);
     await their.fill('#password', STAFF.approver.password);
     await their.click(SUBMIT);
@@ -143,7 +130,7 @@ describe('signing in and the web’s guards', () => {
 
     const again = await fetch(request.url(), {
       method: 'POST',
-      headers: { origin: web.url, 'content-type': contentType },
+      headers: { origin: rig.web.url, 'content-type': contentType },
       body,
     });
     expect(again.status).toBe(200);
@@ -154,20 +141,20 @@ describe('signing in and the web’s guards', () => {
   });
 
   it('shows a protection officer a plain "not allowed" page where their role has no access', async () => {
-    const [context, page] = await newPage(browser);
-    await page.goto(`${web.url}/en/cbos`);
+    const [context, page] = await newPage(rig.browser);
+    await page.goto(`${rig.web.url}/en/cbos`);
     await signInOnPage(page, STAFF.protection_officer);
-    await page.goto(`${web.url}/en/cbos`);
+    await page.goto(`${rig.web.url}/en/cbos`);
     await page.locator('[data-not-allowed]').waitFor();
-    await page.goto(`${web.url}/en/admin/users`);
+    await page.goto(`${rig.web.url}/en/admin/users`);
     await page.locator('[data-not-allowed]').waitFor();
     expect(await page.locator('header a[href="/en/cbos"]').count()).toBe(0);
     await context.close();
   });
 
   it('refuses a server action sent from another origin, and records nothing', async () => {
-    const [context, page] = await newPage(browser);
-    await page.goto(`${web.url}/en/cbos/new`);
+    const [context, page] = await newPage(rig.browser);
+    await page.goto(`${rig.web.url}/en/cbos/new`);
     await signInOnPage(page, STAFF.coordinator);
     await page.waitForURL(/\/en\/cbos\/new$/);
 
@@ -208,7 +195,7 @@ describe('signing in and the web’s guards', () => {
     expect(await total()).toBe(before);
 
     // The very same request from the web's own origin is accepted: only the origin differed.
-    const own = await replay(web.url);
+    const own = await replay(rig.web.url);
     expect(own.status).toBeLessThan(400);
     expect(await total()).toBe(before + 1);
     await context.close();
@@ -220,14 +207,14 @@ describe('signing in and the web’s guards', () => {
       password: 'first long passphrase',
       next: 'second long passphrase',
     };
-    const signedUp = await api(stack.gatewayUrl, '/api/auth/sign-up', {
+    const signedUp = await api(rig.stack.gatewayUrl, '/api/auth/sign-up', {
       method: 'POST',
       body: { email: person.email, displayName: 'Bopha', password: person.password },
     });
     expect(signedUp.status).toBe(201);
 
-    const [context, page] = await newPage(browser);
-    await page.goto(`${web.url}/en/account/password`);
+    const [context, page] = await newPage(rig.browser);
+    await page.goto(`${rig.web.url}/en/account/password`);
     await signInOnPage(page, person);
     await page.waitForURL(/\/en\/account\/password$/);
 
@@ -254,13 +241,13 @@ describe('signing in and the web’s guards', () => {
     await page.click(SUBMIT);
     await page.getByText('Your password was changed.', { exact: false }).waitFor();
 
-    const old = await api(stack.gatewayUrl, '/api/auth/sign-in', {
+    const old = await api(rig.stack.gatewayUrl, '/api/auth/sign-in', {
       method: 'POST',
       body: { email: person.email, password: person.password },
     });
     expect(old.status).toBe(401);
     await page.click('[data-sign-out]');
-    await page.goto(`${web.url}/en/cbos`);
+    await page.goto(`${rig.web.url}/en/cbos`);
     await signInOnPage(page, { email: person.email, password: person.next });
     expect(new URL(page.url()).pathname).toBe('/en/cbos');
     await context.close();
