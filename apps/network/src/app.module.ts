@@ -1,10 +1,16 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { loggerModule } from '@bandanh/platform';
+import { AssessmentsModule } from './assessments/assessments.module';
 import { CbosModule } from './cbos/cbos.module';
 import type { NetworkConfig } from './config/env';
 import { databaseModule } from './db/database.module';
+import { DirectoryModule } from './directory/directory.module';
+import { ExpansionModule } from './expansion/expansion.module';
+import { FieldVisitsModule } from './field-visits/field-visits.module';
 import { HealthModule } from './health/health.handlers';
+import { HotlineModule } from './hotline/hotline.module';
 import { ProvincesModule } from './provinces/provinces.handlers';
+import { SettingsModule } from './settings/settings.service';
 
 @Module({})
 export class AppModule {
@@ -16,7 +22,13 @@ export class AppModule {
         databaseModule(config.DATABASE_URL),
         HealthModule,
         ProvincesModule,
+        SettingsModule,
+        ExpansionModule,
         CbosModule,
+        AssessmentsModule,
+        DirectoryModule,
+        HotlineModule,
+        FieldVisitsModule,
       ],
     };
   }

@@ -1,2 +1,4 @@
 // The bundle entry for workers: every workflow function, and nothing else.
 export { cboPipeline } from './cbo-pipeline/workflow';
+export { referralFollowUp } from './referral/workflow';
+export { openNextExpansionPhase } from './expansion/workflow';

@@ -1,9 +1,12 @@
 import { Controller } from '@nestjs/common';
 import {
+  applyAsCbo,
   createCbo,
+  findDuplicateCbos,
   getCbo,
   listCbos,
   recordCboStage,
+  screenCbo,
   type Caller,
   type ParsedRequestOf,
 } from '@bandanh/contracts';
@@ -19,6 +22,17 @@ export class CbosHandlers {
     return this.cbos.record(caller, idempotencyKey, draft);
   }
 
+  /** Anyone may apply: the gateway's public route, rate-limited by the idempotency key. */
+  @Handles(applyAsCbo)
+  apply({ idempotencyKey, application }: ParsedRequestOf<typeof applyAsCbo>) {
+    return this.cbos.apply(idempotencyKey, application);
+  }
+
+  @Handles(findDuplicateCbos)
+  async duplicates(probe: ParsedRequestOf<typeof findDuplicateCbos>, caller: Caller) {
+    return { items: await this.cbos.duplicates(caller, probe) };
+  }
+
   @Handles(getCbo)
   async get({ id }: ParsedRequestOf<typeof getCbo>, caller: Caller) {
     return { cbo: await this.cbos.get(caller, id) };
@@ -30,7 +44,12 @@ export class CbosHandlers {
   }
 
   @Handles(recordCboStage)
-  async recordStage({ id, stage }: ParsedRequestOf<typeof recordCboStage>, caller: Caller) {
-    return { cbo: await this.cbos.recordStage(caller, id, stage) };
+  async recordStage({ id, stage, decision }: ParsedRequestOf<typeof recordCboStage>, caller: Caller) {
+    return { cbo: await this.cbos.recordStage(caller, id, stage, decision) };
+  }
+
+  @Handles(screenCbo)
+  screen({ cboId }: ParsedRequestOf<typeof screenCbo>, caller: Caller) {
+    return this.cbos.screen(caller, cboId);
   }
 }

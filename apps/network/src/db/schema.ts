@@ -1,25 +1,223 @@
-import { index, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { DISCOVERY_CHANNELS, FOCUS_ISSUES, PIPELINE_STAGES } from '@bandanh/contracts';
-import { idempotencyTable } from '@bandanh/platform/db';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import {
+  CBO_PURPOSES,
+  DISCOVERY_CHANNELS,
+  FOCUS_ISSUES,
+  HOTLINE_CHANNELS,
+  PIPELINE_STAGES,
+  REFERRAL_OUTCOMES,
+  REFERRAL_STATUSES,
+  REGISTRATION_STATUSES,
+  SELECTION_OUTCOMES,
+  TARGET_METRICS,
+  type CboContact,
+  type FocusIssue,
+  type Rubric,
+  type ScorePart,
+} from '@bandanh/contracts';
+import { idempotencyTable } from '@bandanh/platform/db/tables';
 
 export const network = pgSchema('network');
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 export const cbos = network.table(
   'cbos',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     name: text('name').notNull(),
+    nameKm: text('name_km'),
     provinceCode: text('province_code').notNull(),
-    focusIssue: text('focus_issue', { enum: FOCUS_ISSUES }).notNull(),
+    district: text('district'),
+    commune: text('commune'),
+    village: text('village'),
+    focusIssues: text('focus_issues', { enum: FOCUS_ISSUES })
+      .array()
+      .$type<FocusIssue[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    purpose: text('purpose', { enum: CBO_PURPOSES }).notNull().default('human_rights'),
+    membersCount: integer('members_count'),
+    contacts: jsonb('contacts').$type<CboContact[]>().notNull().default([]),
+    publishContacts: boolean('publish_contacts').notNull().default(false),
+    about: text('about'),
     foundVia: text('found_via', { enum: DISCOVERY_CHANNELS }).notNull(),
+    foundOn: date('found_on').notNull().defaultNow(),
+    /** The staff member who recorded it; null for a self-application. */
+    foundBy: uuid('found_by'),
+    fieldVisitId: uuid('field_visit_id'),
     /** Written only on the pipeline workflow's word. */
     stage: text('stage', { enum: PIPELINE_STAGES }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    decisionOutcome: text('decision_outcome', { enum: SELECTION_OUTCOMES }),
+    decisionReason: text('decision_reason'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    participantSince: timestamp('participant_since', { withTimezone: true }),
+    /** Lower-cased Latin and Khmer names, for partial-word search. */
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(sql`lower(name || ' ' || coalesce(name_km, ''))`),
+    createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('cbos_created_at_idx').on(t.createdAt), index('cbos_province_idx').on(t.provinceCode)],
+  (t) => [
+    index('cbos_created_at_idx').on(t.createdAt),
+    index('cbos_province_idx').on(t.provinceCode),
+    index('cbos_stage_province_name_idx').on(t.stage, t.provinceCode, t.name),
+    index('cbos_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('cbos_commune_idx').on(t.provinceCode, sql`lower(${t.commune})`),
+  ],
 );
+
+export const settings = network.table('settings', {
+  id: integer('id').primaryKey().default(1),
+  pilotDeclinesDevelopment: boolean('pilot_declines_development').notNull(),
+  reassessmentWaitDays: integer('reassessment_wait_days').notNull(),
+  rubric: jsonb('rubric').$type<Rubric>().notNull(),
+  updatedBy: uuid('updated_by'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const assessments = network.table(
+  'assessments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    cboId: uuid('cbo_id')
+      .notNull()
+      .references(() => cbos.id),
+    /** The workflow's id for the step, so a retried activity stores it once. */
+    stepId: text('step_id').notNull(),
+    assessedBy: uuid('assessed_by').notNull(),
+    membersWomen: integer('members_women').notNull(),
+    membersMen: integer('members_men').notNull(),
+    ongoingActivities: text('ongoing_activities').notNull(),
+    plannedActivities: text('planned_activities').notNull(),
+    ambitions: text('ambitions').notNull(),
+    leadership: text('leadership').notNull(),
+    meetingsHeld: integer('meetings_held').notNull(),
+    recordsKept: boolean('records_kept').notNull(),
+    registration: text('registration', { enum: REGISTRATION_STATUSES }).notNull(),
+    risks: text('risks').notNull(),
+    parts: jsonb('parts').$type<ScorePart[]>().notNull(),
+    total: real('total').notNull(),
+    assessedAt: createdAt(),
+  },
+  (t) => [uniqueIndex('assessments_step_idx').on(t.stepId), index('assessments_cbo_idx').on(t.cboId)],
+);
+
+export const fieldVisits = network.table('field_visits', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  provinceCode: text('province_code').notNull(),
+  district: text('district'),
+  commune: text('commune'),
+  village: text('village'),
+  visitedOn: date('visited_on').notNull(),
+  notes: text('notes'),
+  visitedBy: uuid('visited_by').notNull(),
+  createdAt: createdAt(),
+});
+
+export const fieldVisitCbos = network.table(
+  'field_visit_cbos',
+  {
+    visitId: uuid('visit_id')
+      .notNull()
+      .references(() => fieldVisits.id),
+    cboId: uuid('cbo_id')
+      .notNull()
+      .references(() => cbos.id),
+  },
+  (t) => [primaryKey({ columns: [t.visitId, t.cboId] })],
+);
+
+export const partners = network.table('partners', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  expertise: text('expertise', { enum: FOCUS_ISSUES }).array().$type<FocusIssue[]>().notNull(),
+  description: text('description'),
+  contactName: text('contact_name'),
+  phone: text('phone'),
+  email: text('email'),
+  active: boolean('active').notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const hotlineCalls = network.table(
+  'hotline_calls',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    cboId: uuid('cbo_id')
+      .notNull()
+      .references(() => cbos.id),
+    channel: text('channel', { enum: HOTLINE_CHANNELS }).notNull(),
+    callerName: text('caller_name').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    issue: text('issue', { enum: FOCUS_ISSUES }).notNull(),
+    summary: text('summary').notNull(),
+    guidance: text('guidance').notNull(),
+    loggedBy: uuid('logged_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('hotline_calls_cbo_idx').on(t.cboId, t.occurredAt)],
+);
+
+export const referrals = network.table(
+  'referrals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    callId: uuid('call_id')
+      .notNull()
+      .references(() => hotlineCalls.id),
+    cboId: uuid('cbo_id')
+      .notNull()
+      .references(() => cbos.id),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    reason: text('reason').notNull(),
+    status: text('status', { enum: REFERRAL_STATUSES }).notNull().default('open'),
+    outcome: text('outcome', { enum: REFERRAL_OUTCOMES }),
+    outcomeNote: text('outcome_note'),
+    outcomeAt: timestamp('outcome_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('referrals_call_idx').on(t.callId), index('referrals_status_idx').on(t.status)],
+);
+
+export const expansionPhases = network.table('expansion_phases', {
+  seq: integer('seq').primaryKey(),
+  provinces: text('provinces').array().notNull(),
+  opensOn: date('opens_on').notNull(),
+  openedAt: timestamp('opened_at', { withTimezone: true }),
+});
+
+export const targets = network.table('targets', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  position: integer('position').notNull(),
+  labelEn: text('label_en').notNull(),
+  labelKm: text('label_km').notNull(),
+  metric: text('metric', { enum: TARGET_METRICS }).notNull(),
+  count: integer('count').notNull(),
+  provinces: text('provinces').array().notNull(),
+  dueOn: date('due_on').notNull(),
+});
 
 export const idempotencyKeys = idempotencyTable(network);
 
 export type CboRow = typeof cbos.$inferSelect;
+export type AssessmentRow = typeof assessments.$inferSelect;
+export type PartnerRow = typeof partners.$inferSelect;

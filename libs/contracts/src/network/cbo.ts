@@ -4,7 +4,7 @@ import { ProvinceCode } from './provinces';
 import { PipelineStage } from '../orchestrator/pipeline';
 
 export const FOCUS_ISSUES = ['land', 'labour', 'fisheries', 'other'] as const;
-export const FocusIssue = z.enum(FOCUS_ISSUES);
+export const FocusIssue = z.enum(FOCUS_ISSUES, { error: 'Choose land, labour, fisheries or other' });
 export type FocusIssue = z.infer<typeof FocusIssue>;
 
 export const DISCOVERY_CHANNELS = [
@@ -13,8 +13,13 @@ export const DISCOVERY_CHANNELS = [
   'referral',
   'self_application',
 ] as const;
-export const DiscoveryChannel = z.enum(DISCOVERY_CHANNELS);
+export const DiscoveryChannel = z.enum(DISCOVERY_CHANNELS, { error: 'Choose how the CBO was found' });
 export type DiscoveryChannel = z.infer<typeof DiscoveryChannel>;
+
+/** What the group mainly does; during the pilot, development groups are not admitted. */
+export const CBO_PURPOSES = ['human_rights', 'development'] as const;
+export const CboPurpose = z.enum(CBO_PURPOSES, { error: 'Choose the main purpose' });
+export type CboPurpose = z.infer<typeof CboPurpose>;
 
 export const IdempotencyKey = z
   .string()
@@ -23,31 +28,155 @@ export const IdempotencyKey = z
   .max(128, 'Idempotency key must be at most 128 characters')
   .regex(/^[A-Za-z0-9._:-]+$/, 'Idempotency key may use letters, digits and . _ : - only');
 
-/** What a coordinator enters to record a candidate CBO. */
-export const CboDraft = z.object({
-  name: z.string().trim().min(1, 'Name is required').max(200, 'Name must be at most 200 characters'),
-  provinceCode: ProvinceCode,
-  focusIssue: FocusIssue,
-  foundVia: DiscoveryChannel,
+/** A calendar date, YYYY-MM-DD. */
+export const IsoDate = z.iso.date({ error: 'Enter a date as YYYY-MM-DD' });
+
+const KHMER = /[\u1780-\u17FF\u19E0-\u19FF]/;
+
+const text = (label: string, max: number) =>
+  z.string().trim().max(max, `${label} must be at most ${max} characters`);
+/** Optional free text: blank means absent. */
+const optionalText = (label: string, max: number) =>
+  text(label, max)
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+export const CboContact = z.object({
+  name: text('Contact name', 120).min(1, 'Give the contact’s name'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{6,20}$/, 'Enter a phone number of 6 to 20 digits')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  role: optionalText('Contact role', 80),
 });
-export type CboDraft = z.infer<typeof CboDraft>;
+export type CboContact = z.infer<typeof CboContact>;
+
+/** Where a group is: the province, then district, commune and village as people say them. */
+export const CboLocation = z.object({
+  provinceCode: ProvinceCode,
+  district: optionalText('District', 120),
+  commune: optionalText('Commune', 120),
+  village: optionalText('Village', 120),
+});
+
+/** What a coordinator (or the group itself) enters to record a candidate CBO. */
+export const CboDraft = CboLocation.extend({
+  name: text('Name', 200).min(1, 'Name is required'),
+  nameKm: optionalText('Khmer name', 200).refine((value) => value === undefined || KHMER.test(value), {
+    message: 'Write the Khmer name in Khmer script',
+  }),
+  focusIssues: z
+    .array(FocusIssue)
+    .min(1, 'Choose at least one focus issue')
+    .transform((issues) => [...new Set(issues)]),
+  purpose: CboPurpose.default('human_rights'),
+  membersCount: z.coerce
+    .number({ error: 'Members must be a number' })
+    .int('Members must be a whole number')
+    .min(1, 'Members must be at least 1')
+    .max(100_000, 'Members must be at most 100000')
+    .optional(),
+  contacts: z.array(CboContact).max(10, 'At most 10 contact people').default([]),
+  /** Whether the group agreed to publish its contacts in the Network Directory. */
+  publishContacts: z.boolean().default(false),
+  about: optionalText('About the group', 2000),
+  foundVia: DiscoveryChannel,
+  /** When it was found; today when absent. */
+  foundOn: IsoDate.optional(),
+  /** The field visit on which it was met, if any. */
+  fieldVisitId: z.uuid({ error: 'Field visit id must be a UUID' }).optional(),
+  /** Saves although a similar CBO exists in the same commune. */
+  acknowledgeDuplicates: z.boolean().default(false),
+});
+export type CboDraft = z.output<typeof CboDraft>;
+export type CboDraftInput = z.input<typeof CboDraft>;
+
+export const SELECTION_OUTCOMES = ['selected', 'declined'] as const;
+
+/** The last selection decision, which the CBO itself may read. */
+export const CboDecision = z.object({
+  outcome: z.enum(SELECTION_OUTCOMES),
+  reason: z.string().nullable(),
+  decidedAt: z.iso.datetime(),
+});
+export type CboDecision = z.infer<typeof CboDecision>;
 
 export const Cbo = z.object({
   id: z.uuid(),
   name: z.string(),
+  nameKm: z.string().nullable(),
   provinceCode: z.string(),
-  focusIssue: FocusIssue,
+  district: z.string().nullable(),
+  commune: z.string().nullable(),
+  village: z.string().nullable(),
+  focusIssues: z.array(FocusIssue),
+  purpose: CboPurpose,
+  membersCount: z.number().int().nullable(),
+  contacts: z.array(CboContact),
+  publishContacts: z.boolean(),
+  about: z.string().nullable(),
   foundVia: DiscoveryChannel,
+  foundOn: z.string(),
+  /** The staff member who recorded it; null for a self-application. */
+  foundBy: z.uuid().nullable(),
+  fieldVisitId: z.uuid().nullable(),
   /** The stage the CBO's pipeline workflow last reported; null until it has started. */
   stage: PipelineStage.nullable(),
+  decision: CboDecision.nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
 export type Cbo = z.infer<typeof Cbo>;
 
+/** A CBO that looks like the one being recorded (same or similar name in the same commune). */
+export const DuplicateCandidate = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  nameKm: z.string().nullable(),
+  provinceCode: z.string(),
+  commune: z.string().nullable(),
+  stage: PipelineStage.nullable(),
+  similarity: z.number(),
+});
+export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
+
+/**
+ * Records a candidate CBO once per key. A likely duplicate is refused with CONFLICT
+ * (`details.reason = possible_duplicate`, `details.duplicates`) unless acknowledged.
+ */
 export const createCbo = defineContract({
   subject: 'network.cbo.create',
   request: z.object({ idempotencyKey: IdempotencyKey, draft: CboDraft }),
+  response: z.object({ cbo: Cbo, created: z.boolean() }),
+});
+
+export const findDuplicateCbos = defineContract({
+  subject: 'network.cbo.duplicates',
+  request: z.object({
+    name: z.string().trim().min(1, 'Name is required').max(200),
+    nameKm: z.string().trim().max(200).optional(),
+    provinceCode: ProvinceCode,
+    commune: z.string().trim().max(120).optional(),
+  }),
+  response: z.object({ items: z.array(DuplicateCandidate) }),
+});
+
+/** A group applies from the public site; it enters the pipeline as a candidate. */
+export const CboApplication = CboDraft.omit({
+  foundVia: true,
+  foundOn: true,
+  fieldVisitId: true,
+  acknowledgeDuplicates: true,
+}).extend({
+  contacts: z.array(CboContact).min(1, 'Give at least one contact person').max(10),
+});
+export type CboApplication = z.output<typeof CboApplication>;
+
+export const applyAsCbo = defineContract({
+  subject: 'network.cbo.apply',
+  request: z.object({ idempotencyKey: IdempotencyKey, application: CboApplication }),
   response: z.object({ cbo: Cbo, created: z.boolean() }),
 });
 
@@ -64,6 +193,9 @@ export const getCbo = defineContract({
 export const ListCbosQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
   offset: z.coerce.number().int().min(0).default(0),
+  stage: PipelineStage.optional(),
+  provinceCode: ProvinceCode.optional(),
+  q: z.string().trim().max(100).optional(),
 });
 export type ListCbosQuery = z.infer<typeof ListCbosQuery>;
 
@@ -84,6 +216,11 @@ export const listCbos = defineContract({
 /** The pipeline workflow reports the stage it has reached; the network service keeps it. */
 export const recordCboStage = defineContract({
   subject: 'network.cbo.recordStage',
-  request: z.object({ id: z.uuid(), stage: PipelineStage }),
+  request: z.object({
+    id: z.uuid(),
+    stage: PipelineStage,
+    /** With a selection decision: what was decided and why. */
+    decision: z.object({ outcome: z.enum(SELECTION_OUTCOMES), reason: z.string().nullable() }).optional(),
+  }),
   response: z.object({ cbo: Cbo }),
 });

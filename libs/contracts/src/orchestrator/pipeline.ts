@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineContract } from '../contract';
+import { AssessmentDraft } from '../network/assessment';
 
 /** The stages of a CBO's pipeline, in order; declined and withdrawn end it. */
 export const PIPELINE_STAGES = [
@@ -15,15 +16,31 @@ export const PIPELINE_STAGES = [
 export const PipelineStage = z.enum(PIPELINE_STAGES);
 export type PipelineStage = z.infer<typeof PipelineStage>;
 
+/** Stages whose CBOs are Network Participants, listed in the directory. */
+export const PARTICIPANT_STAGES: readonly PipelineStage[] = ['participant', 'training', 'grant_eligible'];
+
 /** One workflow per CBO; the id is derived from the CBO's, so a retry cannot start two. */
 export function cboPipelineWorkflowId(cboId: string): string {
   return `cbo-pipeline-${cboId}`;
 }
 
+export const PipelineEvent = z.object({
+  stage: PipelineStage,
+  at: z.iso.datetime(),
+  /** The staff member whose step moved it; null for the workflow's own moves. */
+  by: z.uuid().nullable(),
+  reason: z.string().nullable(),
+});
+export type PipelineEvent = z.infer<typeof PipelineEvent>;
+
 export const PipelineState = z.object({
   cboId: z.uuid(),
   workflowId: z.string(),
   stage: PipelineStage,
+  assessedBy: z.uuid().nullable(),
+  /** After a decline: when the CBO may be assessed again. */
+  reassessableFrom: z.iso.datetime().nullable(),
+  history: z.array(PipelineEvent),
 });
 export type PipelineState = z.infer<typeof PipelineState>;
 
@@ -38,3 +55,53 @@ export const getPipeline = defineContract({
   request: z.object({ cboId: z.uuid() }),
   response: PipelineState,
 });
+
+export const SelectionDecision = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('selected'),
+    reason: z
+      .string()
+      .trim()
+      .max(1000)
+      .optional()
+      .transform((value) => value || undefined),
+  }),
+  z.object({
+    outcome: z.literal('declined'),
+    reason: z.string().trim().min(1, 'Give the reason; the CBO will see it').max(1000),
+  }),
+]);
+export type SelectionDecision = z.output<typeof SelectionDecision>;
+
+/** The assessor records the needs assessment; the CBO moves on to selection. */
+export const assessCbo = defineContract({
+  subject: 'orchestrator.pipeline.assess',
+  request: z.object({ cboId: z.uuid(), draft: AssessmentDraft }),
+  response: PipelineState,
+});
+
+/** An approver (not the assessor) selects the CBO or declines it with a reason. */
+export const decideSelection = defineContract({
+  subject: 'orchestrator.pipeline.decide',
+  request: z.object({ cboId: z.uuid(), decision: SelectionDecision }),
+  response: PipelineState,
+});
+
+/** After the waiting time, a declined CBO may be assessed again. */
+export const reopenAssessment = defineContract({
+  subject: 'orchestrator.pipeline.reopen',
+  request: z.object({ cboId: z.uuid() }),
+  response: PipelineState,
+});
+
+export const withdrawCbo = defineContract({
+  subject: 'orchestrator.pipeline.withdraw',
+  request: z.object({ cboId: z.uuid(), reason: z.string().trim().min(1, 'Give the reason').max(1000) }),
+  response: PipelineState,
+});
+
+/**
+ * Reasons a programme rule gives rather than a person; the web shows each in the reader's
+ * language. A person's reason is free text.
+ */
+export const RULE_REASONS = { pilotDevelopment: 'rule:pilot_development' } as const;

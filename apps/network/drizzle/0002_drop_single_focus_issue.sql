@@ -1,0 +1,1 @@
+ALTER TABLE "network"."cbos" DROP COLUMN "focus_issue";
