@@ -2,6 +2,7 @@
 // Each service owns its schema and its migrations; this only calls them. Idempotent.
 import { migrateIdentity } from '../../apps/identity/src/app';
 import { migrateNetwork } from '../../apps/network/src/app';
+import { migrateOrchestrator } from '../../apps/orchestrator/src/app';
 
 type Migrate = (url: string) => Promise<void>;
 
@@ -9,6 +10,7 @@ type Migrate = (url: string) => Promise<void>;
 const SERVICES: ReadonlyArray<readonly [name: string, migrate: Migrate]> = [
   ['identity', migrateIdentity],
   ['network', migrateNetwork],
+  ['orchestrator', migrateOrchestrator],
 ];
 
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/bandanh';

@@ -10,6 +10,8 @@ import type { GatewayConfig } from './config/env';
 import { GATEWAY_CONFIG } from './config/tokens';
 import { HealthModule } from './health/health.controller';
 import { ProvincesModule } from './provinces/provinces.controller';
+import { DirectoryModule } from './directory/directory.controller';
+import { ProgrammeModule } from './programme/programme.controller';
 
 @Module({})
 export class AppModule {
@@ -30,6 +32,8 @@ export class AppModule {
         AuthModule,
         AdminModule,
         CbosModule,
+        DirectoryModule,
+        ProgrammeModule,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

@@ -8,7 +8,7 @@ import { ensureAccounts, migrateIdentity, startIdentityService } from '../../ide
 import { loadIdentityConfig } from '../../identity/src/config/env';
 import { migrateNetwork, startNetworkService } from '../../network/src/app';
 import { loadNetworkConfig } from '../../network/src/config/env';
-import { startOrchestrator } from '../../orchestrator/src/app';
+import { migrateOrchestrator, startOrchestrator } from '../../orchestrator/src/app';
 import { loadOrchestratorConfig } from '../../orchestrator/src/config/env';
 import { startGateway } from '../src/app';
 import { loadGatewayConfig } from '../src/config/env';
@@ -62,7 +62,11 @@ export class TestStack {
 
   static async start(label: string, env: Record<string, string> = {}): Promise<TestStack> {
     const database = await createTestDatabase(label);
-    await Promise.all([migrateNetwork(database.url), migrateIdentity(database.url)]);
+    await Promise.all([
+      migrateNetwork(database.url),
+      migrateIdentity(database.url),
+      migrateOrchestrator(database.url),
+    ]);
     const stack = new TestStack(database, {
       DATABASE_URL: database.url,
       NATS_PREFIX: uniqueName(label),
@@ -72,6 +76,7 @@ export class TestStack {
       NATS_TIMEOUT_MS: '5000',
       ARGON2_MEMORY_KIB: '4096',
       SIGN_IN_DELAY_MS: '10',
+      EXPANSION_SCHEDULE: 'off',
       ...env,
     });
     try {

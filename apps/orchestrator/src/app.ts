@@ -1,5 +1,7 @@
 import type { INestMicroservice } from '@nestjs/common';
 import { createNatsMicroservice } from '@bandanh/platform';
+
+export { migrateOrchestrator } from './db/migrate';
 import { AppModule } from './app.module';
 import type { OrchestratorConfig } from './config/env';
 

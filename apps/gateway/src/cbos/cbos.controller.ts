@@ -81,6 +81,77 @@ export class CbosController {
   ) {
     return this.cbos.decideClaim(caller, params.id, body);
   }
+  @Endpoint(ROUTES.findDuplicateCbos)
+  duplicates(
+    @Input(ROUTES.findDuplicateCbos) { query }: RouteInput<typeof ROUTES.findDuplicateCbos>,
+    @CurrentCaller() caller: Caller,
+  ) {
+    return this.cbos.duplicates(caller, query);
+  }
+
+  @Endpoint(ROUTES.assessCbo)
+  assess(
+    @Input(ROUTES.assessCbo) { params, body }: RouteInput<typeof ROUTES.assessCbo>,
+    @CurrentCaller() caller: Caller,
+  ) {
+    return this.cbos.assess(caller, params.id, body);
+  }
+
+  @Endpoint(ROUTES.listCboAssessments)
+  assessments(
+    @Input(ROUTES.listCboAssessments) { params }: RouteInput<typeof ROUTES.listCboAssessments>,
+    @CurrentCaller() caller: Caller,
+  ) {
+    return this.cbos.assessments(caller, params.id);
+  }
+
+  @Endpoint(ROUTES.decideSelection)
+  decide(
+    @Input(ROUTES.decideSelection) { params, body }: RouteInput<typeof ROUTES.decideSelection>,
+    @CurrentCaller() caller: Caller,
+  ) {
+    return this.cbos.decide(caller, params.id, body);
+  }
+
+  @Endpoint(ROUTES.reopenAssessment)
+  reopen(
+    @Input(ROUTES.reopenAssessment) { params }: RouteInput<typeof ROUTES.reopenAssessment>,
+    @CurrentCaller() caller: Caller,
+  ) {
+    return this.cbos.reopen(caller, params.id);
+  }
+
+  @Endpoint(ROUTES.withdrawCbo)
+  withdraw(
+    @Input(ROUTES.withdrawCbo) { params, body }: RouteInput<typeof ROUTES.withdrawCbo>,
+    @CurrentCaller() caller: Caller,
+  ) {
+    return this.cbos.withdraw(caller, params.id, body.reason);
+  }
+
+  @Endpoint(ROUTES.myCbo)
+  mine(@CurrentCaller() caller: Caller) {
+    return this.cbos.mine(caller);
+  }
+
+  @Endpoint(ROUTES.listCboHotline)
+  hotline(
+    @Input(ROUTES.listCboHotline) { params }: RouteInput<typeof ROUTES.listCboHotline>,
+    @CurrentCaller() caller: Caller,
+  ) {
+    return this.cbos.hotline(caller, params.id);
+  }
+
+  @Endpoint(ROUTES.logHotlineCall)
+  async logCall(
+    @Input(ROUTES.logHotlineCall) { params, headers, body }: RouteInput<typeof ROUTES.logHotlineCall>,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const result = await this.cbos.logCall(caller, params.id, headers['idempotency-key'], body);
+    if (!result.created) void reply.status(200);
+    return result;
+  }
 }
 
 @Module({ controllers: [CbosController], providers: [CbosService] })

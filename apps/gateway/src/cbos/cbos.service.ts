@@ -1,5 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import {
+  assessCbo,
+  decideSelection,
+  findDuplicateCbos,
+  listAssessments,
+  listHotlineCalls,
+  logHotlineCall,
+  reopenAssessment,
+  startReferralFollowUp,
+  withdrawCbo,
+  type AssessmentDraft,
+  type HotlineCallDraft,
+  type RequestOf,
+  type SelectionDecision,
   createCbo,
   createCboClaim,
   decideCboClaim,
@@ -82,5 +95,61 @@ export class CbosService {
   ) {
     if (decision.decision === 'confirm') await this.get(caller, decision.cboId);
     return this.rpc.send(decideCboClaim, { claimId, ...decision }, caller);
+  }
+
+  duplicates(caller: Caller, probe: RequestOf<typeof findDuplicateCbos>) {
+    return this.rpc.send(findDuplicateCbos, probe, caller);
+  }
+
+  assess(caller: Caller, cboId: string, draft: AssessmentDraft) {
+    return this.rpc.send(assessCbo, { cboId, draft }, caller, { timeoutMs: 30_000 });
+  }
+
+  assessments(caller: Caller, cboId: string) {
+    return this.rpc.send(listAssessments, { cboId }, caller);
+  }
+
+  decide(caller: Caller, cboId: string, decision: SelectionDecision) {
+    return this.rpc.send(decideSelection, { cboId, decision }, caller, { timeoutMs: 30_000 });
+  }
+
+  reopen(caller: Caller, cboId: string) {
+    return this.rpc.send(reopenAssessment, { cboId }, caller, { timeoutMs: 30_000 });
+  }
+
+  withdraw(caller: Caller, cboId: string, reason: string) {
+    return this.rpc.send(withdrawCbo, { cboId, reason }, caller, { timeoutMs: 30_000 });
+  }
+
+  /** The member's own CBO and its pipeline; nothing before the account is linked. */
+  async mine(caller: Caller) {
+    if (caller.kind !== 'applicant' || !caller.cboId) return { cbo: null, pipeline: null };
+    const [{ cbo }, pipeline] = await Promise.all([
+      this.get(caller, caller.cboId),
+      this.pipeline(caller, caller.cboId).catch(() => null),
+    ]);
+    return { cbo, pipeline };
+  }
+
+  async hotline(caller: Caller, cboId: string) {
+    await this.get(caller, cboId);
+    return this.rpc.send(listHotlineCalls, { cboId, limit: 100 }, caller);
+  }
+
+  /**
+   * Logs the call once per key; a referral's follow-up workflow starts once per referral,
+   * so a retry after a failure between the two finishes the job.
+   */
+  async logCall(caller: Caller, cboId: string, idempotencyKey: string, call: HotlineCallDraft) {
+    const result = await this.rpc.send(logHotlineCall, { idempotencyKey, cboId, call }, caller);
+    const referral = result.call.referral;
+    if (referral) {
+      await this.rpc.send(
+        startReferralFollowUp,
+        { referralId: referral.id, cboId, label: `${referral.cboName} → ${referral.partnerName}` },
+        caller,
+      );
+    }
+    return result;
   }
 }

@@ -52,7 +52,12 @@ export class AssessmentsService {
   }
 
   /** Stores the assessment once per workflow step, and keeps the members count on the CBO. */
-  async record(stepId: string, cboId: string, assessedBy: string, draft: AssessmentDraft): Promise<Assessment> {
+  async record(
+    stepId: string,
+    cboId: string,
+    assessedBy: string,
+    draft: AssessmentDraft,
+  ): Promise<Assessment> {
     const [seen] = await this.database.db.select().from(assessments).where(eq(assessments.stepId, stepId));
     if (seen) return toAssessment(seen);
     const { parts, total } = await this.score(draft);
@@ -90,7 +95,10 @@ export class AssessmentsHandlers {
   constructor(private readonly service: AssessmentsService) {}
 
   @Handles(recordAssessment)
-  async record({ stepId, cboId, assessedBy, draft }: ParsedRequestOf<typeof recordAssessment>, caller: Caller) {
+  async record(
+    { stepId, cboId, assessedBy, draft }: ParsedRequestOf<typeof recordAssessment>,
+    caller: Caller,
+  ) {
     requireSystem(caller, 'orchestrator');
     return { assessment: await this.service.record(stepId, cboId, assessedBy, draft) };
   }

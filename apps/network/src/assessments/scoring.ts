@@ -13,7 +13,11 @@ export function scoreAssessment(
   for (const criterion of rubric) {
     const score = scores[criterion.key];
     if (score === undefined) {
-      issues.push({ path: `scores.${criterion.key}`, code: 'missing', message: `Score “${criterion.labelEn}”` });
+      issues.push({
+        path: `scores.${criterion.key}`,
+        code: 'missing',
+        message: `Score “${criterion.labelEn}”`,
+      });
     } else if (!Number.isInteger(score) || score < 0 || score > criterion.maxScore) {
       issues.push({
         path: `scores.${criterion.key}`,
@@ -24,7 +28,11 @@ export function scoreAssessment(
   }
   for (const key of Object.keys(scores)) {
     if (!rubric.some((criterion) => criterion.key === key)) {
-      issues.push({ path: `scores.${key}`, code: 'unknown', message: `The rubric has no criterion “${key}”` });
+      issues.push({
+        path: `scores.${key}`,
+        code: 'unknown',
+        message: `The rubric has no criterion “${key}”`,
+      });
     }
   }
   if (issues.length > 0) return { issues };

@@ -19,7 +19,6 @@ import { CbosRepository, type DuplicateProbe } from './cbos.repository';
 /** A CBO id that no CBO has: an applicant not yet linked sees an empty list. */
 const NO_CBO = '00000000-0000-0000-0000-000000000000';
 
-
 function mayRead(caller: Caller, cboId: string): boolean {
   return caller.kind === 'applicant' && caller.cboId === cboId;
 }

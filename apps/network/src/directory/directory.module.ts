@@ -22,7 +22,10 @@ export class DirectoryService {
   constructor(@Inject(NETWORK_DB) private readonly database: NetworkDatabase) {}
 
   async search(query: DirectoryQuery): Promise<DirectoryPage> {
-    const conditions: SQL[] = [inArray(cbos.stage, [...PARTICIPANT_STAGES]), isNotNull(cbos.participantSince)];
+    const conditions: SQL[] = [
+      inArray(cbos.stage, [...PARTICIPANT_STAGES]),
+      isNotNull(cbos.participantSince),
+    ];
     if (query.province) conditions.push(eq(cbos.provinceCode, query.province));
     if (query.issue) conditions.push(sql`${cbos.focusIssues} @> array[${query.issue}]::text[]`);
     if (query.q) conditions.push(ilike(cbos.searchText, `%${escapeLike(query.q.toLowerCase())}%`));

@@ -32,7 +32,10 @@ export function defaultPlan(start: Date): Array<{ provinces: string[]; opensOn: 
   const rest = PROVINCES.map((p) => p.code).filter((code) => !PILOT_PROVINCES.includes(code));
   const phases = [{ provinces: PILOT_PROVINCES, opensOn: dateOnly(start) }];
   for (let i = 0; i < rest.length; i += 2) {
-    phases.push({ provinces: rest.slice(i, i + 2), opensOn: dateOnly(addMonths(start, PHASE_MONTHS * (i / 2 + 1))) });
+    phases.push({
+      provinces: rest.slice(i, i + 2),
+      opensOn: dateOnly(addMonths(start, PHASE_MONTHS * (i / 2 + 1))),
+    });
   }
   return phases;
 }
@@ -79,9 +82,11 @@ export class ExpansionService implements OnApplicationBootstrap {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext('network.expansion.defaults'))`);
       const [{ phases }] = await tx.select({ phases: count() }).from(expansionPhases);
       if (phases > 0) return;
-      await tx.insert(expansionPhases).values(
-        defaultPlan(now).map((phase, i) => ({ seq: i + 1, ...phase, openedAt: i === 0 ? now : null })),
-      );
+      await tx
+        .insert(expansionPhases)
+        .values(
+          defaultPlan(now).map((phase, i) => ({ seq: i + 1, ...phase, openedAt: i === 0 ? now : null })),
+        );
       await tx.insert(targets).values(defaultTargets(now).map((target, i) => ({ ...target, position: i })));
     });
   }
@@ -124,7 +129,13 @@ export class ExpansionService implements OnApplicationBootstrap {
       }
       overall.total += total;
       const opened = openedAt.get(province.code) ?? null;
-      return { provinceCode: province.code, open: opened !== null, openedAt: opened, counts: perStage, total };
+      return {
+        provinceCode: province.code,
+        open: opened !== null,
+        openedAt: opened,
+        counts: perStage,
+        total,
+      };
     });
     const actual = (target: (typeof targetRows)[number]) =>
       counts
@@ -164,10 +175,14 @@ export class ExpansionService implements OnApplicationBootstrap {
           next.provinces.length === phase.provinces.length &&
           next.provinces.every((code) => phase.provinces.includes(code));
         if (!same) {
-          throw new DomainError('CONFLICT', `Phase ${phase.seq} is already open; its provinces cannot change`, {
-            reason: 'phase_already_open',
-            seq: phase.seq,
-          });
+          throw new DomainError(
+            'CONFLICT',
+            `Phase ${phase.seq} is already open; its provinces cannot change`,
+            {
+              reason: 'phase_already_open',
+              seq: phase.seq,
+            },
+          );
         }
       });
       await tx.delete(expansionPhases);
@@ -205,10 +220,21 @@ export class ExpansionService implements OnApplicationBootstrap {
     const [opened] = await this.database.db
       .update(expansionPhases)
       .set({ openedAt: asOf })
-      .where(and(eq(expansionPhases.seq, next.seq), isNull(expansionPhases.openedAt), lte(expansionPhases.opensOn, dateOnly(asOf))))
+      .where(
+        and(
+          eq(expansionPhases.seq, next.seq),
+          isNull(expansionPhases.openedAt),
+          lte(expansionPhases.opensOn, dateOnly(asOf)),
+        ),
+      )
       .returning();
     if (!opened) return null;
-    return { seq: opened.seq, provinces: opened.provinces, opensOn: opened.opensOn, openedAt: asOf.toISOString() };
+    return {
+      seq: opened.seq,
+      provinces: opened.provinces,
+      opensOn: opened.opensOn,
+      openedAt: asOf.toISOString(),
+    };
   }
 }
 

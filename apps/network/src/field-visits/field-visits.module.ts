@@ -22,7 +22,13 @@ export class FieldVisitsService {
       this.database.db,
       idempotencyKeys,
       { name: 'network.fieldVisit.create', key, request: { draft, visitedBy } },
-      async (tx) => (await tx.insert(fieldVisits).values({ ...draft, visitedBy }).returning())[0].id,
+      async (tx) =>
+        (
+          await tx
+            .insert(fieldVisits)
+            .values({ ...draft, visitedBy })
+            .returning()
+        )[0].id,
     );
     return { visit: await this.get(result), created: !replayed };
   }

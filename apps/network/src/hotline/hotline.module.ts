@@ -89,7 +89,11 @@ export class HotlineService {
           const [partner] = await tx.select().from(partners).where(eq(partners.id, draft.referral.partnerId));
           if (!partner?.active) {
             throw DomainError.invalid([
-              { path: 'referral.partnerId', code: 'unknown_partner', message: 'Choose a partner NGO from the list' },
+              {
+                path: 'referral.partnerId',
+                code: 'unknown_partner',
+                message: 'Choose a partner NGO from the list',
+              },
             ]);
           }
         }
@@ -131,9 +135,7 @@ export class HotlineService {
       .where(conditions.length ? and(...conditions) : undefined)
       .orderBy(desc(hotlineCalls.occurredAt))
       .limit(filter.limit ?? 50);
-    const linked = rows.length
-      ? await this.referrals({ callIds: rows.map((row) => row.id) })
-      : [];
+    const linked = rows.length ? await this.referrals({ callIds: rows.map((row) => row.id) }) : [];
     return rows.map((row) => ({
       id: row.id,
       cboId: row.cboId,
@@ -148,7 +150,11 @@ export class HotlineService {
     }));
   }
 
-  async referrals(filter: { status?: 'open' | 'closed'; callIds?: string[]; id?: string }): Promise<Referral[]> {
+  async referrals(filter: {
+    status?: 'open' | 'closed';
+    callIds?: string[];
+    id?: string;
+  }): Promise<Referral[]> {
     const conditions: SQL[] = [];
     if (filter.status) conditions.push(eq(referrals.status, filter.status));
     if (filter.callIds) conditions.push(inArray(referrals.callId, filter.callIds));

@@ -1,7 +1,42 @@
+import { msToNumber } from '@temporalio/common/lib/time';
 import { z } from 'zod';
-import { baseEnv, loadConfig, temporalEnv } from '@bandanh/platform';
+import { STAFF_ROLES } from '@bandanh/contracts';
+import { baseEnv, databaseEnv, loadConfig, temporalEnv } from '@bandanh/platform';
 
-export const OrchestratorEnv = z.object({ ...baseEnv, ...temporalEnv });
+/** A duration as Temporal reads it: `3 days`, `36h`, `2s`. */
+const duration = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine(
+      (value) => {
+        try {
+          return msToNumber(value as Parameters<typeof msToNumber>[0]) > 0;
+        } catch {
+          return false;
+        }
+      },
+      { message: 'must be a duration such as "3 days", "36h" or "2s"' },
+    );
+
+export const OrchestratorEnv = z.object({
+  ...baseEnv,
+  ...databaseEnv,
+  ...temporalEnv,
+  /** How long a task waits for its assignee before they are reminded. */
+  TASK_REMIND_AFTER: duration('3 days'),
+  /** How long after the reminder an untouched task escalates. */
+  TASK_ESCALATE_AFTER: duration('2 days'),
+  /** The manager role an overdue task escalates to. */
+  TASK_ESCALATE_TO: z.enum(STAFF_ROLES).default('approver'),
+  /** How often the expansion schedule checks whether the next phase's date has come. */
+  EXPANSION_CHECK_EVERY: duration('1 day'),
+  /** Whether this orchestrator keeps the expansion schedule (test stacks leave it off). */
+  EXPANSION_SCHEDULE: z
+    .enum(['on', 'off'])
+    .default('on')
+    .transform((value) => value === 'on'),
+});
 export type OrchestratorConfig = z.output<typeof OrchestratorEnv>;
 
 export function loadOrchestratorConfig(env?: Record<string, string | undefined>): OrchestratorConfig {

@@ -1,16 +1,37 @@
 import { Controller, Module } from '@nestjs/common';
-import { getPipeline, startPipeline, type Caller, type ParsedRequestOf } from '@bandanh/contracts';
-import { DomainError, requireRole } from '@bandanh/platform';
-import { Handles } from '@bandanh/platform';
+import {
+  assessCbo,
+  checkAssessment,
+  decideSelection,
+  getPipeline,
+  reopenAssessment,
+  startPipeline,
+  withdrawCbo,
+  type Caller,
+  type ParsedRequestOf,
+} from '@bandanh/contracts';
+import { DomainError, Handles, NatsRpc, requireRole } from '@bandanh/platform';
+import type { Actor } from '@bandanh/workflows';
 import { PipelineService } from './pipeline.service';
+
+/** The workflow decides with the roles the caller holds; the orchestrator vouches for them. */
+function actorOf(caller: Caller): Actor {
+  const staff = requireRole(caller, 'admin', 'coordinator', 'assessor', 'approver');
+  return { userId: staff.userId, roles: staff.roles };
+}
 
 @Controller()
 export class PipelineHandlers {
-  constructor(private readonly pipelines: PipelineService) {}
+  constructor(
+    private readonly pipelines: PipelineService,
+    private readonly rpc: NatsRpc,
+  ) {}
 
   @Handles(startPipeline)
   start({ cboId }: ParsedRequestOf<typeof startPipeline>, caller: Caller) {
-    requireRole(caller, 'coordinator', 'admin');
+    // A group's own application starts its pipeline through the gateway, with no person signed in.
+    if (!(caller.kind === 'system' && caller.service === 'gateway'))
+      requireRole(caller, 'coordinator', 'admin');
     return this.pipelines.start(cboId);
   }
 
@@ -23,6 +44,29 @@ export class PipelineHandlers {
       (caller.kind === 'applicant' && caller.cboId === cboId);
     if (!allowed) throw DomainError.notFound('Pipeline of CBO', cboId);
     return this.pipelines.get(cboId);
+  }
+
+  /** The scores are checked against the rubric first, so a wrong score is a clear 400. */
+  @Handles(assessCbo)
+  async assess({ cboId, draft }: ParsedRequestOf<typeof assessCbo>, caller: Caller) {
+    const actor = actorOf(caller);
+    if (actor.roles.includes('assessor')) await this.rpc.send(checkAssessment, { draft }, caller);
+    return this.pipelines.assess(cboId, actor, draft);
+  }
+
+  @Handles(decideSelection)
+  decide({ cboId, decision }: ParsedRequestOf<typeof decideSelection>, caller: Caller) {
+    return this.pipelines.decide(cboId, actorOf(caller), decision);
+  }
+
+  @Handles(reopenAssessment)
+  reopen({ cboId }: ParsedRequestOf<typeof reopenAssessment>, caller: Caller) {
+    return this.pipelines.reopen(cboId, actorOf(caller));
+  }
+
+  @Handles(withdrawCbo)
+  withdraw({ cboId, reason }: ParsedRequestOf<typeof withdrawCbo>, caller: Caller) {
+    return this.pipelines.withdraw(cboId, actorOf(caller), reason);
   }
 }
 

@@ -1,10 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
-import { cboPipelineWorkflowId, type PipelineState } from '@bandanh/contracts';
+import {
+  cboPipelineWorkflowId,
+  type AssessmentDraft,
+  type PipelineState,
+  type SelectionDecision,
+} from '@bandanh/contracts';
 import { DomainError } from '@bandanh/platform';
-import { CBO_PIPELINE_WORKFLOW, stageQuery, type CboPipelineInput } from '@bandanh/workflows';
+import {
+  CBO_PIPELINE_WORKFLOW,
+  assessUpdate,
+  decideUpdate,
+  reopenUpdate,
+  stageQuery,
+  viewQuery,
+  withdrawUpdate,
+  type Actor,
+  type CboPipelineInput,
+  type PipelineView,
+} from '@bandanh/workflows';
 import type { OrchestratorConfig } from '../config/env';
 import { ORCHESTRATOR_CONFIG } from '../temporal/tokens';
+import { runUpdate } from '../temporal/updates';
 
 @Injectable()
 export class PipelineService {
@@ -36,12 +53,50 @@ export class PipelineService {
 
   async get(cboId: string): Promise<PipelineState> {
     const workflowId = cboPipelineWorkflowId(cboId);
+    const handle = this.client.workflow.getHandle(workflowId);
     try {
-      const stage = await this.client.workflow.getHandle(workflowId).query(stageQuery);
-      return { cboId, workflowId, stage };
+      const view = await handle.query(viewQuery).catch(async (error: unknown) => {
+        if (error instanceof WorkflowNotFoundError) throw error;
+        // A run of the pipeline's first version answers only the stage.
+        const stage = await handle.query(stageQuery);
+        return { stage, assessedBy: null, reassessableFrom: null, history: [] } satisfies PipelineView;
+      });
+      return { cboId, workflowId, ...view };
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw DomainError.notFound('Pipeline of CBO', cboId);
       throw error;
     }
+  }
+
+  private update(
+    cboId: string,
+    run: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<PipelineView>,
+  ) {
+    const workflowId = cboPipelineWorkflowId(cboId);
+    return runUpdate('Pipeline of CBO', cboId, async () => ({
+      cboId,
+      workflowId,
+      ...(await run(this.client.workflow.getHandle(workflowId))),
+    }));
+  }
+
+  assess(cboId: string, actor: Actor, draft: AssessmentDraft): Promise<PipelineState> {
+    return this.update(cboId, (handle) => handle.executeUpdate(assessUpdate, { args: [{ actor, draft }] }));
+  }
+
+  decide(cboId: string, actor: Actor, decision: SelectionDecision): Promise<PipelineState> {
+    return this.update(cboId, (handle) =>
+      handle.executeUpdate(decideUpdate, { args: [{ actor, decision }] }),
+    );
+  }
+
+  reopen(cboId: string, actor: Actor): Promise<PipelineState> {
+    return this.update(cboId, (handle) => handle.executeUpdate(reopenUpdate, { args: [{ actor }] }));
+  }
+
+  withdraw(cboId: string, actor: Actor, reason: string): Promise<PipelineState> {
+    return this.update(cboId, (handle) =>
+      handle.executeUpdate(withdrawUpdate, { args: [{ actor, reason }] }),
+    );
   }
 }

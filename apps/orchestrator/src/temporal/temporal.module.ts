@@ -1,6 +1,7 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import type { OrchestratorConfig } from '../config/env';
+import { TasksService } from '../tasks/tasks.module';
 import { ORCHESTRATOR_CONFIG, TEMPORAL_CONNECTION } from './tokens';
 import { WorkerService } from './worker.service';
 
@@ -35,9 +36,10 @@ export class TemporalModule {
           inject: [TEMPORAL_CONNECTION],
         },
         ConnectionCloser,
+        TasksService,
         WorkerService,
       ],
-      exports: [ORCHESTRATOR_CONFIG, TEMPORAL_CONNECTION, Client, WorkerService],
+      exports: [ORCHESTRATOR_CONFIG, TEMPORAL_CONNECTION, Client, TasksService, WorkerService],
     };
   }
 }

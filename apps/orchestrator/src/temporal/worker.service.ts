@@ -8,6 +8,7 @@ import {
 import { NativeConnection, Worker, type State } from '@temporalio/worker';
 import { NatsRpc } from '@bandanh/platform';
 import type { OrchestratorConfig } from '../config/env';
+import { TasksService } from '../tasks/tasks.module';
 import { createActivities } from './activities';
 import { installTemporalRuntime } from './runtime';
 import { ORCHESTRATOR_CONFIG } from './tokens';
@@ -23,6 +24,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   constructor(
     @Inject(ORCHESTRATOR_CONFIG) private readonly config: OrchestratorConfig,
     private readonly rpc: NatsRpc,
+    private readonly tasks: TasksService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -33,7 +35,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       workflowsPath: require.resolve('@bandanh/workflows/workflows'),
-      activities: createActivities({ rpc: this.rpc }),
+      activities: createActivities({ rpc: this.rpc, tasks: this.tasks }),
     });
     this.running = this.worker.run().catch((error: unknown) => {
       this.logger.error({ err: error }, 'The Temporal worker stopped with an error');

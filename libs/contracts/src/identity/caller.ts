@@ -34,6 +34,14 @@ export const ROLE_GROUPS = {
   claimReaders: ['coordinator', 'admin', 'applicant'],
   admins: ['admin'],
   applicants: ['applicant'],
+  /** Programme staff who read assessments, the hotline, the expansion dashboard and the settings. */
+  programmeStaff: ['admin', 'coordinator', 'assessor', 'approver'],
+  /** Who records needs assessments. */
+  assessors: ['assessor'],
+  /** Who decides selection (never what they assessed). */
+  approvers: ['approver'],
+  /** Staff who have a task inbox. */
+  taskHolders: ['admin', 'coordinator', 'assessor', 'approver', 'trainer', 'finance'],
 } as const satisfies Record<string, ReadonlyArray<StaffRole | 'applicant'>>;
 
 export const ACCOUNT_KINDS = ['staff', 'applicant'] as const;

@@ -73,7 +73,10 @@ export const AssessmentDraft = z.object({
   recordsKept: z.boolean(),
   registration: RegistrationStatus,
   risks: text('Risks faced'),
-  scores: z.record(z.string(), z.coerce.number().int('A score is a whole number').min(0, 'A score is at least 0')),
+  scores: z.record(
+    z.string(),
+    z.coerce.number().int('A score is a whole number').min(0, 'A score is at least 0'),
+  ),
 });
 export type AssessmentDraft = z.infer<typeof AssessmentDraft>;
 

@@ -46,7 +46,11 @@ export const listPartners = defineContract({
 });
 export const savePartner = defineContract({
   subject: 'network.partner.save',
-  request: z.object({ id: z.uuid().optional(), idempotencyKey: z.string().optional(), partner: PartnerDraft }),
+  request: z.object({
+    id: z.uuid().optional(),
+    idempotencyKey: z.string().optional(),
+    partner: PartnerDraft,
+  }),
   response: z.object({ partner: Partner, created: z.boolean() }),
 });
 
@@ -108,7 +112,10 @@ export const logHotlineCall = defineContract({
 
 export const listHotlineCalls = defineContract({
   subject: 'network.hotline.list',
-  request: z.object({ cboId: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(100).default(50) }),
+  request: z.object({
+    cboId: z.uuid().optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+  }),
   response: z.object({ items: z.array(HotlineCall) }),
 });
 

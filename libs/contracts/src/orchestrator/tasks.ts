@@ -54,6 +54,10 @@ export const startReferralFollowUp = defineContract({
 
 export const recordReferralFollowUp = defineContract({
   subject: 'orchestrator.referral.recordOutcome',
-  request: z.object({ referralId: z.uuid(), outcome: ReferralOutcome, note: z.string().max(1000).optional() }),
+  request: z.object({
+    referralId: z.uuid(),
+    outcome: ReferralOutcome,
+    note: z.string().max(1000).optional(),
+  }),
   response: z.object({ workflowId: z.string() }),
 });

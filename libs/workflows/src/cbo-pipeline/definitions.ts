@@ -93,4 +93,8 @@ export interface CboPipelineActivities extends TaskActivities {
 export const FINAL_STAGES: readonly PipelineStage[] = ['withdrawn'];
 
 /** Error types a refused step carries; the orchestrator turns them into the contracts' codes. */
-export const REFUSAL = { wrongStage: 'CONFLICT', forbidden: 'FORBIDDEN', invalid: 'VALIDATION_FAILED' } as const;
+export const REFUSAL = {
+  wrongStage: 'CONFLICT',
+  forbidden: 'FORBIDDEN',
+  invalid: 'VALIDATION_FAILED',
+} as const;

@@ -44,6 +44,10 @@ export function requireActorRole(actor: Actor, roles: StaffRole[], step: string)
   }
 }
 
-export function refuse(message: string, type: string = REFUSAL.wrongStage, details?: Record<string, unknown>) {
+export function refuse(
+  message: string,
+  type: string = REFUSAL.wrongStage,
+  details?: Record<string, unknown>,
+) {
   return ApplicationFailure.create({ message, type, nonRetryable: true, details: details ? [details] : [] });
 }

@@ -164,9 +164,13 @@ export async function cboPipeline({ cboId }: CboPipelineInput): Promise<Pipeline
         requireActorRole(actor, ['approver'], 'decide selection');
         guard('selection', 'be selected or declined');
         if (actor.userId === state.assessedBy) {
-          throw refuse('You assessed this CBO, so another approver must decide (four eyes)', REFUSAL.forbidden, {
-            reason: 'four_eyes',
-          });
+          throw refuse(
+            'You assessed this CBO, so another approver must decide (four eyes)',
+            REFUSAL.forbidden,
+            {
+              reason: 'four_eyes',
+            },
+          );
         }
       },
     },

@@ -18,7 +18,14 @@ const { recordReferralOutcome } = proxyActivities<ReferralActivities>({
  * with a new task; any other closes it.
  */
 export async function referralFollowUp({ referralId, cboId, label }: ReferralFollowUpInput): Promise<void> {
-  const state = { status: 'open' as 'open' | 'closed', busy: false, seq: 0, taskId: '', opened: '', round: 0 };
+  const state = {
+    status: 'open' as 'open' | 'closed',
+    busy: false,
+    seq: 0,
+    taskId: '',
+    opened: '',
+    round: 0,
+  };
   setHandler(referralStatusQuery, () => state.status);
 
   setHandler(

@@ -1,0 +1,33 @@
+import { index, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { STAFF_ROLES, TASK_KINDS, TASK_STATUSES } from '@bandanh/contracts';
+
+export const orchestrator = pgSchema('orchestrator');
+
+/** The staff inbox: one row per human step a workflow waits for. */
+export const tasks = orchestrator.table(
+  'tasks',
+  {
+    /** `<workflow id>:<kind>:<n>`, chosen by the workflow, so a retried activity writes it once. */
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: TASK_KINDS }).notNull(),
+    workflowId: text('workflow_id').notNull(),
+    cboId: uuid('cbo_id').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    subjectLabel: text('subject_label').notNull(),
+    assigneeRole: text('assignee_role', { enum: STAFF_ROLES }).notNull(),
+    escalatedToRole: text('escalated_to_role', { enum: STAFF_ROLES }),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    status: text('status', { enum: TASK_STATUSES }).notNull().default('open'),
+    closedBy: uuid('closed_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('tasks_open_role_idx').on(t.status, t.assigneeRole, t.dueAt),
+    index('tasks_cbo_idx').on(t.cboId),
+  ],
+);
+
+export type TaskRow = typeof tasks.$inferSelect;
