@@ -22,7 +22,7 @@ export async function freePort(): Promise<number> {
 
 /** The built web (`next start`), talking to the given gateway. Builds it first if it was never built. */
 export async function startWeb(gatewayUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
-  if (!existsSync(join(WEB_ROOT, '.next/BUILD_ID'))) {
+  if (!existsSync(join(WEB_ROOT, process.env.NEXT_DIST_DIR ?? '.next', 'BUILD_ID'))) {
     const build = spawnSync(NEXT, ['build'], {
       cwd: WEB_ROOT,
       stdio: 'inherit',

@@ -41,7 +41,7 @@ interface CallOptions extends RequestInit {
   session?: boolean;
 }
 
-async function call<S extends z.ZodType>(
+export async function call<S extends z.ZodType>(
   schema: S,
   path: string,
   { session = true, ...init }: CallOptions = {},
@@ -74,7 +74,7 @@ async function call<S extends z.ZodType>(
   return schema.parse(json);
 }
 
-const post = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body) });
+export const post = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body) });
 
 const SignedIn = z.object({ status: z.literal('signed_in'), session: SessionGrant, account: Account });
 export type SignedIn = z.infer<typeof SignedIn>;
