@@ -37,6 +37,7 @@ const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   transpilePackages: ['@bandanh/contracts'],
+  serverExternalPackages: ['harfbuzzjs', 'fontkit'],
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
 };
 

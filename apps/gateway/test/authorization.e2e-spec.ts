@@ -87,7 +87,7 @@ describe('the authorization matrix: every role × every route', () => {
       body: JSON.stringify({
         name: 'Matrix CBO',
         provinceCode: 'KH-2',
-        focusIssue: 'land',
+        focusIssues: ['land'],
         foundVia: 'referral',
       }),
     });

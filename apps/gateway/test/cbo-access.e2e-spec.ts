@@ -38,7 +38,7 @@ describe("an applicant's access to CBO records", () => {
         body: JSON.stringify({
           name,
           provinceCode: 'KH-17',
-          focusIssue: 'fisheries',
+          focusIssues: ['fisheries'],
           foundVia: 'field_visit',
         }),
       })

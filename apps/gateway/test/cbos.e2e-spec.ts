@@ -4,7 +4,7 @@ import { STAFF, TestStack } from './stack';
 const draft = {
   name: 'សហគមន៍នេសាទទន្លេសាប',
   provinceCode: 'KH-17',
-  focusIssue: 'fisheries',
+  focusIssues: ['fisheries'],
   foundVia: 'field_visit',
 };
 

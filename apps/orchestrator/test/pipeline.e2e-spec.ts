@@ -16,7 +16,7 @@ import { DomainError, NatsRpc, systemCaller } from '@bandanh/platform';
 import { createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@bandanh/platform/testing';
 import { migrateNetwork, startNetworkService } from '../../network/src/app';
 import { loadNetworkConfig } from '../../network/src/config/env';
-import { startOrchestrator } from '../src/app';
+import { migrateOrchestrator, startOrchestrator } from '../src/app';
 import { loadOrchestratorConfig } from '../src/config/env';
 
 const coordinator: Caller = {
@@ -42,16 +42,18 @@ describe('the network service and the orchestrator, on the real PostgreSQL, NATS
 
   const draft = {
     name: 'Prey Lang Community Network',
+    acknowledgeDuplicates: true,
     provinceCode: 'KH-2',
-    focusIssue: 'land',
+    focusIssues: ['land'],
     foundVia: 'field_visit',
   } as const;
 
   beforeAll(async () => {
     database = await createTestDatabase('pipeline');
-    await migrateNetwork(database.url);
-    network = await startNetworkService(loadNetworkConfig({ ...shared, DATABASE_URL: database.url }));
-    orchestrator = await startOrchestrator(loadOrchestratorConfig(shared));
+    await Promise.all([migrateNetwork(database.url), migrateOrchestrator(database.url)]);
+    const config = { ...shared, DATABASE_URL: database.url, EXPANSION_SCHEDULE: 'off' };
+    network = await startNetworkService(loadNetworkConfig(config));
+    orchestrator = await startOrchestrator(loadOrchestratorConfig(config));
     nats = await connect({ servers: 'nats://127.0.0.1:4222' });
     rpc = new NatsRpc(nats, shared.NATS_PREFIX, 10_000);
   });
@@ -75,24 +77,30 @@ describe('the network service and the orchestrator, on the real PostgreSQL, NATS
       coordinator,
     );
     expect(created).toBe(true);
-    expect(cbo).toMatchObject({ ...draft, stage: null });
+    const { acknowledgeDuplicates: _ack, ...stored0 } = draft;
+    expect(cbo).toMatchObject({ ...stored0, stage: null });
 
     const first = await rpc.send(startPipeline, { cboId: cbo.id }, coordinator);
     const retry = await rpc.send(startPipeline, { cboId: cbo.id }, coordinator);
     expect(first).toEqual({ workflowId: `cbo-pipeline-${cbo.id}`, started: true });
     expect(retry).toEqual({ workflowId: first.workflowId, started: false });
 
-    await expect(rpc.send(getPipeline, { cboId: cbo.id }, coordinator)).resolves.toMatchObject({
-      stage: 'identified',
-    });
+    // Identified, screened by the pilot rule, and waiting for its assessment.
     const stored = await waitFor(
       async () => {
         const { cbo: current } = await rpc.send(getCbo, { id: cbo.id }, coordinator);
-        return current.stage === 'identified' ? current : undefined;
+        return current.stage === 'assessment' ? current : undefined;
       },
-      { what: 'the identified stage to be recorded' },
+      { what: 'the assessment stage to be recorded' },
     );
-    expect(stored.stage).toBe('identified');
+    expect(stored.stage).toBe('assessment');
+    await expect(rpc.send(getPipeline, { cboId: cbo.id }, coordinator)).resolves.toMatchObject({
+      stage: 'assessment',
+      history: [
+        expect.objectContaining({ stage: 'identified' }),
+        expect.objectContaining({ stage: 'assessment' }),
+      ],
+    });
   });
 
   it('creates one CBO for one idempotency key, and refuses the key for another body', async () => {

@@ -10,7 +10,7 @@ describe('a CBO member', () => {
       token,
       method: 'POST',
       headers: { 'idempotency-key': randomUUID() },
-      body: { name, provinceCode, focusIssue: 'fisheries', foundVia: 'field_visit' },
+      body: { name, provinceCode, focusIssues: ['fisheries'], foundVia: 'field_visit' },
     });
     expect(created.status).toBe(201);
     return created.body.cbo.id;

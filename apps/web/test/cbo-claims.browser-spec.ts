@@ -16,7 +16,7 @@ describe('claiming a CBO without a link code', () => {
       token: coordinator,
       method: 'POST',
       headers: { 'idempotency-key': randomUUID() },
-      body: { name, provinceCode, focusIssue: 'fisheries', foundVia: 'self_application' },
+      body: { name, provinceCode, focusIssues: ['fisheries'], foundVia: 'self_application' },
     });
     expect(created.status).toBe(201);
     return created.body.cbo.id;

@@ -83,7 +83,7 @@ describe('an invited staff member', () => {
     await page.goto(`${rig.web.url}/en/cbos/new`);
     await page.fill('#name', 'Prey Lang Forest Network');
     await page.selectOption('#provinceCode', { label: 'Kampong Thom' });
-    await page.selectOption('#focusIssue', { label: 'Land' });
+    await page.getByRole('checkbox', { name: 'Land', exact: true }).check();
     await page.selectOption('#foundVia', { label: 'Grassroots contact' });
     await page.click(SUBMIT);
     await page.waitForURL(/\/en\/cbos\?created=/);

@@ -21,7 +21,7 @@ describe('recording a CBO through the web', () => {
   ) {
     await page.fill('#name', values.name);
     await page.selectOption('#provinceCode', { label: values.province });
-    await page.selectOption('#focusIssue', { label: values.issue });
+    await page.getByRole('checkbox', { name: values.issue, exact: true }).check();
     await page.selectOption('#foundVia', { label: values.foundVia });
   }
 

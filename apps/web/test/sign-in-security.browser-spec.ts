@@ -161,7 +161,7 @@ describe('signing in and the web’s guards', () => {
     // A real submission, to capture what the browser sends to the action.
     await page.fill('#name', 'Tonle Sap Floating Village');
     await page.selectOption('#provinceCode', { label: 'Siem Reap' });
-    await page.selectOption('#focusIssue', { label: 'Fisheries' });
+    await page.getByRole('checkbox', { name: 'Fisheries', exact: true }).check();
     await page.selectOption('#foundVia', { label: 'Referral' });
     const key = await page.inputValue('input[name=idempotencyKey]');
     const [request] = await Promise.all([

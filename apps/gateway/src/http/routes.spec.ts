@@ -54,7 +54,7 @@ describe('request parsing', () => {
         params: {},
         query: {},
         headers: {},
-        body: { name: '', provinceCode: 'KH-2', focusIssue: 'land', foundVia: 'referral' },
+        body: { name: '', provinceCode: 'KH-2', focusIssues: ['land'], foundVia: 'referral' },
       });
     expect(attempt).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
     try {
@@ -85,7 +85,7 @@ describe('the OpenAPI document', () => {
     expect(operations).toHaveLength(Object.keys(ROUTES).length);
     const create = document.paths['/api/cbos'].post as any;
     expect(create.requestBody.content['application/json'].schema.required).toEqual(
-      expect.arrayContaining(['name', 'provinceCode', 'focusIssue', 'foundVia']),
+      expect.arrayContaining(['name', 'provinceCode', 'focusIssues', 'foundVia']),
     );
     expect(create.parameters).toEqual([
       expect.objectContaining({ name: 'idempotency-key', in: 'header', required: true }),

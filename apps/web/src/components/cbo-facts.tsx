@@ -1,30 +1,86 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { Cbo, Province } from '@bandanh/contracts';
 import { provinceName } from '../lib/provinces';
+import styles from './cbo-facts.module.css';
 
-/** A CBO's facts in the reader's language: province, issue, how it was found, stage, date. */
+/**
+ * A CBO's facts in the reader's language. In a list: where, the issues, the stage and when it
+ * was recorded. On its page (`full`): also the rest of where, its purpose, members and
+ * contacts, what it does, and how, when and by whom it was found.
+ */
 export async function CboFacts({
   cbo,
   province,
   locale,
   className,
+  full = false,
+  foundBy,
 }: {
   cbo: Cbo;
   province: Province | undefined;
   locale: string;
   className?: string;
+  full?: boolean;
+  /** Who found it, as the reader may know them (their name, or "you"). */
+  foundBy?: string;
 }) {
   const t = await getTranslations();
   const format = await getFormatter();
   const stage = cbo.stage ?? 'starting';
+  const place = full
+    ? [cbo.village, cbo.commune, cbo.district, provinceName(province, locale)].filter(Boolean).join(', ')
+    : provinceName(province, locale);
+  const date = (value: string) => format.dateTime(new Date(value), { dateStyle: 'medium' });
   return (
     <dl className={className}>
-      <dt>{t('cbos.province')}</dt>
-      <dd>{provinceName(province, locale)}</dd>
-      <dt>{t('cbos.focusIssue')}</dt>
-      <dd>{t(`focusIssues.${cbo.focusIssue}`)}</dd>
+      <dt>{t(full ? 'cbo.location' : 'cbos.province')}</dt>
+      <dd>{place}</dd>
+      <dt>{t('cbos.focusIssues')}</dt>
+      <dd data-focus-issues>{cbo.focusIssues.map((issue) => t(`focusIssues.${issue}`)).join(', ')}</dd>
+      {full && (
+        <>
+          <dt>{t('cbo.purpose')}</dt>
+          <dd>{t(`form.purposes.${cbo.purpose}`)}</dd>
+          <dt>{t('cbo.members')}</dt>
+          <dd>{cbo.membersCount === null ? t('cbo.unknown') : format.number(cbo.membersCount)}</dd>
+          <dt>{t('cbo.contacts')}</dt>
+          <dd>
+            {cbo.contacts.length === 0 ? (
+              t('cbo.noContacts')
+            ) : (
+              <ul className={styles.contacts} data-contacts>
+                {cbo.contacts.map((contact, index) => (
+                  <li key={index}>
+                    {contact.name}
+                    {contact.role && <span className="muted"> ({contact.role})</span>}
+                    {contact.phone && (
+                      <>
+                        {' · '}
+                        <a href={`tel:${contact.phone.replace(/[^+0-9]/g, '')}`}>{contact.phone}</a>
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <span className="muted">
+              {t(cbo.publishContacts ? 'cbo.contactsPublished' : 'cbo.contactsPrivate')}
+            </span>
+          </dd>
+          {cbo.about && (
+            <>
+              <dt>{t('cbo.about')}</dt>
+              <dd>{cbo.about}</dd>
+            </>
+          )}
+        </>
+      )}
       <dt>{t('cbos.foundVia')}</dt>
-      <dd>{t(`foundVia.${cbo.foundVia}`)}</dd>
+      <dd>
+        {t(`foundVia.${cbo.foundVia}`)}
+        {full &&
+          ` · ${t('cbo.foundOn', { date: date(cbo.foundOn) })}${foundBy ? ` · ${t('cbo.foundBy', { name: foundBy })}` : ''}`}
+      </dd>
       <dt>{t('cbos.stage')}</dt>
       <dd>
         <span className="stage" data-stage={stage}>
@@ -32,7 +88,7 @@ export async function CboFacts({
         </span>
       </dd>
       <dt>{t('cbos.recordedOn')}</dt>
-      <dd>{format.dateTime(new Date(cbo.createdAt), { dateStyle: 'medium' })}</dd>
+      <dd>{date(cbo.createdAt)}</dd>
     </dl>
   );
 }

@@ -2,11 +2,25 @@ import { getTranslations } from 'next-intl/server';
 import { signOut } from '../app/[locale]/actions';
 import { Link } from '../i18n/navigation';
 import { can } from '../lib/access';
+import { pipelineApi } from '../lib/api/pipeline';
 import { currentAccount } from '../lib/auth';
 import { gateway } from '../lib/gateway';
 import { LocaleSwitcher } from './locale-switcher';
+import styles from './site-header.module.css';
 
-/** The brand, the links this account may use, who is signed in with a sign-out button, and the language. */
+interface NavLink {
+  href: string;
+  label: string;
+  count?: number;
+  /** The data attribute that carries the count, for tests and styles to tell the counts apart. */
+  countAttribute?: 'data-pending-count' | 'data-open-tasks';
+}
+
+/**
+ * The brand, the links this account may use, who is signed in with a sign-out button, and the
+ * language. The daily links stay in view; the rest fold into a menu that opens without
+ * JavaScript, so the header fits a phone.
+ */
 export async function SiteHeader({ locale }: { locale: string }) {
   const t = await getTranslations('app');
   const nav = await getTranslations('nav');
@@ -14,30 +28,76 @@ export async function SiteHeader({ locale }: { locale: string }) {
   const account = me?.account;
   const enrolling = me?.mfaEnrolmentRequired ?? false;
 
-  const links: Array<{ href: string; label: string; count?: number }> = [];
+  const main: NavLink[] = [];
+  const more: NavLink[] = [];
+  const directory = { href: '/directory', label: nav('directory') };
   if (!account) {
-    links.push({ href: '/sign-in', label: nav('signIn') }, { href: '/sign-up', label: nav('signUp') });
+    main.push(
+      directory,
+      { href: '/apply', label: nav('apply') },
+      { href: '/sign-in', label: nav('signIn') },
+      { href: '/sign-up', label: nav('signUp') },
+    );
   } else if (enrolling) {
-    links.push({ href: '/account/mfa', label: nav('mfa') });
+    main.push({ href: '/account/mfa', label: nav('mfa') });
   } else {
-    if (can(account, 'readCbos')) links.push({ href: '/cbos', label: nav('cbos') });
-    if (can(account, 'recordCbo')) links.push({ href: '/cbos/new', label: nav('newCbo') });
-    if (can(account, 'reviewClaims')) {
-      // One short call: the header still shows when it fails, without the count.
-      const pending = await gateway.listClaims('pending').catch(() => undefined);
-      links.push({ href: '/cbos/claims', label: nav('claims'), count: pending?.items.length });
-    }
-    if (can(account, 'linkCbo') && !account.cboId)
-      links.push({ href: '/account/link-cbo', label: nav('linkCbo') });
-    if (can(account, 'administer')) {
-      links.push(
-        { href: '/admin/users', label: nav('users') },
-        { href: '/admin/audit', label: nav('audit') },
+    // Short calls for the counts: the header still shows when they fail, without the count.
+    const [tasks, claims] = await Promise.all([
+      can(account, 'readTasks') ? pipelineApi.tasks().catch(() => undefined) : undefined,
+      can(account, 'reviewClaims') ? gateway.listClaims('pending').catch(() => undefined) : undefined,
+    ]);
+    if (can(account, 'readOwnCbo')) {
+      main.push(
+        account.cboId
+          ? { href: '/my-cbo', label: nav('myCbo') }
+          : { href: '/account/link-cbo', label: nav('linkCbo') },
       );
     }
-    links.push({ href: '/account/password', label: nav('password') });
-    if (!account.mfaEnabled) links.push({ href: '/account/mfa', label: nav('mfa') });
+    if (can(account, 'readTasks'))
+      main.push({
+        href: '/tasks',
+        label: nav('tasks'),
+        count: tasks?.items.length,
+        countAttribute: 'data-open-tasks',
+      });
+    if (can(account, 'readCbos')) main.push({ href: '/cbos', label: nav('cbos') });
+    if (can(account, 'reviewClaims')) {
+      main.push({ href: '/cbos/claims', label: nav('claims'), count: claims?.items.length });
+    }
+    if (account.kind === 'applicant') main.push(directory);
+
+    if (can(account, 'recordCbo')) more.push({ href: '/cbos/new', label: nav('newCbo') });
+    if (can(account, 'readProgramme')) {
+      more.push(
+        { href: '/field-visits', label: nav('fieldVisits') },
+        { href: '/referrals', label: nav('referrals') },
+        { href: '/partners', label: nav('partners') },
+        { href: '/expansion', label: nav('expansion') },
+      );
+    }
+    if (account.kind === 'staff') more.push(directory);
+    if (can(account, 'administer')) {
+      more.push(
+        { href: '/admin/users', label: nav('users') },
+        { href: '/admin/audit', label: nav('audit') },
+        { href: '/admin/programme', label: nav('programme') },
+      );
+    }
+    more.push({ href: '/account/password', label: nav('password') });
+    if (!account.mfaEnabled) more.push({ href: '/account/mfa', label: nav('mfa') });
   }
+
+  const link = (item: NavLink) => (
+    <Link key={item.href} href={item.href}>
+      {item.label}
+      {item.count ? (
+        <span className="nav-count" {...{ [item.countAttribute ?? 'data-pending-count']: item.count }}>
+          {item.count}
+          <span className="sr-only"> {nav('pending')}</span>
+        </span>
+      ) : null}
+    </Link>
+  );
 
   return (
     <header className="top">
@@ -45,17 +105,13 @@ export async function SiteHeader({ locale }: { locale: string }) {
         {t('name')}
       </Link>
       <nav aria-label={t('tagline')} data-site-nav>
-        {links.map((link) => (
-          <Link key={link.href} href={link.href}>
-            {link.label}
-            {link.count ? (
-              <span className="nav-count" data-pending-count={link.count}>
-                {link.count}
-                <span className="sr-only"> {nav('pending')}</span>
-              </span>
-            ) : null}
-          </Link>
-        ))}
+        {main.map(link)}
+        {more.length > 0 && (
+          <details className={styles.more} data-nav-more>
+            <summary>{nav('more')}</summary>
+            <div className={styles.panel}>{more.map(link)}</div>
+          </details>
+        )}
       </nav>
       {account && (
         <form action={signOut} className="who">

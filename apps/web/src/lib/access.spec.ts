@@ -48,6 +48,13 @@ describe('what an account may do in the web', () => {
       decideClaims: 'cboWriters',
       linkCbo: 'applicants',
       administer: 'admins',
+      readOwnCbo: 'applicants',
+      readTasks: 'taskHolders',
+      readAllTasks: 'cboWriters',
+      readProgramme: 'programmeStaff',
+      assessCbos: 'assessors',
+      decideSelection: 'approvers',
+      steerPipeline: 'cboWriters',
     };
     for (const [capability, group] of Object.entries(groupOf) as Array<
       [Capability, keyof typeof ROLE_GROUPS]
@@ -58,9 +65,28 @@ describe('what an account may do in the web', () => {
     }
   });
 
-  it('sends a protection officer home, and CBO readers to the list', () => {
+  it('gives the pipeline steps to their roles, and an inbox to every staff role but protection', () => {
+    expect(can(staff('assessor'), 'assessCbos')).toBe(true);
+    expect(can(staff('approver'), 'assessCbos')).toBe(false);
+    expect(can(staff('approver'), 'decideSelection')).toBe(true);
+    expect(can(staff('coordinator'), 'decideSelection')).toBe(false);
+    expect(can(staff('coordinator'), 'steerPipeline')).toBe(true);
+    expect(can(staff('assessor', 'approver'), 'steerPipeline')).toBe(false);
+    expect(can(staff('trainer'), 'readTasks')).toBe(true);
+    expect(can(staff('protection_officer'), 'readTasks')).toBe(false);
+    expect(can(applicant, 'readTasks')).toBe(false);
+    expect(can(staff('assessor'), 'readAllTasks')).toBe(false);
+    expect(can(staff('finance'), 'readProgramme')).toBe(false);
+    expect(can(applicant, 'readOwnCbo')).toBe(true);
+  });
+
+  it('sends a protection officer home, assessors and approvers to their inbox, and CBO readers to the list', () => {
     expect(homeFor(staff('protection_officer'))).toBe('/');
+    expect(homeFor(staff('assessor'))).toBe('/tasks');
+    expect(homeFor(staff('approver'))).toBe('/tasks');
+    expect(homeFor(staff('coordinator', 'assessor'))).toBe('/tasks');
     expect(homeFor(staff('trainer'))).toBe('/cbos');
+    expect(homeFor(staff('coordinator'))).toBe('/cbos');
     expect(homeFor(applicant)).toBe('/cbos');
   });
 });

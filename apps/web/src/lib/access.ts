@@ -16,8 +16,22 @@ export type Capability =
   | 'reviewClaims'
   /** Confirm or decline a claim. */
   | 'decideClaims'
-  /** Accounts, roles, invitations and the audit log. */
-  | 'administer';
+  /** Accounts, roles, invitations, the audit log and the programme's settings. */
+  | 'administer'
+  /** See their own CBO's page ("My group"): applicants. */
+  | 'readOwnCbo'
+  /** Have a task inbox: every staff role but protection. */
+  | 'readTasks'
+  /** See every task in the inbox, whoever it is for: coordinators and admins. */
+  | 'readAllTasks'
+  /** Read assessments, referrals, partners, field visits, the hotline and the expansion dashboard. */
+  | 'readProgramme'
+  /** Record a needs assessment. */
+  | 'assessCbos'
+  /** Select or decline a CBO (never one they assessed: the gateway enforces four eyes). */
+  | 'decideSelection'
+  /** Send a declined CBO back to assessment, or withdraw a CBO. */
+  | 'steerPipeline';
 
 type Who = Pick<Account, 'kind' | 'roles'>;
 type RoleGroup = keyof typeof ROLE_GROUPS;
@@ -35,18 +49,33 @@ export function can(account: Who, capability: Capability): boolean {
       return inGroup(account, 'cboReaders');
     case 'recordCbo':
     case 'decideClaims':
+    case 'readAllTasks':
+    case 'steerPipeline':
       return inGroup(account, 'cboWriters');
     case 'linkCbo':
+    case 'readOwnCbo':
       return inGroup(account, 'applicants');
     case 'reviewClaims':
       return account.kind === 'staff' && inGroup(account, 'claimReaders');
     case 'administer':
       return inGroup(account, 'admins');
+    case 'readTasks':
+      return inGroup(account, 'taskHolders');
+    case 'readProgramme':
+      return inGroup(account, 'programmeStaff');
+    case 'assessCbos':
+      return inGroup(account, 'assessors');
+    case 'decideSelection':
+      return inGroup(account, 'approvers');
   }
 }
 
-/** Where an account lands after signing in when no page asked for it. */
+/**
+ * Where an account lands after signing in when no page asked for it: assessors and approvers,
+ * whose work comes as tasks, to their inbox; other CBO readers to the list.
+ */
 export function homeFor(account: Who): string {
+  if (can(account, 'assessCbos') || can(account, 'decideSelection')) return '/tasks';
   return can(account, 'readCbos') ? '/cbos' : '/';
 }
 

@@ -3,27 +3,31 @@
  * in Khmer or English, with Noto Sans Khmer embedded so it prints the same anywhere.
  *
  * Why not a PDF library's own text support: Khmer needs OpenType shaping (subscript consonants
- * after COENG, pre-base vowels drawn before their consonant, split vowels), and fontkit, the shaper
- * under pdfkit and pdf-lib, gets it wrong with Noto Sans Khmer (it crashes on common syllables such
- * as កំ and adds a vowel to ស្ត្រី). So the text is shaped by HarfBuzz (harfbuzzjs), and this file
- * writes the PDF itself: a small object writer, one Type0/CIDFontType2 font per weight, subset by
- * fontkit.
+ * after COENG, pre-base vowels drawn before their consonant, split vowels), and fontkit 2.0.4, the
+ * shaper under pdfkit (pdf-lib uses an older fork of it), gets it wrong with Noto Sans Khmer: it
+ * throws on common syllables such as កំ and ឃុំ, and draws an extra vowel in ស្ត្រី. So the text is
+ * shaped by HarfBuzz (harfbuzzjs, the reference shaper), and this file writes the PDF itself: a
+ * small object writer, one Type0/CIDFontType2 font per weight, subset by fontkit.
  *
  * Shaped Khmer draws glyphs in visual order, which is not the order of the characters: ក្រុម draws
  * the subscript RO before ក. So that a PDF reader still gets the words back as text, every drawn
  * glyph is given its own character code (CID), and the ToUnicode map of the font gives each code
  * one slice of its cluster's text, cut so that the slices, read in drawing order, spell the
  * cluster in logical order. The same glyph in another cluster gets another code, pointing at the
- * same glyph through the CIDToGIDMap.
+ * same glyph through the CIDToGIDMap. Each line is also marked with its text as ActualText, which
+ * readers such as Poppler and Acrobat take instead of the glyphs.
  *
  * Every visible string comes in through `input`; this file holds none.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import * as fontkit from 'fontkit';
+// harfbuzzjs 0.5 ships no type declarations. Its module is a promise of the API: imported
+// statically, as a dynamic import() of a module that is a promise is awaited wrongly by bundlers.
+// @ts-expect-error -- see above; the part used here is typed by HarfBuzz below.
+import harfbuzz from 'harfbuzzjs';
 import { PROVINCES, type DirectoryEntry, type FocusIssue } from '@bandanh/contracts';
 
 export interface DirectoryPdfLabels {
@@ -113,9 +117,7 @@ function loadEngine(): Promise<Engine> {
 }
 
 async function createEngine(): Promise<Engine> {
-  // @ts-expect-error harfbuzzjs 0.5 ships no type declarations; its module is a promise of the API.
-  const loaded: { default?: Promise<HarfBuzz> } & Promise<HarfBuzz> = await import('harfbuzzjs');
-  const hb = await (loaded.default ?? loaded);
+  const hb = await (harfbuzz as Promise<HarfBuzz>);
   const face = (weight: Weight): Face => {
     const data = readFileSync(fontFile(FONT_FILES[weight]));
     const font = fontkit.create(data) as fontkit.Font;
@@ -126,19 +128,19 @@ async function createEngine(): Promise<Engine> {
 }
 
 /**
- * The font file in node_modules. Resolved at run time from the app's directory (the working
- * directory of `next start` is apps/web; a test run from the repository root finds apps/web).
+ * The font file in node_modules, found from the working directory: `next start` runs in apps/web,
+ * a test run from the repository's root. (A path under a fixed folder also lets Next's output
+ * tracing include just the font package.)
  */
 function fontFile(file: string): string {
-  const specifier = `${FONT_PACKAGE}/${file}`;
-  for (const base of [process.cwd(), path.join(process.cwd(), 'apps', 'web')]) {
-    try {
-      return createRequire(path.join(base, 'package.json')).resolve(specifier);
-    } catch {
-      // Not installed there; try the next place.
-    }
-  }
-  throw new Error(`Cannot find the font ${specifier}: install ${FONT_PACKAGE} in apps/web`);
+  const candidates = [
+    path.join(process.cwd(), 'node_modules', '@expo-google-fonts', 'noto-sans-khmer', file),
+    path.join(process.cwd(), 'apps', 'web', 'node_modules', '@expo-google-fonts', 'noto-sans-khmer', file),
+  ];
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (!found)
+    throw new Error(`Cannot find the font ${FONT_PACKAGE}/${file}: install ${FONT_PACKAGE} in apps/web`);
+  return found;
 }
 
 function advance(face: Face, gid: number): number {
@@ -160,6 +162,7 @@ interface ShapedGlyph {
 }
 
 const KHMER = /[\u1780-\u17FF\u19E0-\u19FF]/u;
+const WORD_JOINER = '\u2060';
 const NEUTRAL = /[\s\p{P}\p{S}\p{N}\u200B-\u200D]/u;
 
 /** Splits text where the script changes; spaces, digits and punctuation stay with the run they are in. */
@@ -201,8 +204,10 @@ function shape(face: Face, text: string): ShapedGlyph[] {
 /**
  * Gives each glyph of a cluster a slice of the cluster's text: one character per glyph, the last
  * glyph the rest. Read in drawing order the slices spell the cluster as it was written, whatever
- * order the shaper drew its glyphs in. (A cluster with more glyphs than characters only arises
- * from a dotted circle inserted into broken text; its extra glyphs stand for a zero-width space.)
+ * order the shaper drew its glyphs in. A cluster can have more glyphs than characters: a split
+ * vowel such as ើ in ឈើ is drawn in two parts, one before the consonant. Its first glyphs then
+ * stand for a WORD JOINER: invisible, no word break, and a format character, which pdf.js drops
+ * from the text. (Other readers take the line from its ActualText.)
  */
 function spellClusters(run: string, shaped: HbGlyph[], out: ShapedGlyph[]): void {
   for (let i = 0; i < shaped.length;) {
@@ -211,11 +216,13 @@ function spellClusters(run: string, shaped: HbGlyph[], out: ShapedGlyph[]): void
     while (j < shaped.length && shaped[j].cl === cluster) j++;
     const end = j < shaped.length && shaped[j].cl > cluster ? shaped[j].cl : run.length;
     const chars = Array.from(run.slice(cluster, end));
-    for (let k = i; k < j; k++) {
-      const n = k - i;
-      const last = k === j - 1;
-      const text = (last ? chars.slice(n).join('') : chars[n]) || '\u200B';
-      out.push({ gid: shaped[k].g, text, ax: shaped[k].ax, dx: shaped[k].dx, dy: shaped[k].dy });
+    const count = j - i;
+    const textless = Math.max(0, count - chars.length);
+    for (let k = 0; k < count; k++) {
+      const n = k - textless;
+      const text = n < 0 ? WORD_JOINER : k === count - 1 ? chars.slice(n).join('') : chars[n];
+      const glyph = shaped[i + k];
+      out.push({ gid: glyph.g, text, ax: glyph.ax, dx: glyph.dx, dy: glyph.dy });
     }
     i = j;
   }
@@ -497,6 +504,8 @@ class DirectoryDocument {
   private ops: string[] | undefined;
   private cursor = TOP;
   private readonly pagesId: number;
+  /** The province headings, for the PDF's bookmarks: the page (index) and how far down it starts. */
+  private readonly bookmarks: { title: string; page: number; top: number }[] = [];
 
   constructor(
     private readonly engine: Engine,
@@ -522,6 +531,11 @@ class DirectoryDocument {
       const needed = height(heading) + Math.min(height(first), BODY_HEIGHT - height(heading));
       if (!this.fits(needed)) this.newPage();
       this.place(heading, false);
+      this.bookmarks.push({
+        title: group.heading,
+        page: this.pages.length,
+        top: this.cursor - height(heading),
+      });
       this.place(first, true);
       for (const entry of group.entries.slice(1)) this.place(this.entry(entry), true);
     }
@@ -665,9 +679,10 @@ class DirectoryDocument {
   private finish(): Buffer {
     const { writer, input } = this;
     const total = this.pages.length;
+    const footers = this.pages.map((_, index) => this.footer(index + 1, total).join('\n'));
     const resources = `<< /Font << /F1 ${this.fonts.regular.id} 0 R /F2 ${this.fonts.bold.id} 0 R >> >>`;
     this.pages.forEach((refs, index) => {
-      writer.stream(refs.footer, '', this.footer(index + 1, total).join('\n'));
+      writer.stream(refs.footer, '', footers[index]);
       writer.object(
         refs.page,
         `<< /Type /Page /Parent ${this.pagesId} 0 R /MediaBox [0 0 ${num(PAGE_WIDTH)} ${num(PAGE_HEIGHT)}] /Resources ${resources} /Contents [${refs.body} 0 R ${refs.footer} 0 R] >>`,
@@ -679,14 +694,45 @@ class DirectoryDocument {
       this.pagesId,
       `<< /Type /Pages /Kids [${this.pages.map((refs) => `${refs.page} 0 R`).join(' ')}] /Count ${total} >>`,
     );
+    const outlines = this.outlines();
     const root = writer.allocate();
-    writer.object(root, `<< /Type /Catalog /Pages ${this.pagesId} 0 R /Lang (${input.locale}) >>`);
+    writer.object(
+      root,
+      `<< /Type /Catalog /Pages ${this.pagesId} 0 R /Lang (${input.locale})${
+        outlines ? ` /Outlines ${outlines} 0 R /PageMode /UseOutlines` : ''
+      } >>`,
+    );
     const info = writer.allocate();
     writer.object(
       info,
       `<< /Title ${pdfText(input.title)} /Producer (Bandanh) /CreationDate (${pdfDate(new Date())}) >>`,
     );
     return writer.finish(root, info);
+  }
+
+  /** Bookmarks to the province headings, or nothing for a directory without entries. */
+  private outlines(): number | undefined {
+    const { writer, bookmarks } = this;
+    if (bookmarks.length === 0) return undefined;
+    const root = writer.allocate();
+    const ids = bookmarks.map(() => writer.allocate());
+    bookmarks.forEach(({ title, page, top }, i) => {
+      const links = [
+        i > 0 ? `/Prev ${ids[i - 1]} 0 R` : '',
+        i < ids.length - 1 ? `/Next ${ids[i + 1]} 0 R` : '',
+      ].join(' ');
+      writer.object(
+        ids[i],
+        `<< /Title ${pdfText(title)} /Parent ${root} 0 R ${links} /Dest [${this.pages[page].page} 0 R /XYZ 0 ${num(
+          PAGE_HEIGHT - top + 4,
+        )} 0] >>`,
+      );
+    });
+    writer.object(
+      root,
+      `<< /Type /Outlines /First ${ids[0]} 0 R /Last ${ids[ids.length - 1]} 0 R /Count ${ids.length} >>`,
+    );
+    return root;
   }
 
   private footer(page: number, pages: number): string[] {
@@ -710,16 +756,21 @@ class DirectoryDocument {
 
   // --- text
 
-  /** Draws one line of text with its baseline `baseline` points from the top of the page. */
+  /**
+   * Draws one line of text with its baseline `baseline` points from the top of the page. The line
+   * is marked with its text as ActualText too, for readers that take the text from there.
+   */
   private text(ops: string[], line: string, style: TextStyle, x: number, baseline: number): void {
     const font = this.fonts[style.weight];
     const { unitsPerEm } = font.face;
     const glyphs = shape(font.face, line);
     if (glyphs.length === 0) return;
     const scale = style.size / unitsPerEm;
+    const y = PAGE_HEIGHT - baseline;
     const parts = [
+      `/Span << /ActualText ${pdfText(line)} >> BDC`,
       `${style.color.map(num).join(' ')} rg`,
-      `BT /${font.resource} ${num(style.size)} Tf ${num(x)} ${num(PAGE_HEIGHT - baseline)} Td`,
+      `BT /${font.resource} ${num(style.size)} Tf ${num(x)} ${num(y)} Td`,
     ];
     let items: string[] = [];
     let hex = '';
@@ -736,12 +787,13 @@ class DirectoryDocument {
       items = [];
     };
     for (const glyph of glyphs) {
+      const at = pen + glyph.dx;
+      pen += glyph.ax;
       if (glyph.dy !== rise) {
         flushShow();
         rise = glyph.dy;
         parts.push(`${num(rise * scale)} Ts`);
       }
-      const at = pen + glyph.dx;
       const shift = at - expected;
       if (Math.abs(shift) > 0.01) {
         flushHex();
@@ -749,11 +801,10 @@ class DirectoryDocument {
       }
       hex += hex4(font.code(glyph.gid, glyph.text));
       expected = at + advance(font.face, glyph.gid);
-      pen += glyph.ax;
     }
     flushShow();
     if (rise !== 0) parts.push('0 Ts');
-    parts.push('ET');
+    parts.push('ET', 'EMC');
     ops.push(parts.join(' '));
   }
 
@@ -847,7 +898,7 @@ function groupByProvince(
     if (group) group.push(entry);
     else byProvince.set(entry.provinceCode, [entry]);
   }
-  const collator = new Intl.Collator(locale === 'km' ? 'km' : 'en');
+  const collator = new Intl.Collator(locale === 'km' ? 'km' : 'en', { numeric: true });
   const sortName = (entry: DirectoryEntry) => (locale === 'km' ? entry.nameKm || entry.name : entry.name);
   const order = [
     ...PROVINCES.map((province) => province.code),

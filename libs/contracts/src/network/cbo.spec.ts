@@ -6,7 +6,7 @@ import { z } from 'zod';
 const valid = {
   name: 'Prek Toal Fishing Community',
   provinceCode: 'KH-17',
-  focusIssue: 'fisheries',
+  focusIssues: ['fisheries'],
   foundVia: 'referral',
 };
 
@@ -39,8 +39,8 @@ describe('the CBO draft contract', () => {
   });
 
   it('refuses an unknown focus issue and channel', () => {
-    expect(issuesOf({ ...valid, focusIssue: 'mining', foundVia: 'rumour' }).map((i) => i.path)).toEqual([
-      'focusIssue',
+    expect(issuesOf({ ...valid, focusIssues: ['mining'], foundVia: 'rumour' }).map((i) => i.path)).toEqual([
+      'focusIssues.0',
       'foundVia',
     ]);
   });

@@ -1,15 +1,110 @@
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   bundleWorkflowCode,
-  Runtime,
   DefaultLogger,
+  Runtime,
   Worker,
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
-import { cboPipelineWorkflowId, type PipelineStage } from '@bandanh/contracts';
-import { temporalBinary, uniqueName } from '@bandanh/platform/testing';
-import { CBO_PIPELINE_WORKFLOW, stageQuery, type CboPipelineActivities } from './definitions';
+import { ApplicationFailure } from '@temporalio/common';
+import {
+  cboPipelineWorkflowId,
+  RULE_REASONS,
+  type AssessmentDraft,
+  type PipelineStage,
+} from '@bandanh/contracts';
+import { temporalBinary, uniqueName, waitFor } from '@bandanh/platform/testing';
+import {
+  CBO_PIPELINE_WORKFLOW,
+  assessUpdate,
+  decideUpdate,
+  reopenUpdate,
+  stageQuery,
+  trainingStartedSignal,
+  viewQuery,
+  withdrawUpdate,
+  type Actor,
+  type CboPipelineActivities,
+  type TaskTimings,
+} from './definitions';
+
+const assessor: Actor = { userId: '11111111-1111-4111-8111-111111111111', roles: ['assessor'] };
+const approver: Actor = { userId: '22222222-2222-4222-8222-222222222222', roles: ['approver'] };
+const both: Actor = { userId: '33333333-3333-4333-8333-333333333333', roles: ['assessor', 'approver'] };
+const coordinator: Actor = { userId: '44444444-4444-4444-8444-444444444444', roles: ['coordinator'] };
+
+const draft: AssessmentDraft = {
+  membersWomen: 12,
+  membersMen: 9,
+  ongoingActivities: 'Patrols of the community forest',
+  plannedActivities: 'Mapping the land in dispute',
+  ambitions: 'Secure communal land title',
+  leadership: 'Elected committee of five',
+  meetingsHeld: 10,
+  recordsKept: true,
+  registration: 'in_progress',
+  risks: 'Threats from a concession company',
+  scores: { organisation: 4 },
+};
+
+/** An in-memory network service and inbox: what the workflow asked, and in which order. */
+class FakeWorld {
+  stages: PipelineStage[] = [];
+  decisions: Array<{ outcome: string; reason: string | null }> = [];
+  assessments: string[] = [];
+  tasks = new Map<string, { status: string; reminded: boolean; escalatedTo: string | null; role: string }>();
+  declineReason: string | null = null;
+  waitDays = 30;
+  rejectAssessment = false;
+
+  constructor(private readonly timings: TaskTimings) {}
+
+  activities(): CboPipelineActivities {
+    return {
+      recordStage: async ({ stage, decision }) => {
+        this.stages.push(stage);
+        if (decision) this.decisions.push(decision);
+      },
+      screenCbo: async () => ({
+        name: 'Prey Lang Community Network',
+        declineReason: this.declineReason,
+        reassessmentWaitDays: this.waitDays,
+      }),
+      recordAssessment: async ({ stepId }) => {
+        if (this.rejectAssessment) {
+          throw ApplicationFailure.create({
+            message: 'The scores do not fit the rubric',
+            type: 'VALIDATION_FAILED',
+            nonRetryable: true,
+          });
+        }
+        this.assessments.push(stepId);
+      },
+      openTask: async ({ taskId, assigneeRole }) => {
+        if (!this.tasks.has(taskId)) {
+          this.tasks.set(taskId, { status: 'open', reminded: false, escalatedTo: null, role: assigneeRole });
+        }
+        return this.timings;
+      },
+      remindTask: async ({ taskId }) => {
+        this.tasks.get(taskId)!.reminded = true;
+      },
+      escalateTask: async ({ taskId, toRole }) => {
+        this.tasks.get(taskId)!.escalatedTo = toRole;
+      },
+      closeTask: async ({ taskId, status }) => {
+        this.tasks.get(taskId)!.status = status;
+      },
+    };
+  }
+
+  open(): string[] {
+    return [...this.tasks].filter(([, task]) => task.status === 'open').map(([id]) => id);
+  }
+}
+
+const SLOW: TaskTimings = { remindAfter: '1 hour', escalateAfter: '1 hour', escalateTo: 'approver' };
 
 describe('the CBO pipeline workflow', () => {
   let env: TestWorkflowEnvironment;
@@ -30,68 +125,261 @@ describe('the CBO pipeline workflow', () => {
     await env?.teardown();
   });
 
-  async function withWorker<T>(activities: CboPipelineActivities, run: (taskQueue: string) => Promise<T>) {
+  /** Runs a pipeline for a new CBO on a fresh worker; `run` drives it through its handle. */
+  async function withPipeline(
+    world: FakeWorld,
+    run: (handle: WorkflowHandle, cboId: string) => Promise<void>,
+  ): Promise<void> {
     const taskQueue = uniqueName('pipeline');
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue,
       workflowBundle: bundle,
-      activities,
+      activities: world.activities(),
     });
-    return worker.runUntil(run(taskQueue));
+    const cboId = crypto.randomUUID();
+    await worker.runUntil(async () => {
+      const handle = await env.client.workflow.start(CBO_PIPELINE_WORKFLOW, {
+        workflowId: cboPipelineWorkflowId(cboId),
+        taskQueue,
+        args: [{ cboId }],
+      });
+      await run(handle, cboId);
+      await handle.terminate('test over').catch(() => undefined);
+    });
   }
 
-  it('starts at identified and reports that stage to the network service', async () => {
-    const recorded: Array<{ cboId: string; stage: PipelineStage }> = [];
-    const cboId = '3f1c2d4e-5b6a-4c7d-8e9f-0a1b2c3d4e5f';
-    const stage = await withWorker(
-      { recordStage: async (input) => void recorded.push(input) },
-      async (taskQueue) => {
-        const handle = await env.client.workflow.start(CBO_PIPELINE_WORKFLOW, {
-          workflowId: cboPipelineWorkflowId(cboId),
-          taskQueue,
-          args: [{ cboId }],
-        });
-        for (let i = 0; i < 50 && recorded.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
-        return handle.query(stageQuery);
-      },
+  async function refusal(
+    promise: Promise<unknown>,
+  ): Promise<{ type: string; message: string; details: unknown }> {
+    const error = await promise.then(
+      () => undefined,
+      (e: unknown) => e,
     );
-    expect(stage).toBe('identified');
-    expect(recorded).toEqual([{ cboId, stage: 'identified' }]);
+    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+    const cause = (error as WorkflowUpdateFailedError).cause as ApplicationFailure;
+    return { type: cause.type ?? '', message: cause.message, details: cause.details?.[0] };
+  }
+
+  const atStage = (handle: WorkflowHandle, stage: PipelineStage) =>
+    waitFor(async () => ((await handle.query(stageQuery)) === stage ? true : undefined), {
+      what: `stage ${stage}`,
+    });
+
+  it('goes identified → assessment → selection → participant → training, one task per human step', async () => {
+    const world = new FakeWorld(SLOW);
+    await withPipeline(world, async (handle) => {
+      await atStage(handle, 'assessment');
+      await waitFor(async () => (world.open().length === 1 ? true : undefined), {
+        what: 'the assessor task',
+      });
+      expect([...world.tasks.values()][0].role).toBe('assessor');
+
+      const afterAssessment = await handle.executeUpdate(assessUpdate, {
+        args: [{ actor: assessor, draft }],
+      });
+      expect(afterAssessment).toMatchObject({ stage: 'selection', assessedBy: assessor.userId });
+      expect(world.assessments).toHaveLength(1);
+      await waitFor(async () => (world.open().length === 1 && world.tasks.size === 2 ? true : undefined), {
+        what: 'the approver task',
+      });
+
+      const selected = await handle.executeUpdate(decideUpdate, {
+        args: [{ actor: approver, decision: { outcome: 'selected', reason: 'Strong and organised' } }],
+      });
+      expect(selected.stage).toBe('participant');
+      expect(world.open()).toEqual([]);
+      expect([...world.tasks.values()].map((task) => task.status)).toEqual(['done', 'done']);
+
+      await handle.signal(trainingStartedSignal);
+      await atStage(handle, 'training');
+      const view = await handle.query(viewQuery);
+      expect(view.history.map((event) => event.stage)).toEqual([
+        'identified',
+        'assessment',
+        'selection',
+        'participant',
+        'training',
+      ]);
+      expect(world.stages).toEqual(['identified', 'assessment', 'selection', 'participant', 'training']);
+      expect(world.decisions).toEqual([{ outcome: 'selected', reason: 'Strong and organised' }]);
+    });
   });
 
-  it('keeps retrying the stage report until the network service takes it', async () => {
-    let attempts = 0;
-    const cboId = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
-    await withWorker(
-      {
-        recordStage: async () => {
-          attempts += 1;
-          if (attempts < 3) throw new Error('network service is not answering');
+  it('refuses a wrong stage, a wrong role and a broken four eyes, and changes nothing', async () => {
+    const world = new FakeWorld(SLOW);
+    await withPipeline(world, async (handle) => {
+      await atStage(handle, 'assessment');
+      const early = await refusal(
+        handle.executeUpdate(decideUpdate, {
+          args: [{ actor: approver, decision: { outcome: 'selected' } }],
+        }),
+      );
+      expect(early).toMatchObject({
+        type: 'CONFLICT',
+        details: { reason: 'wrong_stage', stage: 'assessment' },
+      });
+
+      const wrongRole = await refusal(
+        handle.executeUpdate(assessUpdate, { args: [{ actor: approver, draft }] }),
+      );
+      expect(wrongRole.type).toBe('FORBIDDEN');
+
+      await handle.executeUpdate(assessUpdate, { args: [{ actor: both, draft }] });
+      const fourEyes = await refusal(
+        handle.executeUpdate(decideUpdate, { args: [{ actor: both, decision: { outcome: 'selected' } }] }),
+      );
+      expect(fourEyes).toMatchObject({ type: 'FORBIDDEN', details: { reason: 'four_eyes' } });
+      expect(fourEyes.message).toMatch(/four eyes/);
+
+      const again = await refusal(handle.executeUpdate(assessUpdate, { args: [{ actor: assessor, draft }] }));
+      expect(again.type).toBe('CONFLICT');
+      expect(await handle.query(stageQuery)).toBe('selection');
+      expect(world.stages).toEqual(['identified', 'assessment', 'selection']);
+      expect(world.decisions).toEqual([]);
+    });
+  });
+
+  it('passes an activity’s refusal on to the step, leaving the stage where it was', async () => {
+    const world = new FakeWorld(SLOW);
+    world.rejectAssessment = true;
+    await withPipeline(world, async (handle) => {
+      await atStage(handle, 'assessment');
+      const refused = await refusal(
+        handle.executeUpdate(assessUpdate, { args: [{ actor: assessor, draft }] }),
+      );
+      expect(refused).toMatchObject({
+        type: 'VALIDATION_FAILED',
+        message: 'The scores do not fit the rubric',
+      });
+      expect(await handle.query(stageQuery)).toBe('assessment');
+      expect(world.open()).toHaveLength(1);
+    });
+  });
+
+  it('declines by the pilot rule at once, with the rule as the reason', async () => {
+    const world = new FakeWorld(SLOW);
+    world.declineReason = RULE_REASONS.pilotDevelopment;
+    await withPipeline(world, async (handle) => {
+      await atStage(handle, 'declined');
+      expect(world.decisions).toEqual([{ outcome: 'declined', reason: RULE_REASONS.pilotDevelopment }]);
+      expect(world.tasks.size).toBe(0);
+      const refused = await refusal(
+        handle.executeUpdate(assessUpdate, { args: [{ actor: assessor, draft }] }),
+      );
+      expect(refused.type).toBe('CONFLICT');
+    });
+  });
+
+  it('lets a declined CBO be assessed again only after the waiting time', async () => {
+    const world = new FakeWorld(SLOW);
+    await withPipeline(world, async (handle) => {
+      await atStage(handle, 'assessment');
+      await handle.executeUpdate(assessUpdate, { args: [{ actor: assessor, draft }] });
+      const declined = await handle.executeUpdate(decideUpdate, {
+        args: [{ actor: approver, decision: { outcome: 'declined', reason: 'Too few members yet' } }],
+      });
+      expect(declined.stage).toBe('declined');
+      expect(declined.reassessableFrom).not.toBeNull();
+      const tooEarly = await refusal(handle.executeUpdate(reopenUpdate, { args: [{ actor: coordinator }] }));
+      expect(tooEarly).toMatchObject({ type: 'CONFLICT', details: { reason: 'too_early' } });
+      const wrongRole = await refusal(handle.executeUpdate(reopenUpdate, { args: [{ actor: assessor }] }));
+      expect(wrongRole.type).toBe('FORBIDDEN');
+    });
+
+    const noWait = new FakeWorld(SLOW);
+    noWait.waitDays = 0;
+    await withPipeline(noWait, async (handle) => {
+      await atStage(handle, 'assessment');
+      await handle.executeUpdate(assessUpdate, { args: [{ actor: assessor, draft }] });
+      await handle.executeUpdate(decideUpdate, {
+        args: [{ actor: approver, decision: { outcome: 'declined', reason: 'Not yet' } }],
+      });
+      const reopened = await handle.executeUpdate(reopenUpdate, { args: [{ actor: coordinator }] });
+      expect(reopened.stage).toBe('assessment');
+      await waitFor(async () => (noWait.open().length === 1 ? true : undefined), {
+        what: 'a new assessor task',
+      });
+      expect(noWait.tasks.size).toBe(3);
+    });
+  });
+
+  it('withdraws from any stage, cancelling the open task and ending the workflow', async () => {
+    const world = new FakeWorld(SLOW);
+    await withPipeline(world, async (handle) => {
+      await atStage(handle, 'assessment');
+      await waitFor(async () => (world.open().length === 1 ? true : undefined), {
+        what: 'the assessor task',
+      });
+      const withdrawn = await handle.executeUpdate(withdrawUpdate, {
+        args: [{ actor: coordinator, reason: 'The group dissolved' }],
+      });
+      expect(withdrawn.stage).toBe('withdrawn');
+      expect([...world.tasks.values()][0].status).toBe('cancelled');
+      await expect(handle.result()).resolves.toBe('withdrawn');
+    });
+  });
+
+  it('reminds the assignee of an overdue task, then escalates it to the manager role', async () => {
+    const world = new FakeWorld({
+      remindAfter: '1 second',
+      escalateAfter: '1 second',
+      escalateTo: 'approver',
+    });
+    await withPipeline(world, async (handle) => {
+      await atStage(handle, 'assessment');
+      const task = await waitFor(
+        async () => {
+          const [first] = world.tasks.values();
+          return first?.escalatedTo ? first : undefined;
         },
-      },
-      async (taskQueue) => {
-        await env.client.workflow.start(CBO_PIPELINE_WORKFLOW, {
-          workflowId: cboPipelineWorkflowId(cboId),
-          taskQueue,
-          args: [{ cboId }],
-        });
-        for (let i = 0; i < 100 && attempts < 3; i++) await new Promise((r) => setTimeout(r, 100));
-      },
-    );
-    expect(attempts).toBe(3);
+        { what: 'the escalation', timeoutMs: 20_000 },
+      );
+      expect(task).toMatchObject({
+        status: 'open',
+        reminded: true,
+        escalatedTo: 'approver',
+        role: 'assessor',
+      });
+      // The step still closes it.
+      await handle.executeUpdate(assessUpdate, { args: [{ actor: assessor, draft }] });
+      expect(task.status).toBe('done');
+    });
   });
 
-  it('refuses a second pipeline for the same CBO', async () => {
-    const cboId = '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
-    const options = {
+  it('survives a worker restart in the middle of the pipeline', async () => {
+    const world = new FakeWorld(SLOW);
+    const taskQueue = uniqueName('restart');
+    const cboId = crypto.randomUUID();
+    const start = () =>
+      Worker.create({
+        connection: env.nativeConnection,
+        taskQueue,
+        workflowBundle: bundle,
+        activities: world.activities(),
+        // The stopped worker's cached run is not waited for long: the new one replays the history.
+        stickyQueueScheduleToStartTimeout: '1 second',
+      });
+    const handle = await env.client.workflow.start(CBO_PIPELINE_WORKFLOW, {
       workflowId: cboPipelineWorkflowId(cboId),
-      taskQueue: uniqueName('idle'),
+      taskQueue,
       args: [{ cboId }],
-    };
-    await env.client.workflow.start(CBO_PIPELINE_WORKFLOW, options);
-    await expect(env.client.workflow.start(CBO_PIPELINE_WORKFLOW, options)).rejects.toBeInstanceOf(
-      WorkflowExecutionAlreadyStartedError,
-    );
+    });
+    await (
+      await start()
+    ).runUntil(async () => {
+      await atStage(handle, 'assessment');
+      await handle.executeUpdate(assessUpdate, { args: [{ actor: assessor, draft }] });
+    });
+    // A new worker (a new process, as far as the workflow can tell) picks the run up from its history.
+    await (
+      await start()
+    ).runUntil(async () => {
+      const view = await handle.executeUpdate(decideUpdate, {
+        args: [{ actor: approver, decision: { outcome: 'selected' } }],
+      });
+      expect(view).toMatchObject({ stage: 'participant', assessedBy: assessor.userId });
+    });
+    await handle.terminate('test over');
   });
 });

@@ -1,22 +1,32 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import type { CboPage, Province } from '@bandanh/contracts';
+import { PIPELINE_STAGES, ProvinceCode, type CboPage, type Province } from '@bandanh/contracts';
 import { CboFacts } from '../../../../components/cbo-facts';
-import { Link } from '../../../../i18n/navigation';
 import { LinkCodeForm } from '../../../../components/link-code-form';
 import { NotAllowed } from '../../../../components/not-allowed';
+import { CboName } from '../../../../components/pipeline/cbo-name';
 import { Unavailable } from '../../../../components/unavailable';
+import { Link } from '../../../../i18n/navigation';
 import { can } from '../../../../lib/access';
+import { pipelineApi } from '../../../../lib/api/pipeline';
 import { afterFailure, requireAccount } from '../../../../lib/auth';
 import { gateway } from '../../../../lib/gateway';
 import { localeOf } from '../../../../lib/locale';
+import { provinceName } from '../../../../lib/provinces';
+import styles from './cbos.module.css';
 
 const PAGE_SIZE = 20;
 
-type Props = {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<{ page?: string; created?: string; replayed?: string; linked?: string }>;
+type Query = {
+  page?: string;
+  created?: string;
+  replayed?: string;
+  linked?: string;
+  stage?: string;
+  province?: string;
+  q?: string;
 };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Query> };
 
 export const dynamic = 'force-dynamic';
 
@@ -25,23 +35,49 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t('title') };
 }
 
+/** The filters the address names, each kept only when the API would take it. */
+function filtersOf(query: Query) {
+  const stage = PIPELINE_STAGES.find((s) => s === query.stage);
+  const province = ProvinceCode.safeParse(query.province);
+  const q = query.q?.trim().slice(0, 100);
+  return { stage, province: province.success ? province.data : undefined, q: q || undefined };
+}
+
 export default async function CboListPage({ params, searchParams }: Props) {
   const locale = localeOf((await params).locale);
   setRequestLocale(locale);
   const query = await searchParams;
   const t = await getTranslations();
   const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
-  const path = page > 1 ? `/cbos?page=${page}` : '/cbos';
+  const filters = filtersOf(query);
+  const filtered = Boolean(filters.stage || filters.province || filters.q);
+  const hrefFor = (pageNumber: number) => ({
+    pathname: '/cbos',
+    query: Object.fromEntries(
+      Object.entries({ ...filters, page: pageNumber > 1 ? String(pageNumber) : undefined }).filter(
+        (entry): entry is [string, string] => Boolean(entry[1]),
+      ),
+    ),
+  });
+  const search = new URLSearchParams(hrefFor(page).query).toString();
+  const path = search ? `/cbos?${search}` : '/cbos';
 
   const { account } = await requireAccount(locale, path);
   if (!can(account, 'readCbos')) return <NotAllowed title={t('cbos.title')} />;
   const writer = can(account, 'recordCbo');
+  const staff = account.kind === 'staff';
 
   let cbos: CboPage;
   let provinces: Province[];
   try {
     [cbos, { items: provinces }] = await Promise.all([
-      gateway.listCbos(PAGE_SIZE, (page - 1) * PAGE_SIZE),
+      pipelineApi.listCbos({
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+        stage: filters.stage,
+        provinceCode: filters.province,
+        q: filters.q,
+      }),
       gateway.listProvinces(),
     ]);
   } catch (error) {
@@ -73,20 +109,66 @@ export default async function CboListPage({ params, searchParams }: Props) {
           <Link href="/account/link-cbo">{t('cbos.linkPromptAction')}</Link>
         </section>
       )}
-      {!unlinkedApplicant && <p className="muted">{t('cbos.total', { count: cbos.total })}</p>}
+      {staff && (
+        <form
+          method="get"
+          action={`/${locale}/cbos`}
+          className={styles.filters}
+          role="search"
+          data-cbo-filters
+        >
+          <div className="field">
+            <label htmlFor="q">{t('cbos.search')}</label>
+            <input id="q" name="q" type="search" defaultValue={filters.q} maxLength={100} />
+          </div>
+          <div className="field">
+            <label htmlFor="stage">{t('cbos.stage')}</label>
+            <select id="stage" name="stage" defaultValue={filters.stage ?? ''}>
+              <option value="">{t('cbos.anyStage')}</option>
+              {PIPELINE_STAGES.map((stage) => (
+                <option key={stage} value={stage}>
+                  {t(`stages.${stage}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="province">{t('cbos.province')}</label>
+            <select id="province" name="province" defaultValue={filters.province ?? ''}>
+              <option value="">{t('cbos.anyProvince')}</option>
+              {provinces.map((province) => (
+                <option key={province.code} value={province.code}>
+                  {provinceName(province, locale)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className={styles.buttons}>
+            <button type="submit" className="secondary">
+              {t('cbos.filter')}
+            </button>
+            {filtered && <Link href="/cbos">{t('cbos.clearFilters')}</Link>}
+          </div>
+        </form>
+      )}
+      {!unlinkedApplicant && (
+        <p className="muted">{t(filtered ? 'cbos.found' : 'cbos.total', { count: cbos.total })}</p>
+      )}
       {writer && (
         <div className="actions">
           <Link href="/cbos/new">{t('nav.newCbo')}</Link>
         </div>
       )}
       {cbos.items.length === 0 ? (
-        !unlinkedApplicant && <p>{t('cbos.empty')}</p>
+        !unlinkedApplicant && <p>{t(filtered ? 'cbos.noneFound' : 'cbos.empty')}</p>
       ) : (
         <ul className="list" aria-label={t('cbos.title')}>
           {cbos.items.map((cbo) => (
             <li key={cbo.id} data-cbo-id={cbo.id}>
               <div className="name">
-                <Link href={`/cbos/${cbo.id}`}>{cbo.name}</Link>
+                <Link href={`/cbos/${cbo.id}`}>
+                  <CboName name={cbo.name} nameKm={cbo.nameKm} />
+                </Link>
               </div>
               <CboFacts cbo={cbo} province={byCode.get(cbo.provinceCode)} locale={locale} />
               {writer && (
@@ -103,9 +185,9 @@ export default async function CboListPage({ params, searchParams }: Props) {
       )}
       {pages > 1 && (
         <nav className="pager" aria-label={t('cbos.page', { page, pages })}>
-          {page > 1 ? <Link href={`/cbos?page=${page - 1}`}>{t('cbos.previous')}</Link> : <span />}
+          {page > 1 ? <Link href={hrefFor(page - 1)}>{t('cbos.previous')}</Link> : <span />}
           <span className="muted">{t('cbos.page', { page, pages })}</span>
-          {page < pages ? <Link href={`/cbos?page=${page + 1}`}>{t('cbos.next')}</Link> : <span />}
+          {page < pages ? <Link href={hrefFor(page + 1)}>{t('cbos.next')}</Link> : <span />}
         </nav>
       )}
     </>

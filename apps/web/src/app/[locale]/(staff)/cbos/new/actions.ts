@@ -1,22 +1,37 @@
 'use server';
 
-import { CboDraft, toFieldIssues } from '@bandanh/contracts';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { CboDraft, toFieldIssues, type DuplicateCandidate } from '@bandanh/contracts';
 import { redirect } from '../../../../../i18n/navigation';
+import { pipelineApi, refusalOf } from '../../../../../lib/api/pipeline';
 import { afterFailure } from '../../../../../lib/auth';
-import { GatewayError, gateway } from '../../../../../lib/gateway';
+import { GatewayError } from '../../../../../lib/gateway';
 import {
   CBO_FIELDS,
+  CONTACT_ROWS,
   fieldErrorsFrom,
   type CboField,
   type FormErrorKey,
 } from '../../../../../lib/form-errors';
 import { localeOf } from '../../../../../lib/locale';
 
+const PATH = '/cbos/new';
+
+/** What was typed, to show again on a refusal: text fields by name, the ticked issues, the consent. */
+export interface CboFormValues {
+  text: Partial<Record<CboField, string>>;
+  focusIssues: string[];
+  publishContacts: boolean;
+}
+
 export interface CboFormState {
   idempotencyKey: string;
-  values: Record<CboField, string>;
+  values: CboFormValues;
   fieldErrors: Partial<Record<CboField, FormErrorKey>>;
   formError?: FormErrorKey;
+  /** CBOs like this one, already recorded: the coordinator looks before saving. */
+  duplicates?: DuplicateCandidate[];
 }
 
 function formErrorFor(error: unknown): Pick<CboFormState, 'fieldErrors' | 'formError'> {
@@ -31,32 +46,120 @@ function formErrorFor(error: unknown): Pick<CboFormState, 'fieldErrors' | 'formE
   return { fieldErrors: {}, formError: 'unexpected' };
 }
 
+const TEXT_FIELDS = [
+  ...CBO_FIELDS.filter((field) => field !== 'focusIssues'),
+  ...Array.from({ length: CONTACT_ROWS }, (_, row) =>
+    (['name', 'phone', 'role'] as const).map((part) => `contacts.${row}.${part}` as const),
+  ).flat(),
+];
+
+function valuesOf(formData: FormData): CboFormValues {
+  const text = Object.fromEntries(
+    TEXT_FIELDS.map((field) => [field, String(formData.get(field) ?? '').slice(0, 2100)]),
+  ) as CboFormValues['text'];
+  return {
+    text,
+    focusIssues: formData.getAll('focusIssues').map(String).slice(0, 10),
+    publishContacts: formData.get('publishContacts') === 'on',
+  };
+}
+
+/** The draft the API takes: blank optional fields and blank contact rows are left out. */
+function draftOf(values: CboFormValues, acknowledgeDuplicates: boolean) {
+  const { text } = values;
+  const optional = (field: CboField) => text[field] || undefined;
+  const contacts = Array.from({ length: CONTACT_ROWS }, (_, row) => ({
+    name: text[`contacts.${row}.name`] ?? '',
+    phone: text[`contacts.${row}.phone`] ?? '',
+    role: text[`contacts.${row}.role`] ?? '',
+  }));
+  return {
+    name: text.name ?? '',
+    nameKm: text.nameKm,
+    provinceCode: text.provinceCode ?? '',
+    district: text.district,
+    commune: text.commune,
+    village: text.village,
+    focusIssues: values.focusIssues,
+    purpose: optional('purpose'),
+    membersCount: optional('membersCount'),
+    // Rows are kept in place (not compacted) so an error names the row the coordinator typed in.
+    contacts: contacts.map((contact) =>
+      contact.name || contact.phone || contact.role ? contact : undefined,
+    ),
+    publishContacts: values.publishContacts,
+    about: text.about,
+    foundVia: text.foundVia ?? '',
+    foundOn: optional('foundOn'),
+    fieldVisitId: optional('fieldVisitId'),
+    acknowledgeDuplicates,
+  };
+}
+
 /**
  * Records a candidate CBO. The form carries an idempotency key made when the page was
- * rendered, so sending the same form twice records one CBO.
+ * rendered, so sending the same form twice records one CBO. A CBO like one already recorded
+ * is shown to the coordinator instead of saved; saving it anyway is another request, with a
+ * new key.
  */
 export async function recordCbo(previous: CboFormState, formData: FormData): Promise<CboFormState> {
   const locale = localeOf(formData.get('locale'));
   const idempotencyKey = String(formData.get('idempotencyKey') || previous.idempotencyKey);
-  const values = Object.fromEntries(
-    CBO_FIELDS.map((field) => [field, String(formData.get(field) ?? '')]),
-  ) as Record<CboField, string>;
+  const values = valuesOf(formData);
+  const acknowledge = formData.get('acknowledgeDuplicates') === 'on';
 
-  const draft = CboDraft.safeParse(values);
+  const input = draftOf(values, acknowledge);
+  const draft = CboDraft.safeParse({ ...input, contacts: input.contacts.filter(Boolean) });
   if (!draft.success) {
-    return { idempotencyKey, values, fieldErrors: fieldErrorsFrom(toFieldIssues(draft.error)) };
+    // Issues about contacts name the row among those sent: map them back to the form's rows.
+    const rows = input.contacts.flatMap((contact, row) => (contact ? [row] : []));
+    const issues = toFieldIssues(draft.error).map((issue) => ({
+      ...issue,
+      path: issue.path.replace(/^contacts\.(\d+)/, (_, sent: string) => `contacts.${rows[Number(sent)]}`),
+    }));
+    const fieldErrors = fieldErrorsFrom(issues);
+    const formError = Object.keys(fieldErrors).length ? undefined : 'invalid';
+    return { idempotencyKey, values, fieldErrors, formError };
   }
 
-  let result: Awaited<ReturnType<typeof gateway.createCbo>>;
+  let result: Awaited<ReturnType<typeof pipelineApi.createCbo>>;
   try {
-    result = await gateway.createCbo(idempotencyKey, draft.data);
+    result = await pipelineApi.createCbo(idempotencyKey, draft.data);
   } catch (error) {
     // A session that ended meanwhile goes to sign in, and comes back to a new form.
-    afterFailure(error, locale, '/cbos/new');
+    afterFailure(error, locale, PATH);
+    const refusal = refusalOf(error);
+    if (refusal?.reason === 'possible_duplicate') {
+      return { idempotencyKey: randomUUID(), values, fieldErrors: {}, duplicates: refusal.duplicates };
+    }
     return { idempotencyKey, values, ...formErrorFor(error) };
   }
   const query: Record<string, string> = { created: result.cbo.id };
   if (!result.created) query.replayed = '1';
   redirect({ href: { pathname: '/cbos', query }, locale });
   return previous;
+}
+
+export interface VisitLinkState {
+  formError?: FormErrorKey;
+}
+
+const VisitLink = z.object({ visitId: z.uuid(), cboId: z.uuid() });
+
+/**
+ * "This is the one": the CBO met on the visit is one already recorded, so the visit is linked
+ * to it instead of recording it twice. Linking twice changes nothing.
+ */
+export async function linkToVisit(_previous: VisitLinkState, formData: FormData): Promise<VisitLinkState> {
+  const locale = localeOf(formData.get('locale'));
+  const link = VisitLink.safeParse({ visitId: formData.get('visitId'), cboId: formData.get('cboId') });
+  if (!link.success) return { formError: 'unexpected' };
+  try {
+    await pipelineApi.linkToVisit(link.data.visitId, link.data.cboId);
+  } catch (error) {
+    const failure = afterFailure(error, locale, PATH);
+    if (failure === 'notFound') return { formError: 'visitGone' };
+    return { formError: formErrorFor(error).formError };
+  }
+  return redirect({ href: { pathname: `/cbos/${link.data.cboId}`, query: { visitLinked: '1' } }, locale });
 }

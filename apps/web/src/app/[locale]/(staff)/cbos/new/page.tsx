@@ -1,38 +1,61 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
-import type { Province } from '@bandanh/contracts';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { z } from 'zod';
+import type { FieldVisit, Province } from '@bandanh/contracts';
 import { CboForm } from '../../../../../components/cbo-form';
 import { NotAllowed } from '../../../../../components/not-allowed';
 import { Unavailable } from '../../../../../components/unavailable';
 import { can } from '../../../../../lib/access';
+import { pipelineApi } from '../../../../../lib/api/pipeline';
 import { requireAccount } from '../../../../../lib/auth';
 import { gateway } from '../../../../../lib/gateway';
 import { localeOf } from '../../../../../lib/locale';
 import { provinceName } from '../../../../../lib/provinces';
 
-type Props = { params: Promise<{ locale: string }> };
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ fieldVisitId?: string }>;
+};
 
 export const dynamic = 'force-dynamic';
+
+/** Today's date in Cambodia, whatever the server's time zone. */
+function todayInCambodia(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Phnom_Penh' }).format(new Date());
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations({ locale: (await params).locale, namespace: 'form' });
   return { title: t('title') };
 }
 
-export default async function NewCboPage({ params }: Props) {
+export default async function NewCboPage({ params, searchParams }: Props) {
   const locale = localeOf((await params).locale);
   setRequestLocale(locale);
   const t = await getTranslations('form');
-  const { account } = await requireAccount(locale, '/cbos/new');
+  const format = await getFormatter();
+  const requested = z.uuid().safeParse((await searchParams).fieldVisitId);
+  const fieldVisitId = requested.success ? requested.data : undefined;
+  const path = fieldVisitId ? `/cbos/new?fieldVisitId=${fieldVisitId}` : '/cbos/new';
+  const { account } = await requireAccount(locale, path);
   if (!can(account, 'recordCbo')) return <NotAllowed title={t('title')} />;
 
   let provinces: Province[];
+  let visits: FieldVisit[] | undefined;
   try {
-    ({ items: provinces } = await gateway.listProvinces());
+    [{ items: provinces }, visits] = await Promise.all([
+      gateway.listProvinces(),
+      // The form still records a CBO when the visits cannot be listed, without that choice.
+      pipelineApi.fieldVisits().then(
+        ({ items }) => items,
+        () => undefined,
+      ),
+    ]);
   } catch {
     return <Unavailable title={t('title')} message={t('errors.unavailable')} />;
   }
+  const byCode = new Map(provinces.map((p) => [p.code, p]));
 
   return (
     <>
@@ -41,7 +64,19 @@ export default async function NewCboPage({ params }: Props) {
       <CboForm
         locale={locale}
         idempotencyKey={randomUUID()}
-        provinces={provinces.map((p) => ({ code: p.code, name: provinceName(p, locale) }))}
+        provinces={provinces.map((p) => ({ value: p.code, label: provinceName(p, locale) }))}
+        visits={visits?.map((visit) => ({
+          value: visit.id,
+          label: [
+            format.dateTime(new Date(visit.visitedOn), { dateStyle: 'medium' }),
+            provinceName(byCode.get(visit.provinceCode), locale),
+            visit.commune ?? visit.district,
+          ]
+            .filter(Boolean)
+            .join(' · '),
+        }))}
+        today={todayInCambodia()}
+        fieldVisitId={fieldVisitId}
       />
     </>
   );

@@ -1,0 +1,111 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { findProvince } from '@bandanh/contracts';
+import { Decision } from '../../../../components/my-cbo/decision';
+import styles from '../../../../components/my-cbo/my-cbo.module.css';
+import { StageSteps } from '../../../../components/my-cbo/stage-steps';
+import { NotAllowed } from '../../../../components/not-allowed';
+import { Unavailable } from '../../../../components/unavailable';
+import { Link } from '../../../../i18n/navigation';
+import { can } from '../../../../lib/access';
+import { myCbo, type MyCbo } from '../../../../lib/api/public';
+import { afterFailure, requireAccount } from '../../../../lib/auth';
+import { localeOf } from '../../../../lib/locale';
+import { provinceName } from '../../../../lib/provinces';
+
+const PATH = '/my-cbo';
+
+type Props = { params: Promise<{ locale: string }> };
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'myCbo' });
+  return { title: t('title') };
+}
+
+/**
+ * A member's view of their group's journey: the step it is at, what happens next, what
+ * happened so far, and any decision with its reason. Server-rendered only: no script to load.
+ */
+export default async function MyCboPage({ params }: Props) {
+  const locale = localeOf((await params).locale);
+  setRequestLocale(locale);
+  const t = await getTranslations('myCbo');
+  const stages = await getTranslations('stages');
+  const format = await getFormatter();
+  const { account } = await requireAccount(locale, PATH);
+  if (!can(account, 'linkCbo')) return <NotAllowed title={t('title')} />;
+
+  let mine: MyCbo;
+  try {
+    mine = await myCbo();
+  } catch (error) {
+    if (afterFailure(error, locale, PATH) === 'notAllowed') return <NotAllowed title={t('title')} />;
+    return <Unavailable title={t('title')} message={t('unavailable')} />;
+  }
+
+  const { cbo, pipeline } = mine;
+  if (!cbo) {
+    return (
+      <>
+        <h1>{t('title')}</h1>
+        <section className="card" data-not-linked>
+          <p>{t('notLinked')}</p>
+          <Link href="/account/link-cbo">{t('linkAction')}</Link>
+        </section>
+      </>
+    );
+  }
+
+  // The workflow's own view is the freshest; the CBO record keeps the last stage it reported.
+  const stage = pipeline?.stage ?? cbo.stage;
+  const history = pipeline?.history ?? [];
+  // A decline stays on record after the group is sent back to assessment; it is news only while it stands.
+  const decision = cbo.decision?.outcome === 'declined' && stage !== 'declined' ? null : cbo.decision;
+  const place = [cbo.village, cbo.commune, cbo.district, provinceName(findProvince(cbo.provinceCode), locale)]
+    .filter(Boolean)
+    .join(', ');
+
+  return (
+    <>
+      <p className="muted">{t('title')}</p>
+      <h1 lang={cbo.nameKm ? 'km' : undefined}>{cbo.nameKm ?? cbo.name}</h1>
+      {cbo.nameKm && (
+        <p className={styles.latin} lang="en">
+          {cbo.name}
+        </p>
+      )}
+      <p className="muted">{place}</p>
+
+      <section className="card" aria-labelledby="stage-title" data-stage-now={stage ?? 'starting'}>
+        <h2 id="stage-title">
+          {t('stageNow')}{' '}
+          <span className="stage" data-stage={stage ?? 'starting'}>
+            {stages(stage ?? 'starting')}
+          </span>
+        </h2>
+        <StageSteps stage={stage} history={history} />
+        <p data-next-step>{t(`next.${stage ?? 'identified'}`)}</p>
+      </section>
+
+      {decision && <Decision decision={decision} reassessableFrom={pipeline?.reassessableFrom ?? null} />}
+
+      {history.length > 0 && (
+        <section aria-labelledby="history-title">
+          <h2 id="history-title">{t('historyTitle')}</h2>
+          <ol className={styles.history} data-history>
+            {history.map((event, i) => (
+              <li key={i} data-history-stage={event.stage}>
+                <time dateTime={event.at}>
+                  {format.dateTime(new Date(event.at), { dateStyle: 'medium' })}
+                </time>
+                <span>{stages(event.stage)}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import type { Cbo, HotlineCall, Partner } from '@bandanh/contracts';
+import { HotlineForm } from '../../../../../../components/hotline/hotline-form';
+import { nowInPhnomPenh } from '../../../../../../components/hotline/hotline-draft';
+import styles from '../../../../../../components/hotline/hotline.module.css';
+import { ReferralStatus } from '../../../../../../components/referrals/referral-status';
+import { NotAllowed } from '../../../../../../components/not-allowed';
+import { Unavailable } from '../../../../../../components/unavailable';
+import { Link } from '../../../../../../i18n/navigation';
+import { inRoleGroup, programme } from '../../../../../../lib/api/programme';
+import { afterFailure, requireAccount } from '../../../../../../lib/auth';
+import { GatewayError, gateway } from '../../../../../../lib/gateway';
+import { localeOf } from '../../../../../../lib/locale';
+
+type Props = {
+  params: Promise<{ locale: string; id: string }>;
+  searchParams: Promise<{ logged?: string; replayed?: string }>;
+};
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'hotline' });
+  return { title: t('title') };
+}
+
+/** A CBO's hotline: its calls and referrals newest first, and (for coordinators) the form to log one. */
+export default async function HotlinePage({ params, searchParams }: Props) {
+  const { locale: requested, id } = await params;
+  const locale = localeOf(requested);
+  setRequestLocale(locale);
+  const { logged, replayed } = await searchParams;
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const path = `/cbos/${encodeURIComponent(id)}/hotline`;
+
+  const { account } = await requireAccount(locale, path);
+  if (!inRoleGroup(account, 'programmeStaff')) return <NotAllowed title={t('hotline.title')} />;
+  const writer = inRoleGroup(account, 'cboWriters');
+
+  let cbo: Cbo;
+  let calls: HotlineCall[];
+  let partners: Partner[];
+  try {
+    [{ cbo }, { items: calls }, { items: partners }] = await Promise.all([
+      gateway.getCbo(id),
+      programme.listCalls(id),
+      writer ? programme.listPartners() : { items: [] },
+    ]);
+  } catch (error) {
+    // A malformed id is a page that does not exist, like a CBO that is not there.
+    if (error instanceof GatewayError && error.status === 400) notFound();
+    const failure = afterFailure(error, locale, path);
+    if (failure === 'notFound') notFound();
+    if (failure === 'notAllowed') return <NotAllowed title={t('hotline.title')} />;
+    return <Unavailable title={t('hotline.title')} message={t('hotline.unavailable')} />;
+  }
+
+  // A new key for each rendering: the form starts afresh after each call logged.
+  const idempotencyKey = randomUUID();
+  const name = locale === 'km' && cbo.nameKm ? cbo.nameKm : cbo.name;
+  const justLogged = logged ? calls.find((c) => c.id === logged) : undefined;
+  const expertise = (partner: Partner) =>
+    partner.expertise.map((issue) => t(`focusIssues.${issue}`)).join(', ');
+
+  return (
+    <>
+      <p>
+        <Link href={`/cbos/${cbo.id}`}>{t('hotline.back', { name })}</Link>
+      </p>
+      <h1>{t('hotline.heading', { name })}</h1>
+      {justLogged && (
+        <p className="notice ok" role="status" data-logged>
+          {t(replayed ? 'hotline.alreadyLogged' : 'hotline.logged')}
+          {justLogged.referral && ` ${t('hotline.followUp', { partner: justLogged.referral.partnerName })}`}
+        </p>
+      )}
+
+      {writer && (
+        <section aria-labelledby="log-title">
+          <h2 id="log-title">{t('hotline.logTitle')}</h2>
+          <HotlineForm
+            key={idempotencyKey}
+            locale={locale}
+            cboId={cbo.id}
+            idempotencyKey={idempotencyKey}
+            now={nowInPhnomPenh()}
+            partners={partners.map((p) => ({ id: p.id, label: `${p.name} (${expertise(p)})` }))}
+          />
+          {partners.length === 0 && (
+            <p>
+              <Link href="/partners">{t('hotline.addPartner')}</Link>
+            </p>
+          )}
+        </section>
+      )}
+
+      <section aria-labelledby="calls-title">
+        <h2 id="calls-title">{t('hotline.callsTitle', { count: calls.length })}</h2>
+        {calls.length === 0 ? (
+          <p>{t('hotline.noCalls')}</p>
+        ) : (
+          <ul className={`list ${styles.calls}`} data-calls>
+            {calls.map((call) => (
+              <li key={call.id} data-call-id={call.id}>
+                <div className="name">
+                  {t(`hotline.channels.${call.channel}`)} · {call.callerName}{' '}
+                  <span className={styles.when}>
+                    {format.dateTime(new Date(call.occurredAt), { dateStyle: 'medium', timeStyle: 'short' })}
+                  </span>
+                </div>
+                <dl>
+                  <dt>{t('hotline.issue')}</dt>
+                  <dd>{t(`focusIssues.${call.issue}`)}</dd>
+                  <dt>{t('hotline.summary')}</dt>
+                  <dd className={styles.text}>{call.summary}</dd>
+                  <dt>{t('hotline.guidance')}</dt>
+                  <dd className={styles.text}>{call.guidance}</dd>
+                </dl>
+                {call.referral && (
+                  <div className={styles.referralBox} data-referral-id={call.referral.id}>
+                    <div>
+                      {t('hotline.referredTo', { partner: call.referral.partnerName })}{' '}
+                      <ReferralStatus referral={call.referral} />
+                    </div>
+                    <dl>
+                      <dt>{t('hotline.reason')}</dt>
+                      <dd className={styles.text}>{call.referral.reason}</dd>
+                      {call.referral.outcomeNote && (
+                        <>
+                          <dt>{t('hotline.outcomeNote')}</dt>
+                          <dd className={styles.text}>{call.referral.outcomeNote}</dd>
+                        </>
+                      )}
+                      {call.referral.outcomeAt && (
+                        <>
+                          <dt>{t('hotline.outcomeAt')}</dt>
+                          <dd>{format.dateTime(new Date(call.referral.outcomeAt), { dateStyle: 'medium' })}</dd>
+                        </>
+                      )}
+                    </dl>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,125 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { saveSettings, type SettingsFormState } from '../../app/[locale]/(staff)/admin/programme/actions';
+import { useFormAction } from '../use-form-action';
+import { Field, FormMessage } from './field';
+import type { SettingsValues } from './settings-draft';
+import styles from './programme-settings.module.css';
+
+interface Props {
+  locale: string;
+  values: SettingsValues;
+  /** How many criteria the rubric has now; the rows after them are blank, to add one. */
+  saved: number;
+}
+
+const CRITERION = [
+  { field: 'key', type: 'text', maxLength: 40 },
+  { field: 'labelEn', type: 'text', maxLength: 120 },
+  { field: 'labelKm', type: 'text', maxLength: 120 },
+  { field: 'weight', type: 'number', min: 1, max: 100 },
+  { field: 'maxScore', type: 'number', min: 1, max: 10 },
+] as const;
+
+/** The pilot rule, the waiting time and the rubric, one row per criterion (and blank rows to add one). */
+export function SettingsForm({ locale, values, saved }: Props) {
+  const t = useTranslations('programmeSettings');
+  const initial: SettingsFormState = { key: '', values, errors: {} };
+  const { state, formAction, pending, onSubmit } = useFormAction(
+    saveSettings,
+    initial,
+    `/${locale}/admin/programme`,
+  );
+  const error = (field: string) => (state.errors[field] ? t(`fieldErrors.${state.errors[field]}`) : undefined);
+  const rows = state.values.rubric;
+
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="card" data-settings-form>
+      <FormMessage message={state.formError && t(`errors.${state.formError}`)} />
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="rubricRows" value={rows.length} />
+
+      <div className="field">
+        <label className={styles.check}>
+          <input
+            type="checkbox"
+            id="pilotDeclinesDevelopment"
+            name="pilotDeclinesDevelopment"
+            value="on"
+            defaultChecked={state.values.pilotDeclinesDevelopment}
+            aria-describedby="pilotDeclinesDevelopment-hint"
+          />
+          {t('pilotRule')}
+        </label>
+        <span className="hint" id="pilotDeclinesDevelopment-hint">
+          {t('pilotRuleHint')}
+        </span>
+      </div>
+      <Field
+        id="reassessmentWaitDays"
+        label={t('waitDays')}
+        hint={t('waitDaysHint')}
+        error={error('reassessmentWaitDays')}
+      >
+        {(wiring) => (
+          <input
+            {...wiring}
+            type="number"
+            inputMode="numeric"
+            name="reassessmentWaitDays"
+            min={0}
+            max={3650}
+            defaultValue={state.values.reassessmentWaitDays}
+          />
+        )}
+      </Field>
+
+      <fieldset className={styles.group} data-rubric>
+        <legend>{t('rubric')}</legend>
+        <p className="hint">{t('rubricHint')}</p>
+        {error('rubric') && (
+          <p className={styles.groupError} role="alert">
+            {error('rubric')}
+          </p>
+        )}
+        {rows.map((row, i) => (
+          <fieldset key={i} className={styles.row} data-rubric-row={i}>
+            <legend>{i < saved ? t('criterion', { n: i + 1 }) : t('newCriterion')}</legend>
+            <div className={styles.grid}>
+              {CRITERION.map(({ field, ...input }) => (
+                <Field
+                  key={field}
+                  id={`rubric-${i}-${field}`}
+                  label={t(`criterionFields.${field}`)}
+                  error={error(`rubric.${i}.${field}`)}
+                >
+                  {(wiring) => (
+                    <input
+                      {...wiring}
+                      {...input}
+                      inputMode={input.type === 'number' ? 'numeric' : undefined}
+                      name={`rubric.${i}.${field}`}
+                      defaultValue={row[field]}
+                      lang={field === 'labelKm' ? 'km' : undefined}
+                    />
+                  )}
+                </Field>
+              ))}
+            </div>
+            {i < saved && (
+              <label className={styles.remove}>
+                <input type="checkbox" name={`rubric.${i}.remove`} value="on" defaultChecked={row.remove} />
+                {t('removeCriterion')}
+              </label>
+            )}
+          </fieldset>
+        ))}
+      </fieldset>
+
+      <button className="primary" type="submit" disabled={pending}>
+        {pending ? t('saving') : t('saveSettings')}
+      </button>
+    </form>
+  );
+}
