@@ -15,6 +15,8 @@ const STAFF_EXCEPT_PROTECTION = [
   'applicant',
 ] as const;
 
+const PROGRAMME = ['admin', 'coordinator', 'assessor', 'approver'] as const;
+
 /**
  * Who may call what, written out by hand. A route added to the table without a line here
  * fails the first test; a line that the guard does not enforce fails the matrix.
@@ -45,6 +47,32 @@ const EXPECTED: Record<RouteName, Access> = {
   createCboClaim: ['applicant'],
   listCboClaims: ['coordinator', 'admin', 'applicant'],
   decideCboClaim: ['coordinator', 'admin'],
+  findDuplicateCbos: ['coordinator', 'admin'],
+  assessCbo: ['assessor'],
+  listCboAssessments: PROGRAMME,
+  decideSelection: ['approver'],
+  reopenAssessment: ['coordinator', 'admin'],
+  withdrawCbo: ['coordinator', 'admin'],
+  myCbo: ['applicant'],
+  listTasks: ['admin', 'coordinator', 'assessor', 'approver', 'trainer', 'finance'],
+  searchDirectory: 'public',
+  applyAsCbo: 'public',
+  listOpenProvinces: 'public',
+  getExpansion: PROGRAMME,
+  saveExpansionPlan: ['admin'],
+  saveTargets: ['admin'],
+  getNetworkSettings: PROGRAMME,
+  updateNetworkSettings: ['admin'],
+  listCboHotline: PROGRAMME,
+  logHotlineCall: ['coordinator', 'admin'],
+  listReferrals: PROGRAMME,
+  recordReferralOutcome: ['coordinator', 'admin'],
+  listPartners: PROGRAMME,
+  createPartner: ['coordinator', 'admin'],
+  updatePartner: ['coordinator', 'admin'],
+  listFieldVisits: PROGRAMME,
+  createFieldVisit: ['coordinator', 'admin'],
+  linkCboToVisit: ['coordinator', 'admin'],
 };
 
 type Who = StaffRole | 'applicant' | 'anonymous';

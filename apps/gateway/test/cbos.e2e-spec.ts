@@ -54,12 +54,12 @@ describe('the CBO API, through the gateway, the services and the workflow', () =
     const listed = await waitFor(async () => {
       const { body } = await api('/api/cbos');
       const cbo = body.items.find((c: { id: string }) => c.id === created.body.cbo.id);
-      return cbo?.stage === 'identified' ? cbo : undefined;
+      return cbo?.stage === 'assessment' ? cbo : undefined;
     });
-    expect(listed).toMatchObject({ name: draft.name, stage: 'identified' });
+    expect(listed).toMatchObject({ name: draft.name, stage: 'assessment' });
 
     const pipeline = await api(`/api/cbos/${created.body.cbo.id}/pipeline`);
-    expect(pipeline.body).toMatchObject({ stage: 'identified' });
+    expect(pipeline.body).toMatchObject({ stage: 'assessment' });
   });
 
   it('creates one CBO when the same form is sent twice with the same key', async () => {
@@ -76,7 +76,7 @@ describe('the CBO API, through the gateway, the services and the workflow', () =
 
   it('refuses an idempotency key reused for another CBO, and stores nothing', async () => {
     const key = uniqueName('key');
-    await post(draft, key);
+    await post({ ...draft, name: 'Chong Kneas Fishing Community' }, key);
     const before = await total();
     const reused = await post({ ...draft, name: 'Another group' }, key);
     expect(reused.status).toBe(422);
@@ -147,7 +147,7 @@ describe('the CBO API, through the gateway, the services and the workflow', () =
     const created = await post({ ...draft, name: 'Kampong Luong Floating Village' }, uniqueName('key'));
     await waitFor(async () => {
       const { body } = await api(`/api/cbos/${created.body.cbo.id}`);
-      return body.cbo.stage === 'identified' ? true : undefined;
+      return body.cbo.stage === 'assessment' ? true : undefined;
     });
     const before = (await api('/api/cbos')).body;
 
@@ -158,7 +158,7 @@ describe('the CBO API, through the gateway, the services and the workflow', () =
     expect(after.total).toBe(before.total);
     expect(after.items).toEqual(before.items);
     const pipeline = await api(`/api/cbos/${created.body.cbo.id}/pipeline`);
-    expect(pipeline.body).toMatchObject({ stage: 'identified' });
+    expect(pipeline.body).toMatchObject({ stage: 'assessment' });
   });
 
   it('answers 503 with a clear message when a service is not answering', async () => {

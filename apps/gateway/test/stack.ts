@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { INestApplication, INestMicroservice } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
 import { connect } from 'nats';
 import * as OTPAuth from 'otpauth';
 import type { StaffRole } from '@bandanh/contracts';
@@ -9,6 +10,7 @@ import { loadIdentityConfig } from '../../identity/src/config/env';
 import { migrateNetwork, startNetworkService } from '../../network/src/app';
 import { loadNetworkConfig } from '../../network/src/config/env';
 import { migrateOrchestrator, startOrchestrator } from '../../orchestrator/src/app';
+import { expansionScheduleId } from '../../orchestrator/src/expansion/expansion-schedule.service';
 import { loadOrchestratorConfig } from '../../orchestrator/src/config/env';
 import { startGateway } from '../src/app';
 import { loadGatewayConfig } from '../src/config/env';
@@ -108,6 +110,13 @@ export class TestStack {
     this.gatewayUrl = `http://127.0.0.1:${address.port}`;
   }
 
+  /** Adds a staff account (with two-factor authentication when it has a secret). */
+  async ensureAccount(account: TestAccount): Promise<void> {
+    await ensureAccounts(loadIdentityConfig(this.env), [
+      { ...account, displayName: account.email.split('@')[0], kind: 'staff' as const },
+    ]);
+  }
+
   /** Signs in through the API (once per account and test file) and answers the session token. */
   async tokenFor(account: TestAccount): Promise<string> {
     const known = this.tokens.get(account.email);
@@ -144,6 +153,15 @@ export class TestStack {
   async stop(): Promise<void> {
     await this.stopProcesses();
     await this.database.drop();
+    if (this.env.EXPANSION_SCHEDULE === 'on') {
+      // A schedule outlives the processes: remove this run's.
+      const connection = await Connection.connect({ address: '127.0.0.1:7233' });
+      await new Client({ connection }).schedule
+        .getHandle(expansionScheduleId(this.env.TEMPORAL_TASK_QUEUE))
+        .delete()
+        .catch(() => undefined);
+      await connection.close();
+    }
     // The gateway's idempotency bucket lives in JetStream: remove this run's.
     const nats = await connect({ servers: 'nats://127.0.0.1:4222' });
     try {

@@ -11,6 +11,7 @@ import {
   recordCboStage,
   startPipeline,
   type Caller,
+  type FocusIssue,
 } from '@bandanh/contracts';
 import { DomainError, NatsRpc, systemCaller } from '@bandanh/platform';
 import { createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@bandanh/platform/testing';
@@ -44,7 +45,7 @@ describe('the network service and the orchestrator, on the real PostgreSQL, NATS
     name: 'Prey Lang Community Network',
     acknowledgeDuplicates: true,
     provinceCode: 'KH-2',
-    focusIssues: ['land'],
+    focusIssues: ['land'] as FocusIssue[],
     foundVia: 'field_visit',
   } as const;
 

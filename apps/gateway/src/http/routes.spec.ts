@@ -4,13 +4,23 @@ import { RequestMethod } from '@nestjs/common';
 import { AdminController } from '../admin/admin.controller';
 import { AuthController } from '../auth/auth.controller';
 import { CbosController } from '../cbos/cbos.controller';
+import { DirectoryController } from '../directory/directory.controller';
+import { ProgrammeController } from '../programme/programme.controller';
 import { HealthController } from '../health/health.controller';
 import { ProvincesController } from '../provinces/provinces.controller';
 import { buildOpenApiDocument } from '../openapi/openapi';
 import { parseInput } from './route';
 import { ROUTES } from './routes';
 
-const CONTROLLERS = [CbosController, HealthController, ProvincesController, AuthController, AdminController];
+const CONTROLLERS = [
+  CbosController,
+  HealthController,
+  ProvincesController,
+  AuthController,
+  AdminController,
+  DirectoryController,
+  ProgrammeController,
+];
 
 /** Every route that a controller mounts, read from Nest's own metadata. */
 function mountedRoutes(): string[] {
@@ -32,13 +42,16 @@ describe('the route table', () => {
     expect(mountedRoutes().sort()).toEqual(table.sort());
   });
 
-  it('leaves only health, provinces, sign-in, sign-up and invitation acceptance public', () => {
+  it('leaves only health, provinces, sign-in, sign-up, invitations, the directory and applications public', () => {
     const open = Object.values(ROUTES)
       .filter((r) => r.access === 'public')
       .map((r) => r.path);
     expect(open.sort()).toEqual([
+      '/api/applications',
       '/api/auth/sign-in',
       '/api/auth/sign-up',
+      '/api/directory',
+      '/api/expansion/open-provinces',
       '/api/invitations/:token',
       '/api/invitations/acceptance',
       '/api/provinces',

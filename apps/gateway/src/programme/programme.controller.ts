@@ -17,7 +17,7 @@ import {
   updateNetworkSettings,
   type Caller,
 } from '@bandanh/contracts';
-import { NatsRpc } from '@bandanh/platform';
+import { DomainError, NatsRpc } from '@bandanh/platform';
 import { CurrentCaller } from '../http/caller.decorator';
 import { Endpoint, Input, type RouteInput } from '../http/route';
 import { ROUTES } from '../http/routes';
@@ -86,7 +86,10 @@ export class ProgrammeController {
     @Input(ROUTES.recordReferralOutcome) { params, body }: RouteInput<typeof ROUTES.recordReferralOutcome>,
     @CurrentCaller() caller: Caller,
   ) {
-    await this.rpc.send(getReferral, { id: params.id }, caller);
+    const { referral } = await this.rpc.send(getReferral, { id: params.id }, caller);
+    if (referral.status === 'closed') {
+      throw new DomainError('CONFLICT', 'This referral is already closed', { reason: 'already_closed' });
+    }
     await this.rpc.send(recordReferralFollowUp, { referralId: params.id, ...body }, caller, {
       timeoutMs: 30_000,
     });

@@ -44,7 +44,7 @@ export function toCbo(row: CboRow): Cbo {
 }
 
 /** How alike two names must be (pg_trgm similarity) to be flagged as a likely duplicate. */
-const DUPLICATE_SIMILARITY = 0.45;
+const DUPLICATE_SIMILARITY = 0.6;
 
 export interface DuplicateProbe {
   name: string;

@@ -1,4 +1,4 @@
-import { proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import { closeTask, refuse, requireActorRole, taskIdFor, waitForPerson } from '../cbo-pipeline/human-step';
 import {
   referralOutcomeUpdate,
@@ -34,7 +34,10 @@ export async function referralFollowUp({ referralId, cboId, label }: ReferralFol
       state.busy = true;
       try {
         await recordReferralOutcome({ referralId, outcome, note });
-        await closeTask(state.taskId, 'done', actor.userId);
+        // The task's opening may still be on its way: close it once it is recorded.
+        const taskId = state.taskId;
+        await condition(() => state.opened === taskId);
+        await closeTask(taskId, 'done', actor.userId);
         if (outcome !== 'in_progress') state.status = 'closed';
         state.round += 1;
         return { status: state.status };
@@ -46,9 +49,7 @@ export async function referralFollowUp({ referralId, cboId, label }: ReferralFol
       validator: ({ actor }) => {
         requireActorRole(actor, ['coordinator', 'admin'], 'record the outcome of a referral');
         if (state.status === 'closed') throw refuse('This referral is already closed');
-        if (state.busy || state.opened !== state.taskId) {
-          throw refuse('The follow-up is being recorded; try again in a moment');
-        }
+        if (state.busy) throw refuse('The follow-up is being recorded; try again in a moment');
       },
     },
   );
