@@ -1,39 +1,14 @@
 // pnpm db:seed: loads the demo data through the HTTP API, so it takes the real path
 // (gateway → NATS → orchestrator → the CBO pipeline workflow → network service).
 // Each CBO has a fixed idempotency key: running it again creates nothing twice.
-import type { CboDraft, DiscoveryChannel, FocusIssue } from '../../libs/contracts/src';
-
+import * as OTPAuth from 'otpauth';
 import { ensureAccounts } from '../../apps/identity/src/app';
 import { loadIdentityConfig } from '../../apps/identity/src/config/env';
+import type { AccountSeed } from '../../apps/identity/src/app';
 import { DEMO_APPLICANT, DEMO_STAFF, DEMO_TOTP_SECRET } from './demo-accounts';
+import { DEMO_CALLS, DEMO_CBOS, DEMO_PARTNERS, type DemoFate } from './demo-network';
 
 const GATEWAY_URL = (process.env.GATEWAY_URL || 'http://127.0.0.1:3001').replace(/\/+$/, '');
-
-const BATTAMBANG = 'KH-2';
-const SIEM_REAP = 'KH-17';
-
-const cbo = (
-  name: string,
-  provinceCode: string,
-  focusIssue: FocusIssue,
-  foundVia: DiscoveryChannel,
-): CboDraft => ({ name, provinceCode, focusIssue, foundVia });
-
-/** Candidate CBOs in the two pilot provinces, as coordinators would record them. */
-const DEMO_CBOS: readonly CboDraft[] = [
-  cbo('Prek Toal Fishing Community', SIEM_REAP, 'fisheries', 'field_visit'),
-  cbo('សហគមន៍នេសាទទន្លេសាប', BATTAMBANG, 'fisheries', 'grassroots_contact'),
-  cbo('Kampong Phluk Community Fisheries', SIEM_REAP, 'fisheries', 'referral'),
-  cbo('សហគមន៍ការពារដីធ្លីភូមិតាគ្រាម', BATTAMBANG, 'land', 'field_visit'),
-  cbo('Samlout Indigenous Land Network', BATTAMBANG, 'land', 'referral'),
-  cbo('ក្រុមកម្មករសំណង់សៀមរាប', SIEM_REAP, 'labour', 'grassroots_contact'),
-  cbo('Battambang Garment Workers Solidarity Group', BATTAMBANG, 'labour', 'self_application'),
-  cbo('សមាគមអ្នកលក់ដូរផ្សារលើ', SIEM_REAP, 'labour', 'referral'),
-  cbo('Kamping Puoy Farmers Land Committee', BATTAMBANG, 'land', 'grassroots_contact'),
-  cbo('សហគមន៍ស្ត្រីដើម្បីសន្តិភាពបវេល', BATTAMBANG, 'other', 'self_application'),
-  cbo('Angkor Tuk-Tuk Drivers Association', SIEM_REAP, 'labour', 'self_application'),
-  cbo('សហគមន៍ព្រៃឈើភ្នំគូលែន', SIEM_REAP, 'other', 'field_visit'),
-];
 
 class SeedError extends Error {}
 
@@ -58,73 +33,202 @@ async function assertReachable(): Promise<void> {
   }
 }
 
-/** Records one CBO; true when it is new, false when the key was already used (a replay). */
-async function recordCbo(
-  token: string,
-  key: string,
-  draft: CboDraft,
-): Promise<{ created: boolean; id: string }> {
-  let response: Response;
-  try {
-    response = await fetch(`${GATEWAY_URL}/api/cbos`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'idempotency-key': key,
-        authorization: `Bearer ${token}`,
-      },
-      body: JSON.stringify(draft),
-      signal: AbortSignal.timeout(30_000),
-    });
-  } catch (error) {
-    throw new SeedError(`POST /api/cbos (${key}) did not get an answer: ${reason(error)}`);
-  }
-  if (response.status === 201 || response.status === 200) {
-    const body = (await response.json()) as { cbo: { id: string } };
-    return { created: response.status === 201, id: body.cbo.id };
-  }
-  const text = await response.text();
-  let message = text.slice(0, 500);
-  try {
-    const body = JSON.parse(text) as { code?: string; message?: string };
-    if (body.message) message = `${body.code ?? 'ERROR'}: ${body.message}`;
-  } catch {
-    // not JSON: show the text
-  }
-  throw new SeedError(`POST /api/cbos (${key}, "${draft.name}") answered ${response.status}: ${message}`);
+interface Answer {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- answers are read as JSON
 }
 
-/** Signs the demo coordinator in through the API; the CBOs are recorded in their name. */
-async function signInCoordinator(): Promise<string> {
-  const coordinator = DEMO_STAFF.find((a) => a.roles?.includes('coordinator'))!;
-  const response = await fetch(`${GATEWAY_URL}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: coordinator.email, password: coordinator.password }),
+/** One API call; any answer but `ok` statuses stops the seed with what the API said. */
+async function api(
+  token: string | undefined,
+  method: string,
+  path: string,
+  { json, key, ok = [200, 201] }: { json?: unknown; key?: string; ok?: number[] } = {},
+): Promise<Answer> {
+  let response: Response;
+  try {
+    response = await fetch(`${GATEWAY_URL}${path}`, {
+      method,
+      headers: {
+        ...(json !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(key ? { 'idempotency-key': key } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: json === undefined ? undefined : JSON.stringify(json),
+      signal: AbortSignal.timeout(60_000),
+    });
+  } catch (error) {
+    throw new SeedError(`${method} ${path} did not get an answer: ${reason(error)}`);
+  }
+  const text = await response.text();
+  const body = text ? (JSON.parse(text) as Answer['body']) : null;
+  if (!ok.includes(response.status)) {
+    throw new SeedError(
+      `${method} ${path} answered ${response.status}: ${body?.message ?? text.slice(0, 300)}`,
+    );
+  }
+  return { status: response.status, body };
+}
+
+/** Signs a demo account in through the API, with its two-factor code when it has one. */
+async function signIn(account: AccountSeed): Promise<string> {
+  const code = account.totpSecret
+    ? new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(account.totpSecret) }).generate()
+    : undefined;
+  const { body } = await api(undefined, 'POST', '/api/auth/sign-in', {
+    json: { email: account.email, password: account.password, ...(code ? { code } : {}) },
+    ok: [200, 401, 429],
   });
-  const body = (await response.json()) as { session?: { token: string }; message?: string };
-  if (!body.session)
-    throw new SeedError(`The demo coordinator could not sign in: ${body.message ?? response.status}`);
-  return body.session.token;
+  if (!body?.session)
+    throw new SeedError(`${account.email} could not sign in: ${body?.message ?? 'no session'}`);
+  return body.session.token as string;
+}
+
+const demo = (role: string) => DEMO_STAFF.find((account) => account.roles?.includes(role as never))!;
+
+async function stageOf(token: string, id: string): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const { body } = await api(token, 'GET', `/api/cbos/${id}/pipeline`, { ok: [200, 404] });
+    if (body?.stage && body.stage !== 'identified') return body.stage as string;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new SeedError(`The pipeline of CBO ${id} did not start`);
+}
+
+/** Moves one CBO on until it reaches its demo fate; steps already taken are not taken again. */
+async function advance(
+  tokens: Record<'coordinator' | 'assessor' | 'approver', string>,
+  id: string,
+  fate: DemoFate,
+  scores: Record<string, number>,
+  index: number,
+): Promise<void> {
+  let stage = await stageOf(tokens.coordinator, id);
+  if (fate === 'assessment' || fate === 'pilot_rule') return;
+  if (fate === 'withdrawn') {
+    if (stage !== 'withdrawn') {
+      await api(tokens.coordinator, 'POST', `/api/cbos/${id}/withdrawal`, {
+        json: { reason: 'The group merged with a neighbouring community network' },
+      });
+    }
+    return;
+  }
+  if (stage === 'assessment') {
+    ({ stage } = (
+      await api(tokens.assessor, 'POST', `/api/cbos/${id}/assessment`, {
+        json: {
+          membersWomen: 6 + (index % 9),
+          membersMen: 5 + (index % 7),
+          ongoingActivities: 'Monthly meetings; monitoring and reporting of abuses in the commune',
+          plannedActivities: 'A public forum with the commune council on the dispute',
+          ambitions: 'To be recognised by the authorities and to defend their members’ rights',
+          leadership: 'A committee elected by the members every two years',
+          meetingsHeld: 4 + (index % 9),
+          recordsKept: index % 4 !== 0,
+          registration: (['registered', 'in_progress', 'not_registered', 'unknown'] as const)[index % 4],
+          risks: 'Intimidation by local officials when they raise complaints',
+          scores: Object.fromEntries(
+            Object.entries(scores).map(([key, max]) => [key, Math.max(1, max - (index % 3))]),
+          ),
+        },
+      })
+    ).body);
+  }
+  if (fate === 'selection' || stage !== 'selection') return;
+  await api(tokens.approver, 'POST', `/api/cbos/${id}/decision`, {
+    json:
+      fate === 'participant'
+        ? { outcome: 'selected', reason: 'Well organised, with a clear plan and the support of its members' }
+        : {
+            outcome: 'declined',
+            reason:
+              'The group has met only a few times; we encourage it to apply again once it meets regularly',
+          },
+  });
+}
+
+/** Runs `work` over `items`, a few at a time. */
+async function inBatches<T>(
+  items: readonly T[],
+  size: number,
+  work: (item: T, index: number) => Promise<void>,
+) {
+  for (let i = 0; i < items.length; i += size) {
+    await Promise.all(items.slice(i, i + size).map((item, j) => work(item, i + j)));
+  }
 }
 
 async function main(): Promise<void> {
   await assertReachable();
   const identity = loadIdentityConfig(process.env);
   await ensureAccounts(identity, DEMO_STAFF);
-  const token = await signInCoordinator();
+  const tokens = {
+    coordinator: await signIn(demo('coordinator')),
+    assessor: await signIn(demo('assessor')),
+    approver: await signIn(demo('approver')),
+  };
+  const { body: settings } = await api(tokens.assessor, 'GET', '/api/settings/network');
+  const scores: Record<string, number> = Object.fromEntries(
+    settings.settings.rubric.map((criterion: { key: string; maxScore: number }) => [
+      criterion.key,
+      criterion.maxScore,
+    ]),
+  );
+
   let created = 0;
-  let existing = 0;
-  const ids: string[] = [];
-  for (const [index, draft] of DEMO_CBOS.entries()) {
-    const result = await recordCbo(token, `demo-cbo-${index + 1}`, draft);
-    ids.push(result.id);
-    if (result.created) created += 1;
-    else existing += 1;
+  const ids: string[] = new Array(DEMO_CBOS.length);
+  await inBatches(DEMO_CBOS, 6, async ({ key, draft, fate }, index) => {
+    const { status, body } = await api(tokens.coordinator, 'POST', '/api/cbos', { json: draft, key });
+    ids[index] = body.cbo.id;
+    if (status === 201) created += 1;
+    await advance(tokens, body.cbo.id, fate, scores, index);
+  });
+
+  const partners: string[] = [];
+  for (const [index, partner] of DEMO_PARTNERS.entries()) {
+    const { body } = await api(tokens.coordinator, 'POST', '/api/partners', {
+      json: partner,
+      key: `demo-partner-${index + 1}`,
+    });
+    partners.push(body.partner.id);
   }
-  // The demo CBO member belongs to the first demo CBO.
-  await ensureAccounts(identity, [{ ...DEMO_APPLICANT, cboId: ids[0] }]);
-  console.log(`demo CBOs: ${created} created, ${existing} already existed`);
+  for (const [index, { cbo, call, referTo }] of DEMO_CALLS.entries()) {
+    const { body } = await api(tokens.coordinator, 'POST', `/api/cbos/${ids[cbo]}/hotline`, {
+      key: `demo-call-${index + 1}`,
+      json: {
+        ...call,
+        ...(referTo ? { referral: { partnerId: partners[referTo.partner], reason: referTo.reason } } : {}),
+      },
+    });
+    const referral = body.call.referral;
+    if (referral && referTo?.outcome && referral.outcome === null) {
+      await api(tokens.coordinator, 'POST', `/api/referrals/${referral.id}/outcome`, {
+        json: { outcome: referTo.outcome, note: 'Followed up by phone with the group and the partner' },
+        ok: [200, 409],
+      });
+    }
+  }
+  for (const [index, [provinceCode, commune]] of (
+    [
+      ['KH-2', 'Samlout'],
+      ['KH-17', 'Chi Kraeng'],
+    ] as const
+  ).entries()) {
+    await api(tokens.coordinator, 'POST', '/api/field-visits', {
+      key: `demo-visit-${index + 1}`,
+      json: {
+        provinceCode,
+        district: commune,
+        commune,
+        visitedOn: '2026-10-0' + (index + 5),
+        notes: 'Met community leaders at the pagoda',
+      },
+    });
+  }
+
+  // The demo CBO member belongs to a group that has been selected.
+  await ensureAccounts(identity, [{ ...DEMO_APPLICANT, cboId: ids[4] }]);
+  console.log(`demo network: ${created} CBOs created, ${DEMO_CBOS.length - created} already there`);
   printAccounts();
 }
 

@@ -71,7 +71,7 @@ export const SelectionDecision = z.discriminatedUnion('outcome', [
     reason: z.string().trim().min(1, 'Give the reason; the CBO will see it').max(1000),
   }),
 ]);
-export type SelectionDecision = z.output<typeof SelectionDecision>;
+export type SelectionDecision = z.input<typeof SelectionDecision>;
 
 /** The assessor records the needs assessment; the CBO moves on to selection. */
 export const assessCbo = defineContract({
