@@ -158,6 +158,16 @@ describe('the network programme through the API: pipeline steps, directory, hotl
     expect(refused.status).toBe(403);
     expect(refused.body.details).toMatchObject({ reason: 'four_eyes' });
     expect((await as('coordinator', `/api/cbos/${id}/pipeline`)).body.stage).toBe('selection');
+
+    // Approvals and their refusals are in the audit log.
+    const { body: audit } = await as('admin', '/api/admin/audit?limit=100');
+    const decisions = audit.items.filter((entry: any) => entry.action === 'cbo.selection.decide');
+    expect(decisions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ targetId: id, outcome: 'denied' }),
+        expect.objectContaining({ outcome: 'success' }),
+      ]),
+    );
   });
 
   it('declines with a reason the CBO can read, and reopens only after the waiting time', async () => {

@@ -1,5 +1,6 @@
 import { Controller, Module } from '@nestjs/common';
 import {
+  appendAudit,
   assessCbo,
   checkAssessment,
   decideSelection,
@@ -54,9 +55,42 @@ export class PipelineHandlers {
     return this.pipelines.assess(cboId, actor, draft);
   }
 
+  /** A selection is an approval: the audit log keeps it, and every refusal of it. */
   @Handles(decideSelection)
-  decide({ cboId, decision }: ParsedRequestOf<typeof decideSelection>, caller: Caller) {
-    return this.pipelines.decide(cboId, actorOf(caller), decision);
+  async decide({ cboId, decision }: ParsedRequestOf<typeof decideSelection>, caller: Caller) {
+    const actor = actorOf(caller);
+    try {
+      const state = await this.pipelines.decide(cboId, actor, decision);
+      await this.audit(caller, cboId, 'success', { outcome: decision.outcome });
+      return state;
+    } catch (error) {
+      if (error instanceof DomainError && (error.code === 'FORBIDDEN' || error.code === 'CONFLICT')) {
+        await this.audit(caller, cboId, error.code === 'FORBIDDEN' ? 'denied' : 'failure', {
+          outcome: decision.outcome,
+          reason: error.details?.reason ?? error.code,
+        });
+      }
+      throw error;
+    }
+  }
+
+  private async audit(
+    caller: Caller,
+    cboId: string,
+    outcome: 'success' | 'failure' | 'denied',
+    details: object,
+  ) {
+    await this.rpc.send(
+      appendAudit,
+      {
+        action: 'cbo.selection.decide',
+        targetType: 'cbo',
+        targetId: cboId,
+        outcome,
+        details: { ...details },
+      },
+      caller,
+    );
   }
 
   @Handles(reopenAssessment)
