@@ -173,7 +173,8 @@ describe('signing in and the web’s guards', () => {
     const body = request.postDataBuffer()?.toString('utf8') ?? '';
     expect(body).toContain(key);
 
-    // The same action with a fresh idempotency key, so it would record a second CBO.
+    // The same action with a fresh idempotency key and another name (a like name in the same
+    // province would be held back as a likely duplicate), so it would record a second CBO.
     const replay = (origin: string) =>
       fetch(request.url(), {
         method: 'POST',
@@ -186,7 +187,11 @@ describe('signing in and the web’s guards', () => {
           'next-action': headers['next-action'] ?? '',
           'next-router-state-tree': headers['next-router-state-tree'] ?? '',
         },
-        body: body.split(key).join(randomUUID()),
+        body: body
+          .split(key)
+          .join(randomUUID())
+          .split('Tonle Sap Floating Village')
+          .join('Chong Kneas Fishers'),
       });
 
     const before = await total();

@@ -34,8 +34,8 @@ interface Props {
 const FORM_ID = 'cbo-form';
 const VISIT_LINK_FORM_ID = 'visit-link-form';
 
-/** The id of a field's control: contact rows read `contact-0-phone` rather than a dotted name. */
-const idOf = (field: CboField) => field.replaceAll('.', '-').replace(/^contacts-/, 'contact-');
+/** The id of a field's control: a contact row's part reads `contacts-0-phone`, without dots for CSS. */
+const idOf = (field: CboField) => field.replaceAll('.', '-');
 
 /**
  * Records a candidate CBO with everything the programme needs to know of it. A plain form: it

@@ -105,39 +105,43 @@ function input(locale: 'km' | 'en', entries: DirectoryEntry[]): DirectoryPdfInpu
 const words = (text: string) => text.replace(/\s+/gu, ' ');
 
 describe('renderDirectoryPdf', () => {
-  it.each(['km', 'en'] as const)('writes the Khmer and the Latin names as text (%s)', async (locale) => {
-    const pdf = await renderDirectoryPdf(input(locale, [FISHING, FOREST, LATIN_ONLY]));
+  it.each(['km', 'en'] as const)(
+    'writes the Khmer and the Latin names as text (%s)',
+    async (locale) => {
+      const pdf = await renderDirectoryPdf(input(locale, [FISHING, FOREST, LATIN_ONLY]));
 
-    expect(pdf.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
-    const text = words((await extractText(pdf)).join('\n'));
-    for (const name of [
-      'សហគមន៍នេសាទកំពង់ភ្លុក',
-      'ក្រុមសហគមន៍ការពារព្រៃឈើ',
-      'Kampong Phluk Fishing Community',
-      'Community Forest Protection Group',
-      'Garment Workers Solidarity',
-    ]) {
-      expect(text).toContain(name);
-    }
-    // Province headings in the reader's language, issues and the contact.
-    if (locale === 'km') {
-      expect(text).toContain('សៀមរាប');
-      expect(text).toContain('បាត់ដំបង');
-      expect(text).toContain('នេសាទ, ដីធ្លី');
-      expect(text).toContain('ទំព័រ 1 នៃ 1');
-    } else {
-      expect(text).toContain('Siem Reap');
-      expect(text).toContain('Battambang');
-      expect(text).toContain('Fisheries, Land');
-      expect(text).toContain('Page 1 of 1');
-    }
-    expect(text).toContain('Sok Dara (Chair), 012 345 678');
-    // Reordered in drawing (COENG RO, pre-base and split vowels), yet read in the order written.
-    for (const word of ['ល្បាតព្រៃសហគមន៍', 'ជនជាតិដើមភាគតិច។', 'ស្ត្រី', 'កោះ', 'សៀម', 'ឃុំ', 'ប៉ុន្តែ', 'ស៊ើប']) {
-      expect(text).toContain(word);
-    }
-    expect(text).not.toMatch(/[\u200B\u2060]/u);
-  });
+      expect(pdf.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
+      const text = words((await extractText(pdf)).join('\n'));
+      for (const name of [
+        'សហគមន៍នេសាទកំពង់ភ្លុក',
+        'ក្រុមសហគមន៍ការពារព្រៃឈើ',
+        'Kampong Phluk Fishing Community',
+        'Community Forest Protection Group',
+        'Garment Workers Solidarity',
+      ]) {
+        expect(text).toContain(name);
+      }
+      // Province headings in the reader's language, issues and the contact.
+      if (locale === 'km') {
+        expect(text).toContain('សៀមរាប');
+        expect(text).toContain('បាត់ដំបង');
+        expect(text).toContain('នេសាទ, ដីធ្លី');
+        expect(text).toContain('ទំព័រ 1 នៃ 1');
+      } else {
+        expect(text).toContain('Siem Reap');
+        expect(text).toContain('Battambang');
+        expect(text).toContain('Fisheries, Land');
+        expect(text).toContain('Page 1 of 1');
+      }
+      expect(text).toContain('Sok Dara (Chair), 012 345 678');
+      // Reordered in drawing (COENG RO, pre-base and split vowels), yet read in the order written.
+      for (const word of ['ល្បាតព្រៃសហគមន៍', 'ជនជាតិដើមភាគតិច។', 'ស្ត្រី', 'កោះ', 'សៀម', 'ឃុំ', 'ប៉ុន្តែ', 'ស៊ើប']) {
+        expect(text).toContain(word);
+      }
+      expect(text).not.toMatch(/[\u200B\u2060]/u);
+    },
+    30_000,
+  );
 
   it('embeds Noto Sans Khmer as a TrueType font program', async () => {
     const pdf = (await renderDirectoryPdf(input('km', [FISHING]))).toString('latin1');
@@ -159,7 +163,7 @@ describe('renderDirectoryPdf', () => {
     }
     expect(pdf).toContain('/Subtype /CIDFontType2');
     expect(pdf).toContain('/ToUnicode');
-  });
+  }, 30_000);
 
   it('says so when the directory is empty', async () => {
     const inKhmer = words((await extractText(await renderDirectoryPdf(input('km', [])))).join('\n'));
@@ -168,7 +172,7 @@ describe('renderDirectoryPdf', () => {
     expect(inKhmer).toContain(km.empty);
     expect(inKhmer).toContain('បញ្ជីឈ្មោះបណ្ដាញ');
     expect(inEnglish).toContain(en.empty);
-  });
+  }, 30_000);
 
   it('renders a directory of thousands of entries over many pages', async () => {
     const issues = ['land', 'labour', 'fisheries', 'other'] as const;

@@ -18,8 +18,8 @@ export const CBO_FIELDS = [
 
 /** The contact rows the form offers; blank rows are not sent. */
 export const CONTACT_ROWS = 3;
-const CONTACT_PARTS = ['name', 'phone', 'role'] as const;
-export type ContactPart = (typeof CONTACT_PARTS)[number];
+export const CONTACT_PARTS = ['name', 'phone', 'role'] as const;
+type ContactPart = (typeof CONTACT_PARTS)[number];
 
 /** A field of the CBO form: a plain field, or one part of one contact row (`contacts.0.phone`). */
 export type CboField = (typeof CBO_FIELDS)[number] | `contacts.${number}.${ContactPart}`;

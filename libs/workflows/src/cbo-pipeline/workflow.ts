@@ -106,7 +106,11 @@ export async function cboPipeline({ cboId }: CboPipelineInput): Promise<Pipeline
   }
 
   function guard(stage: PipelineStage, step: string) {
-    if (state.busy) throw refuse('Another step for this CBO is being recorded; try again in a moment');
+    if (state.busy) {
+      throw refuse('Another step for this CBO is being recorded; try again in a moment', REFUSAL.wrongStage, {
+        reason: 'busy',
+      });
+    }
     if (state.stage !== stage) {
       throw refuse(`The CBO is at the ${state.stage} stage, so it cannot ${step} now`, REFUSAL.wrongStage, {
         reason: 'wrong_stage',
@@ -210,7 +214,15 @@ export async function cboPipeline({ cboId }: CboPipelineInput): Promise<Pipeline
     {
       validator: ({ actor }) => {
         requireActorRole(actor, ['coordinator', 'admin'], 'withdraw a CBO');
-        if (state.busy) throw refuse('Another step for this CBO is being recorded; try again in a moment');
+        if (state.busy) {
+          throw refuse(
+            'Another step for this CBO is being recorded; try again in a moment',
+            REFUSAL.wrongStage,
+            {
+              reason: 'busy',
+            },
+          );
+        }
         if (FINAL_STAGES.includes(state.stage)) throw refuse('This CBO has already been withdrawn');
       },
     },

@@ -1,4 +1,5 @@
 import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { REFUSAL } from '../cbo-pipeline/definitions';
 import { closeTask, refuse, requireActorRole, taskIdFor, waitForPerson } from '../cbo-pipeline/human-step';
 import {
   referralOutcomeUpdate,
@@ -48,8 +49,14 @@ export async function referralFollowUp({ referralId, cboId, label }: ReferralFol
     {
       validator: ({ actor }) => {
         requireActorRole(actor, ['coordinator', 'admin'], 'record the outcome of a referral');
-        if (state.status === 'closed') throw refuse('This referral is already closed');
-        if (state.busy) throw refuse('The follow-up is being recorded; try again in a moment');
+        if (state.status === 'closed') {
+          throw refuse('This referral is already closed', REFUSAL.wrongStage, { reason: 'already_closed' });
+        }
+        if (state.busy) {
+          throw refuse('The follow-up is being recorded; try again in a moment', REFUSAL.wrongStage, {
+            reason: 'busy',
+          });
+        }
       },
     },
   );

@@ -20,11 +20,19 @@ interface Props {
 const idOf = (name: string) => name.replaceAll('.', '-');
 
 /** The translated error of one field, given an id so the control can point at it. */
-function ErrorText({ name, errors }: { name: string; errors: ApplyFieldErrors }) {
+function ErrorText({
+  name,
+  errors,
+  className,
+}: {
+  name: string;
+  errors: ApplyFieldErrors;
+  className?: string;
+}) {
   const t = useTranslations('apply.errors');
   const error = errors[name];
   return error ? (
-    <span className="error" id={`${idOf(name)}-error`}>
+    <span className={className ?? 'error'} id={`${idOf(name)}-error`}>
       {t(error)}
     </span>
   ) : null;
@@ -113,7 +121,7 @@ export function ApplyForm({ locale, idempotencyKey, provinces }: Props) {
             {t(`apply.purposes.${purpose}`)}
           </label>
         ))}
-        <span className="hint">{t('apply.purposeHint')}</span>
+        <span className={styles.note}>{t('apply.purposeHint')}</span>
         <ErrorText name="purpose" errors={errors} />
       </fieldset>
       <fieldset className="checks" aria-describedby={described('focusIssues')}>
@@ -181,7 +189,7 @@ export function ApplyForm({ locale, idempotencyKey, provinces }: Props) {
       <p className="muted" id="contacts-hint">
         {t('apply.contactsHint')}
       </p>
-      <ErrorText name="contacts" errors={errors} />
+      <ErrorText name="contacts" errors={errors} className={styles.groupError} />
       {Array.from({ length: CONTACT_ROWS }, (_, row) => (
         <fieldset key={row} className={styles.contact} aria-describedby={described('contacts')}>
           <legend>{t('apply.contact', { number: row + 1 })}</legend>

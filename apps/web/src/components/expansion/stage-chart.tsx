@@ -1,4 +1,5 @@
 import { PIPELINE_STAGES, type PipelineStage } from '@bandanh/contracts';
+import { CHART, stackedBars, type ChartRow } from './chart-geometry';
 import styles from './expansion.module.css';
 
 /** One colour per stage: blues on the way in, greens once a participant, red and grey when out. */
@@ -13,41 +14,6 @@ export const STAGE_COLOURS: Record<PipelineStage, string> = {
   withdrawn: '#9e9e9e',
 };
 
-export interface ChartRow {
-  code: string;
-  label: string;
-  counts: Partial<Record<PipelineStage, number>>;
-  total: number;
-}
-
-const WIDTH = 360;
-const LABEL = 112;
-const TOTAL = 30;
-const ROW = 24;
-const BAR = 14;
-
-export interface Segment {
-  stage: PipelineStage;
-  count: number;
-  x: number;
-  width: number;
-}
-
-/** Each row's stacked segments, in stage order, on one scale: the longest bar fills the room there is. */
-export function stackedBars(rows: ChartRow[], room = WIDTH - LABEL - TOTAL): Segment[][] {
-  const most = Math.max(0, ...rows.map((row) => row.total));
-  return rows.map((row) => {
-    let x = LABEL;
-    return PIPELINE_STAGES.filter((stage) => (row.counts[stage] ?? 0) > 0).map((stage) => {
-      const count = row.counts[stage] ?? 0;
-      const width = most > 0 ? (count / most) * room : 0;
-      const segment = { stage, count, x, width };
-      x += width;
-      return segment;
-    });
-  });
-}
-
 interface Props {
   rows: ChartRow[];
   stageLabels: Record<PipelineStage, string>;
@@ -61,11 +27,12 @@ interface Props {
  */
 export function StageChart({ rows, stageLabels, title, description }: Props) {
   const bars = stackedBars(rows);
-  const height = rows.length * ROW + 4;
+  const { width, label, row: rowHeight, bar } = CHART;
+  const height = rows.length * rowHeight + 4;
   return (
     <figure className={styles.chart}>
       <svg
-        viewBox={`0 0 ${WIDTH} ${height}`}
+        viewBox={`0 0 ${width} ${height}`}
         role="img"
         aria-labelledby="stage-chart-title stage-chart-desc"
         className={styles.svg}
@@ -74,11 +41,11 @@ export function StageChart({ rows, stageLabels, title, description }: Props) {
         <title id="stage-chart-title">{title}</title>
         <desc id="stage-chart-desc">{description}</desc>
         {rows.map((row, i) => {
-          const y = i * ROW + 4;
-          const end = bars[i].reduce((x, segment) => x + segment.width, LABEL);
+          const y = i * rowHeight + 4;
+          const end = bars[i].reduce<number>((x, segment) => x + segment.width, label);
           return (
             <g key={row.code} data-chart-province={row.code}>
-              <text x={LABEL - 6} y={y + BAR - 2} textAnchor="end" fontSize="11" fill="currentColor">
+              <text x={label - 6} y={y + bar - 2} textAnchor="end" fontSize="11" fill="currentColor">
                 {row.label}
               </text>
               {bars[i].map((segment) => (
@@ -87,13 +54,13 @@ export function StageChart({ rows, stageLabels, title, description }: Props) {
                   x={segment.x}
                   y={y}
                   width={Math.max(segment.width, 0.5)}
-                  height={BAR}
+                  height={bar}
                   fill={STAGE_COLOURS[segment.stage]}
                 >
                   <title>{`${row.label}, ${stageLabels[segment.stage]}: ${segment.count}`}</title>
                 </rect>
               ))}
-              <text x={end + 4} y={y + BAR - 2} fontSize="11" fill="currentColor">
+              <text x={end + 4} y={y + bar - 2} fontSize="11" fill="currentColor">
                 {row.total}
               </text>
             </g>
@@ -104,7 +71,11 @@ export function StageChart({ rows, stageLabels, title, description }: Props) {
         <ul className={styles.legend}>
           {PIPELINE_STAGES.map((stage) => (
             <li key={stage}>
-              <span className={styles.swatch} style={{ background: STAGE_COLOURS[stage] }} aria-hidden="true" />
+              <span
+                className={styles.swatch}
+                style={{ background: STAGE_COLOURS[stage] }}
+                aria-hidden="true"
+              />
               {stageLabels[stage]}
             </li>
           ))}

@@ -23,8 +23,13 @@ export function VisitForm({ locale, idempotencyKey, today, provinces }: Props) {
     values: { provinceCode: '', district: '', commune: '', village: '', visitedOn: today, notes: '' },
     errors: {},
   };
-  const { state, formAction, pending, onSubmit } = useFormAction(recordVisit, initial, `/${locale}/field-visits`);
-  const error = (field: VisitField) => (state.errors[field] ? t(`fieldErrors.${state.errors[field]}`) : undefined);
+  const { state, formAction, pending, onSubmit } = useFormAction(
+    recordVisit,
+    initial,
+    `/${locale}/field-visits`,
+  );
+  const error = (field: VisitField) =>
+    state.errors[field] ? t(`fieldErrors.${state.errors[field]}`) : undefined;
   const place = (field: 'district' | 'commune' | 'village') => (
     <Field id={field} label={t(field)} error={error(field)}>
       {(wiring) => <input {...wiring} name={field} defaultValue={state.values[field]} maxLength={120} />}
@@ -57,7 +62,9 @@ export function VisitForm({ locale, idempotencyKey, today, provinces }: Props) {
         {(wiring) => <input {...wiring} type="date" name="visitedOn" defaultValue={state.values.visitedOn} />}
       </Field>
       <Field id="notes" label={t('notes')} hint={t('notesHint')} error={error('notes')}>
-        {(wiring) => <textarea {...wiring} name="notes" defaultValue={state.values.notes} maxLength={2000} rows={3} />}
+        {(wiring) => (
+          <textarea {...wiring} name="notes" defaultValue={state.values.notes} maxLength={2000} rows={3} />
+        )}
       </Field>
       <button className="primary" type="submit" disabled={pending}>
         {pending ? t('saving') : t('submit')}

@@ -42,7 +42,8 @@ export function HotlineForm({ locale, cboId, idempotencyKey, now, partners }: Pr
     initial,
     `/${locale}/cbos/${cboId}/hotline`,
   );
-  const error = (field: HotlineField) => (state.errors[field] ? t(`fieldErrors.${state.errors[field]}`) : undefined);
+  const error = (field: HotlineField) =>
+    state.errors[field] ? t(`fieldErrors.${state.errors[field]}`) : undefined;
   const value = (field: HotlineField) => state.values[field];
 
   return (
@@ -55,14 +56,25 @@ export function HotlineForm({ locale, cboId, idempotencyKey, now, partners }: Pr
       <Choices id="channel" legend={t('channel')} error={error('channel')}>
         {HOTLINE_CHANNELS.map((channel) => (
           <label key={channel}>
-            <input type="radio" name="channel" value={channel} defaultChecked={value('channel') === channel} />
+            <input
+              type="radio"
+              name="channel"
+              value={channel}
+              defaultChecked={value('channel') === channel}
+            />
             {t(`channels.${channel}`)}
           </label>
         ))}
       </Choices>
       <Field id="callerName" label={t('callerName')} hint={t('callerNameHint')} error={error('callerName')}>
         {(wiring) => (
-          <input {...wiring} name="callerName" defaultValue={value('callerName')} maxLength={120} autoComplete="off" />
+          <input
+            {...wiring}
+            name="callerName"
+            defaultValue={value('callerName')}
+            maxLength={120}
+            autoComplete="off"
+          />
         )}
       </Field>
       <Field id="occurredAt" label={t('occurredAt')} hint={t('occurredAtHint')} error={error('occurredAt')}>
@@ -83,7 +95,9 @@ export function HotlineForm({ locale, cboId, idempotencyKey, now, partners }: Pr
         )}
       </Field>
       <Field id="summary" label={t('summary')} error={error('summary')}>
-        {(wiring) => <textarea {...wiring} name="summary" defaultValue={value('summary')} maxLength={2000} rows={3} />}
+        {(wiring) => (
+          <textarea {...wiring} name="summary" defaultValue={value('summary')} maxLength={2000} rows={3} />
+        )}
       </Field>
       <Field id="guidance" label={t('guidance')} error={error('guidance')}>
         {(wiring) => (
@@ -116,7 +130,13 @@ export function HotlineForm({ locale, cboId, idempotencyKey, now, partners }: Pr
               </Field>
               <Field id="reason" label={t('reason')} hint={t('reasonHint')} error={error('reason')}>
                 {(wiring) => (
-                  <textarea {...wiring} name="reason" defaultValue={value('reason')} maxLength={1000} rows={2} />
+                  <textarea
+                    {...wiring}
+                    name="reason"
+                    defaultValue={value('reason')}
+                    maxLength={1000}
+                    rows={2}
+                  />
                 )}
               </Field>
             </div>

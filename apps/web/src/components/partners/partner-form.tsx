@@ -27,7 +27,8 @@ export function PartnerForm({ locale, idempotencyKey = '', partnerId, values, ed
   const { state, formAction, pending, onSubmit } = useFormAction(savePartner, initial, `/${locale}/partners`);
   const prefix = partnerId ?? 'new';
   const id = (name: string) => `${name}-${prefix}`;
-  const error = (field: string) => (state.errors[field] ? t(`fieldErrors.${state.errors[field]}`) : undefined);
+  const error = (field: string) =>
+    state.errors[field] ? t(`fieldErrors.${state.errors[field]}`) : undefined;
   const refused = Boolean(state.formError);
 
   const form = (
@@ -47,7 +48,13 @@ export function PartnerForm({ locale, idempotencyKey = '', partnerId, values, ed
       )}
       <Field id={id('name')} label={t('name')} error={error('name')}>
         {(wiring) => (
-          <input {...wiring} name="name" defaultValue={state.values.name} maxLength={200} autoComplete="off" />
+          <input
+            {...wiring}
+            name="name"
+            defaultValue={state.values.name}
+            maxLength={200}
+            autoComplete="off"
+          />
         )}
       </Field>
       <Choices id={id('expertise')} legend={t('expertise')} error={error('expertise')}>
@@ -63,9 +70,20 @@ export function PartnerForm({ locale, idempotencyKey = '', partnerId, values, ed
           </label>
         ))}
       </Choices>
-      <Field id={id('description')} label={t('description')} hint={t('descriptionHint')} error={error('description')}>
+      <Field
+        id={id('description')}
+        label={t('description')}
+        hint={t('descriptionHint')}
+        error={error('description')}
+      >
         {(wiring) => (
-          <textarea {...wiring} name="description" defaultValue={state.values.description} maxLength={1000} rows={2} />
+          <textarea
+            {...wiring}
+            name="description"
+            defaultValue={state.values.description}
+            maxLength={1000}
+            rows={2}
+          />
         )}
       </Field>
       <div className={styles.contact}>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { reassessCbo, type StepState } from '../../app/[locale]/(staff)/cbos/[id]/actions';
 import { useFormAction } from '../use-form-action';
 import styles from './pipeline.module.css';
@@ -8,11 +8,10 @@ import { StepError, StepFields } from './step-parts';
 
 /**
  * "Assess again", for a declined CBO: offered from the day its waiting time ends, and until
- * then the date it may.
+ * then the date it may (`from`, written by the server in the reader's language).
  */
-export function ReassessForm({ cboId, from, early }: { cboId: string; from: string | null; early: boolean }) {
+export function ReassessForm({ cboId, from }: { cboId: string; from?: string }) {
   const t = useTranslations('pipeline.reassess');
-  const format = useFormatter();
   const locale = useLocale();
   const initial: StepState = { cboId, values: {}, fieldErrors: {} };
   const { state, formAction, pending, onSubmit } = useFormAction(
@@ -20,16 +19,20 @@ export function ReassessForm({ cboId, from, early }: { cboId: string; from: stri
     initial,
     `/${locale}/cbos/${cboId}`,
   );
-  const date = from ? format.dateTime(new Date(from), { dateStyle: 'medium' }) : '';
   return (
     <form action={formAction} onSubmit={onSubmit} className={styles.step} data-reassess-form>
       <h3>{t('title')}</h3>
       <StepError state={state} />
       <StepFields locale={locale} cboId={cboId} />
       <p className="muted" id="reassess-when">
-        {early ? t('notYet', { date }) : t('intro')}
+        {from ? t('notYet', { date: from }) : t('intro')}
       </p>
-      <button className="primary" type="submit" disabled={pending || early} aria-describedby="reassess-when">
+      <button
+        className="primary"
+        type="submit"
+        disabled={pending || Boolean(from)}
+        aria-describedby="reassess-when"
+      >
         {t('submit')}
       </button>
     </form>

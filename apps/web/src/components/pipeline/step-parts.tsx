@@ -1,6 +1,6 @@
 'use client';
 
-import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import type { StepState } from '../../app/[locale]/(staff)/cbos/[id]/actions';
 
 /**
@@ -9,16 +9,14 @@ import type { StepState } from '../../app/[locale]/(staff)/cbos/[id]/actions';
  */
 export function StepError({ state }: { state: StepState }) {
   const t = useTranslations();
-  const format = useFormatter();
   const locale = useLocale();
   if (!state.formError) return null;
   const stage = state.stage ? t(`stages.${state.stage}`) : undefined;
-  const from = state.from ? format.dateTime(new Date(state.from), { dateStyle: 'medium' }) : '';
   return (
     <div className="notice error" role="alert" data-step-error={state.formError}>
       {state.formError === 'wrongStage'
         ? t(stage ? 'pipeline.errors.wrongStageNow' : 'pipeline.errors.wrongStage', { stage: stage ?? '' })
-        : t(`pipeline.errors.${state.formError}`, { date: from })}
+        : t(`pipeline.errors.${state.formError}`, { date: state.from ?? '' })}
       {(state.formError === 'wrongStage' || state.formError === 'busy') && (
         <>
           {' '}

@@ -28,7 +28,10 @@ export function errorsFrom(issues: ReadonlyArray<Pick<FieldIssue, 'path' | 'code
 }
 
 /** The message at the top of a form refused field by field; `invalid` when no field shows why. */
-export function refusedFields(errors: Record<string, string>): { errors: Record<string, string>; formError: string } {
+export function refusedFields(errors: Record<string, string>): {
+  errors: Record<string, string>;
+  formError: string;
+} {
   return { errors, formError: Object.keys(errors).length > 0 ? 'summary' : 'invalid' };
 }
 

@@ -4,7 +4,8 @@ import { useTranslations } from 'next-intl';
 import { savePlan, type PlanFormState } from '../../app/[locale]/(staff)/admin/programme/actions';
 import { useFormAction } from '../use-form-action';
 import { Field, FormMessage } from './field';
-import type { PlanValues } from './settings-draft';
+import { AddRows } from './add-rows';
+import type { PhaseRow, PlanValues } from './settings-draft';
 import styles from './programme-settings.module.css';
 
 interface Props {
@@ -24,9 +25,32 @@ interface Props {
 export function PlanForm({ locale, values, saved, openedOn, provinces }: Props) {
   const t = useTranslations('programmeSettings');
   const initial: PlanFormState = { key: '', values, errors: {} };
-  const { state, formAction, pending, onSubmit } = useFormAction(savePlan, initial, `/${locale}/admin/programme`);
-  const error = (field: string) => (state.errors[field] ? t(`fieldErrors.${state.errors[field]}`) : undefined);
+  const { state, formAction, pending, onSubmit } = useFormAction(
+    savePlan,
+    initial,
+    `/${locale}/admin/programme`,
+  );
+  const error = (field: string) =>
+    state.errors[field] ? t(`fieldErrors.${state.errors[field]}`) : undefined;
   const rows = state.values.phases;
+  const phase = (row: PhaseRow, i: number) =>
+    row.open ? (
+      <p key={i} className={styles.openPhase} data-phase-row={i} data-open>
+        <strong>{t('phase', { n: i + 1 })}</strong>: {t('phaseOpened', { date: openedOn[i] ?? '' })}
+        <input type="hidden" name={`phase.${i}.open`} value="1" />
+        <input type="hidden" name={`phase.${i}.opensOn`} value={row.opensOn} />
+      </p>
+    ) : (
+      <Field
+        key={i}
+        id={`phase-${i}`}
+        label={t(i < saved ? 'phaseOpensOn' : 'newPhaseOpensOn', { n: i + 1 })}
+        className={styles.inline}
+        error={error(`phase.${i}`)}
+      >
+        {(wiring) => <input {...wiring} type="date" name={`phase.${i}.opensOn`} defaultValue={row.opensOn} />}
+      </Field>
+    );
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="card" data-plan-form>
@@ -41,24 +65,15 @@ export function PlanForm({ locale, values, saved, openedOn, provinces }: Props) 
 
       <fieldset className={styles.group}>
         <legend>{t('phaseDates')}</legend>
-        {rows.map((row, i) =>
-          row.open ? (
-            <p key={i} className={styles.openPhase} data-phase-row={i} data-open>
-              <strong>{t('phase', { n: i + 1 })}</strong>: {t('phaseOpened', { date: openedOn[i] ?? '' })}
-              <input type="hidden" name={`phase.${i}.open`} value="1" />
-              <input type="hidden" name={`phase.${i}.opensOn`} value={row.opensOn} />
-            </p>
-          ) : (
-            <Field
-              key={i}
-              id={`phase-${i}`}
-              label={t(i < saved ? 'phaseOpensOn' : 'newPhaseOpensOn', { n: i + 1 })}
-              error={error(`phase.${i}`)}
-            >
-              {(wiring) => <input {...wiring} type="date" name={`phase.${i}.opensOn`} defaultValue={row.opensOn} />}
-            </Field>
-          ),
-        )}
+        {rows.slice(0, saved).map(phase)}
+        <AddRows
+          label={t('addPhases')}
+          open={rows
+            .slice(saved)
+            .some((row, i) => row.opensOn !== '' || Boolean(state.errors[`phase.${saved + i}`]))}
+        >
+          {rows.slice(saved).map((row, i) => phase(row, saved + i))}
+        </AddRows>
       </fieldset>
 
       <fieldset className={styles.group}>
@@ -77,7 +92,12 @@ export function PlanForm({ locale, values, saved, openedOn, provinces }: Props) 
               );
             }
             return (
-              <Field key={province.code} id={`province-${province.code}`} label={province.name}>
+              <Field
+                key={province.code}
+                id={`province-${province.code}`}
+                label={province.name}
+                className={styles.inline}
+              >
                 {(wiring) => (
                   <select {...wiring} name={`province.${province.code}`} defaultValue={row}>
                     <option value="">{t('notPlanned')}</option>

@@ -162,13 +162,16 @@ export function planInput(values: PlanValues) {
 }
 
 export function planErrors(issues: Issues, rowOf: number[]) {
-  return errorsFrom(issues, ([first, index, field], code) => {
+  const errors = errorsFrom(issues, ([first, index, field], code) => {
     if (first !== 'phases') return undefined;
     if (index === undefined) return ['plan', code === 'too_small' ? 'planEmpty' : 'phaseOrder'];
     const row = rowOf[Number(index)];
     if (row === undefined) return undefined;
     return [`phase.${row}`, field === 'opensOn' ? 'opensOn' : 'phaseProvinces'];
   });
+  // Dates out of order says nothing more while a date is missing.
+  if (errors.plan === 'phaseOrder' && Object.values(errors).includes('opensOn')) delete errors.plan;
+  return errors;
 }
 
 // The targets.
@@ -224,7 +227,8 @@ export function targetsFromForm(formData: FormData): TargetRow[] {
 export function targetsInput(rows: TargetRow[]) {
   const { rows: targets, rowOf } = kept(
     rows,
-    (row) => !row.remove && !(blank(row.labelEn, row.labelKm, row.count, row.dueOn) && row.provinces.length === 0),
+    (row) =>
+      !row.remove && !(blank(row.labelEn, row.labelKm, row.count, row.dueOn) && row.provinces.length === 0),
   );
   return { input: { targets: targets.map(({ remove: _remove, ...target }) => target) }, rowOf };
 }

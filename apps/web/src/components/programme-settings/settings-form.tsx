@@ -4,7 +4,8 @@ import { useTranslations } from 'next-intl';
 import { saveSettings, type SettingsFormState } from '../../app/[locale]/(staff)/admin/programme/actions';
 import { useFormAction } from '../use-form-action';
 import { Field, FormMessage } from './field';
-import type { SettingsValues } from './settings-draft';
+import { AddRows } from './add-rows';
+import type { CriterionRow, SettingsValues } from './settings-draft';
 import styles from './programme-settings.module.css';
 
 interface Props {
@@ -14,12 +15,16 @@ interface Props {
   saved: number;
 }
 
+/** Whether anything was typed in a row. */
+const typed = (row: CriterionRow) =>
+  [row.key, row.labelEn, row.labelKm, row.weight, row.maxScore].some(Boolean);
+
 const CRITERION = [
   { field: 'key', type: 'text', maxLength: 40 },
-  { field: 'labelEn', type: 'text', maxLength: 120 },
-  { field: 'labelKm', type: 'text', maxLength: 120 },
   { field: 'weight', type: 'number', min: 1, max: 100 },
   { field: 'maxScore', type: 'number', min: 1, max: 10 },
+  { field: 'labelEn', type: 'text', maxLength: 120 },
+  { field: 'labelKm', type: 'text', maxLength: 120 },
 ] as const;
 
 /** The pilot rule, the waiting time and the rubric, one row per criterion (and blank rows to add one). */
@@ -31,8 +36,43 @@ export function SettingsForm({ locale, values, saved }: Props) {
     initial,
     `/${locale}/admin/programme`,
   );
-  const error = (field: string) => (state.errors[field] ? t(`fieldErrors.${state.errors[field]}`) : undefined);
+  const error = (field: string) =>
+    state.errors[field] ? t(`fieldErrors.${state.errors[field]}`) : undefined;
   const rows = state.values.rubric;
+  const hasError = (prefix: string) => Object.keys(state.errors).some((field) => field.startsWith(prefix));
+  const criterion = (row: CriterionRow, i: number) => (
+    <fieldset key={i} className={styles.row} data-rubric-row={i}>
+      <legend>{i < saved ? t('criterion', { n: i + 1 }) : t('newCriterion')}</legend>
+      <div className={styles.criterion}>
+        {CRITERION.map(({ field, ...input }) => (
+          <Field
+            key={field}
+            className={field === 'labelEn' || field === 'labelKm' ? styles.wide : undefined}
+            id={`rubric-${i}-${field}`}
+            label={t(`criterionFields.${field}`)}
+            error={error(`rubric.${i}.${field}`)}
+          >
+            {(wiring) => (
+              <input
+                {...wiring}
+                {...input}
+                inputMode={input.type === 'number' ? 'numeric' : undefined}
+                name={`rubric.${i}.${field}`}
+                defaultValue={row[field]}
+                lang={field === 'labelKm' ? 'km' : undefined}
+              />
+            )}
+          </Field>
+        ))}
+      </div>
+      {i < saved && (
+        <label className={styles.remove}>
+          <input type="checkbox" name={`rubric.${i}.remove`} value="on" defaultChecked={row.remove} />
+          {t('removeCriterion')}
+        </label>
+      )}
+    </fieldset>
+  );
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="card" data-settings-form>
@@ -83,38 +123,13 @@ export function SettingsForm({ locale, values, saved }: Props) {
             {error('rubric')}
           </p>
         )}
-        {rows.map((row, i) => (
-          <fieldset key={i} className={styles.row} data-rubric-row={i}>
-            <legend>{i < saved ? t('criterion', { n: i + 1 }) : t('newCriterion')}</legend>
-            <div className={styles.grid}>
-              {CRITERION.map(({ field, ...input }) => (
-                <Field
-                  key={field}
-                  id={`rubric-${i}-${field}`}
-                  label={t(`criterionFields.${field}`)}
-                  error={error(`rubric.${i}.${field}`)}
-                >
-                  {(wiring) => (
-                    <input
-                      {...wiring}
-                      {...input}
-                      inputMode={input.type === 'number' ? 'numeric' : undefined}
-                      name={`rubric.${i}.${field}`}
-                      defaultValue={row[field]}
-                      lang={field === 'labelKm' ? 'km' : undefined}
-                    />
-                  )}
-                </Field>
-              ))}
-            </div>
-            {i < saved && (
-              <label className={styles.remove}>
-                <input type="checkbox" name={`rubric.${i}.remove`} value="on" defaultChecked={row.remove} />
-                {t('removeCriterion')}
-              </label>
-            )}
-          </fieldset>
-        ))}
+        {rows.slice(0, saved).map(criterion)}
+        <AddRows
+          label={t('addCriteria')}
+          open={rows.slice(saved).some((row, i) => typed(row) || hasError(`rubric.${saved + i}.`))}
+        >
+          {rows.slice(saved).map((row, i) => criterion(row, saved + i))}
+        </AddRows>
       </fieldset>
 
       <button className="primary" type="submit" disabled={pending}>

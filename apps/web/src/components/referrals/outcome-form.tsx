@@ -18,7 +18,11 @@ interface Props {
 export function OutcomeForm({ locale, referralId, status }: Props) {
   const t = useTranslations('referrals');
   const initial: OutcomeFormState = { key: '', values: { outcome: '', note: '' }, errors: {} };
-  const { state, formAction, pending, onSubmit } = useFormAction(recordOutcome, initial, `/${locale}/referrals`);
+  const { state, formAction, pending, onSubmit } = useFormAction(
+    recordOutcome,
+    initial,
+    `/${locale}/referrals`,
+  );
   const id = (name: string) => `${name}-${referralId}`;
   const outcomeError = state.errors.outcome && t(`fieldErrors.${state.errors.outcome}`);
   const noteError = state.errors.note && t(`fieldErrors.${state.errors.note}`);
@@ -50,7 +54,9 @@ export function OutcomeForm({ locale, referralId, status }: Props) {
         )}
       </fieldset>
       <Field id={id('note')} label={t('noteLabel')} hint={t('noteHint')} error={noteError || undefined}>
-        {(wiring) => <textarea {...wiring} name="note" defaultValue={state.values.note} maxLength={1000} rows={2} />}
+        {(wiring) => (
+          <textarea {...wiring} name="note" defaultValue={state.values.note} maxLength={1000} rows={2} />
+        )}
       </Field>
       <button type="submit" className="secondary" disabled={pending}>
         {t('record')}

@@ -10,7 +10,11 @@ export function ReferralStatus({ referral }: { referral: Pick<Referral, 'status'
       ? t(`outcomes.${referral.outcome}`)
       : t('open');
   return (
-    <span className={styles.status} data-referral-status={referral.status} data-outcome={referral.outcome ?? ''}>
+    <span
+      className={styles.status}
+      data-referral-status={referral.status}
+      data-outcome={referral.outcome ?? ''}
+    >
       {label}
     </span>
   );

@@ -14,9 +14,7 @@ import {
   type ErrorBody,
   type FieldVisitDraft,
   type HotlineCallDraft,
-  type NetworkSettings as Settings,
   type PartnerDraft,
-  type ReferralOutcome,
   type TargetDraft,
 } from '@bandanh/contracts';
 import { GatewayError, call, post } from '../gateway';
@@ -41,7 +39,7 @@ const keyed = (key: string, body: unknown): RequestInit => ({
 const at = (id: string) => encodeURIComponent(id);
 
 const SavedPartner = z.object({ partner: Partner, created: z.boolean() });
-const Settings = z.object({ settings: NetworkSettings, updatedAt: z.iso.datetime().nullable() });
+const SavedSettings = z.object({ settings: NetworkSettings, updatedAt: z.iso.datetime().nullable() });
 
 /** The programme's part of the gateway's API: hotline, partners, field visits, expansion and settings. */
 export const programme = {
@@ -51,16 +49,21 @@ export const programme = {
       `/api/partners${includeInactive ? '?includeInactive=true' : ''}`,
     ),
   createPartner: (key: string, draft: PartnerDraft) => call(SavedPartner, '/api/partners', keyed(key, draft)),
-  updatePartner: (id: string, draft: PartnerDraft) => call(SavedPartner, `/api/partners/${at(id)}`, put(draft)),
+  updatePartner: (id: string, draft: PartnerDraft) =>
+    call(SavedPartner, `/api/partners/${at(id)}`, put(draft)),
 
   listCalls: (cboId: string) =>
     call(z.object({ items: z.array(HotlineCall) }), `/api/cbos/${at(cboId)}/hotline`),
   logCall: (cboId: string, key: string, draft: HotlineCallDraft) =>
-    call(z.object({ call: HotlineCall, created: z.boolean() }), `/api/cbos/${at(cboId)}/hotline`, keyed(key, draft)),
+    call(
+      z.object({ call: HotlineCall, created: z.boolean() }),
+      `/api/cbos/${at(cboId)}/hotline`,
+      keyed(key, draft),
+    ),
 
   listReferrals: (status?: Referral['status']) =>
     call(z.object({ items: z.array(Referral) }), `/api/referrals${status ? `?status=${status}` : ''}`),
-  recordOutcome: (id: string, body: { outcome: ReferralOutcome; note?: string }) =>
+  recordOutcome: (id: string, body: { outcome: NonNullable<Referral['outcome']>; note?: string }) =>
     call(z.object({ referral: Referral }), `/api/referrals/${at(id)}/outcome`, post(body)),
 
   listFieldVisits: () => call(z.object({ items: z.array(FieldVisit) }), '/api/field-visits'),
@@ -73,8 +76,8 @@ export const programme = {
   saveTargets: (targets: TargetDraft[]) =>
     call(z.object({ targets: z.array(TargetProgress) }), '/api/expansion/targets', put({ targets })),
 
-  settings: () => call(Settings, '/api/settings/network'),
-  saveSettings: (settings: Settings) => call(Settings, '/api/settings/network', put(settings)),
+  settings: () => call(SavedSettings, '/api/settings/network'),
+  saveSettings: (settings: NetworkSettings) => call(SavedSettings, '/api/settings/network', put(settings)),
 };
 
 /** Keys under `<namespace>.errors` that every programme form may show at its top. */

@@ -48,5 +48,5 @@ export async function applyToNetwork(previous: ApplyState, formData: FormData): 
   } catch (error) {
     return { idempotencyKey, values, ...formErrorFor(error, checked.rows) };
   }
-  return redirect({ href: { pathname: '/apply/thanks', query: created ? {} : { replayed: '1' } }, locale });
+  return redirect({ href: created ? '/apply/thanks' : '/apply/thanks?replayed=1', locale });
 }

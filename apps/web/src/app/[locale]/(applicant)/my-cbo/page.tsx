@@ -35,7 +35,7 @@ export default async function MyCboPage({ params }: Props) {
   const stages = await getTranslations('stages');
   const format = await getFormatter();
   const { account } = await requireAccount(locale, PATH);
-  if (!can(account, 'linkCbo')) return <NotAllowed title={t('title')} />;
+  if (!can(account, 'readOwnCbo')) return <NotAllowed title={t('title')} />;
 
   let mine: MyCbo;
   try {
@@ -79,7 +79,7 @@ export default async function MyCboPage({ params }: Props) {
       <p className="muted">{place}</p>
 
       <section className="card" aria-labelledby="stage-title" data-stage-now={stage ?? 'starting'}>
-        <h2 id="stage-title">
+        <h2 id="stage-title" className={styles.stageTitle}>
           {t('stageNow')}{' '}
           <span className="stage" data-stage={stage ?? 'starting'}>
             {stages(stage ?? 'starting')}

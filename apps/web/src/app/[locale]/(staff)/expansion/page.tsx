@@ -1,6 +1,11 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { PIPELINE_STAGES, findProvince, type ExpansionDashboard, type PipelineStage } from '@bandanh/contracts';
+import {
+  PIPELINE_STAGES,
+  findProvince,
+  type ExpansionDashboard,
+  type PipelineStage,
+} from '@bandanh/contracts';
 import styles from '../../../../components/expansion/expansion.module.css';
 import { StageChart } from '../../../../components/expansion/stage-chart';
 import { NotAllowed } from '../../../../components/not-allowed';
@@ -39,7 +44,8 @@ export default async function ExpansionPage({ params }: Props) {
   try {
     dashboard = await programme.expansion();
   } catch (error) {
-    if (afterFailure(error, locale, PATH) === 'notAllowed') return <NotAllowed title={t('expansion.title')} />;
+    if (afterFailure(error, locale, PATH) === 'notAllowed')
+      return <NotAllowed title={t('expansion.title')} />;
     return <Unavailable title={t('expansion.title')} message={t('expansion.unavailable')} />;
   }
 
@@ -56,7 +62,8 @@ export default async function ExpansionPage({ params }: Props) {
   const charted = dashboard.provinces.filter((p) => p.open || p.total > 0);
 
   const status = (code: string, open: boolean, openedAt: string | null) => {
-    if (open && openedAt) return <span className={styles.open}>{t('expansion.openSince', { date: instant(openedAt) })}</span>;
+    if (open && openedAt)
+      return <span className={styles.open}>{t('expansion.openSince', { date: instant(openedAt) })}</span>;
     const phase = phaseOf.get(code);
     if (!phase) return t('expansion.notPlanned');
     return t('expansion.plannedFor', { seq: phase.seq, date: date(phase.opensOn) });
@@ -90,7 +97,9 @@ export default async function ExpansionPage({ params }: Props) {
                   data-actual={target.actual}
                   data-reached={reached}
                 >
-                  <div className={styles.targetLabel}>{locale === 'km' ? target.labelKm : target.labelEn}</div>
+                  <div className={styles.targetLabel}>
+                    {locale === 'km' ? target.labelKm : target.labelEn}
+                  </div>
                   <div className={styles.figure}>
                     {t('expansion.progress', { actual: target.actual, goal: target.count })}
                   </div>
@@ -122,7 +131,12 @@ export default async function ExpansionPage({ params }: Props) {
           <p>{t('expansion.noCbos')}</p>
         ) : (
           <StageChart
-            rows={charted.map((p) => ({ code: p.provinceCode, label: province(p.provinceCode), counts: p.counts, total: p.total }))}
+            rows={charted.map((p) => ({
+              code: p.provinceCode,
+              label: province(p.provinceCode),
+              counts: p.counts,
+              total: p.total,
+            }))}
             stageLabels={stageLabels}
             title={t('expansion.chartTitle')}
             description={t('expansion.chartDescription')}
@@ -139,29 +153,34 @@ export default async function ExpansionPage({ params }: Props) {
               <tr>
                 <th scope="col">{t('expansion.province')}</th>
                 <th scope="col">{t('expansion.status')}</th>
+                <th scope="col" className={styles.n}>
+                  {t('expansion.total')}
+                </th>
                 {PIPELINE_STAGES.map((stage) => (
                   <th scope="col" className={styles.n} key={stage}>
                     {stageLabels[stage]}
                   </th>
                 ))}
-                <th scope="col" className={styles.n}>
-                  {t('expansion.total')}
-                </th>
               </tr>
             </thead>
             <tbody>
               {dashboard.provinces.map((p) => (
-                <tr key={p.provinceCode} data-province={p.provinceCode} data-open={p.open} data-total={p.total}>
+                <tr
+                  key={p.provinceCode}
+                  data-province={p.provinceCode}
+                  data-open={p.open}
+                  data-total={p.total}
+                >
                   <th scope="row">{province(p.provinceCode)}</th>
-                  <td>{status(p.provinceCode, p.open, p.openedAt)}</td>
+                  <td className={styles.status}>{status(p.provinceCode, p.open, p.openedAt)}</td>
+                  <td className={styles.n} data-total>
+                    {number(p.total)}
+                  </td>
                   {PIPELINE_STAGES.map((stage) => (
                     <td className={styles.n} key={stage} data-stage={stage}>
                       {number(p.counts[stage] ?? 0)}
                     </td>
                   ))}
-                  <td className={styles.n} data-total>
-                    {number(p.total)}
-                  </td>
                 </tr>
               ))}
             </tbody>
@@ -170,12 +189,12 @@ export default async function ExpansionPage({ params }: Props) {
                 <th scope="row" colSpan={2}>
                   {t('expansion.allProvinces')}
                 </th>
+                <td className={styles.n}>{number(dashboard.overall.total)}</td>
                 {PIPELINE_STAGES.map((stage) => (
                   <td className={styles.n} key={stage}>
                     {number(dashboard.overall.counts[stage] ?? 0)}
                   </td>
                 ))}
-                <td className={styles.n}>{number(dashboard.overall.total)}</td>
               </tr>
             </tfoot>
           </table>
@@ -187,9 +206,11 @@ export default async function ExpansionPage({ params }: Props) {
         <ol className={styles.phases} data-phases>
           {dashboard.phases.map((phase) => (
             <li key={phase.seq} data-phase={phase.seq} data-opened={Boolean(phase.openedAt)}>
-              <strong>{t('expansion.phase', { seq: phase.seq })}</strong>: {provinces(phase.provinces)}.{' '}
+              <strong>{t('expansion.phase', { seq: phase.seq })}</strong>: {provinces(phase.provinces)} ·{' '}
               {phase.openedAt ? (
-                <span className={styles.open}>{t('expansion.openedOn', { date: instant(phase.openedAt) })}</span>
+                <span className={styles.open}>
+                  {t('expansion.openedOn', { date: instant(phase.openedAt) })}
+                </span>
               ) : (
                 t('expansion.opensOn', { date: date(phase.opensOn) })
               )}

@@ -120,7 +120,10 @@ export default async function FieldVisitsPage({ params, searchParams }: Props) {
                   </dl>
                   {writer && (
                     <p>
-                      <Link href={{ pathname: '/cbos/new', query: { fieldVisitId: visit.id } }} data-record-cbo>
+                      <Link
+                        href={{ pathname: '/cbos/new', query: { fieldVisitId: visit.id } }}
+                        data-record-cbo
+                      >
                         {t('recordCbo')}
                       </Link>
                     </p>

@@ -44,7 +44,11 @@ export default async function PartnersPage({ params, searchParams }: Props) {
     return <Unavailable title={t('partners.title')} message={t('partners.unavailable')} />;
   }
   const saved = query.saved ? partners.find((p) => p.id === query.saved) : undefined;
-  const savedMessage = query.added ? 'partners.added' : query.replayed ? 'partners.alreadyAdded' : 'partners.saved';
+  const savedMessage = query.added
+    ? 'partners.added'
+    : query.replayed
+      ? 'partners.alreadyAdded'
+      : 'partners.saved';
   // Each rendering gets a new key: the add form starts afresh after each partner added.
   const idempotencyKey = randomUUID();
 
@@ -65,11 +69,14 @@ export default async function PartnersPage({ params, searchParams }: Props) {
           {partners.map((partner) => (
             <li key={partner.id} data-partner-id={partner.id} data-active={partner.active}>
               <div className="name">
-                {partner.name} {!partner.active && <span className={styles.inactive}>{t('partners.inactive')}</span>}
+                {partner.name}{' '}
+                {!partner.active && <span className={styles.inactive}>{t('partners.inactive')}</span>}
               </div>
               <dl>
                 <dt>{t('partners.expertise')}</dt>
-                <dd data-expertise>{partner.expertise.map((issue) => t(`focusIssues.${issue}`)).join(', ')}</dd>
+                <dd data-expertise>
+                  {partner.expertise.map((issue) => t(`focusIssues.${issue}`)).join(', ')}
+                </dd>
                 {partner.description && (
                   <>
                     <dt>{t('partners.description')}</dt>
@@ -116,7 +123,12 @@ export default async function PartnersPage({ params, searchParams }: Props) {
       {editor && (
         <section aria-labelledby="add-title">
           <h2 id="add-title">{t('partners.addTitle')}</h2>
-          <PartnerForm key={idempotencyKey} locale={locale} idempotencyKey={idempotencyKey} values={blankPartner()} />
+          <PartnerForm
+            key={idempotencyKey}
+            locale={locale}
+            idempotencyKey={idempotencyKey}
+            values={blankPartner()}
+          />
         </section>
       )}
     </>

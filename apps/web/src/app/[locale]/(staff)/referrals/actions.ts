@@ -19,7 +19,11 @@ export type OutcomeFormState = FormState<{ outcome: string; note: string }>;
 
 const outcomeErrors = (issues: ReadonlyArray<{ path: string; code: string }>) =>
   errorsFrom(issues, ([field], code) =>
-    field === 'outcome' ? ['outcome', 'outcome'] : field === 'note' ? ['note', textKey('note', code)] : undefined,
+    field === 'outcome'
+      ? ['outcome', 'outcome']
+      : field === 'note'
+        ? ['note', textKey('note', code)]
+        : undefined,
   );
 
 /** Whether the referral was closed meanwhile, by someone else or by this form sent twice. */
@@ -32,7 +36,10 @@ async function closedMeanwhile(id: string): Promise<boolean> {
  * Records how a referral turned out. "In progress" keeps it open with a new follow-up task;
  * any other outcome closes it and its task.
  */
-export async function recordOutcome(_previous: OutcomeFormState, formData: FormData): Promise<OutcomeFormState> {
+export async function recordOutcome(
+  _previous: OutcomeFormState,
+  formData: FormData,
+): Promise<OutcomeFormState> {
   const locale = localeOf(formData.get('locale'));
   const values = { outcome: text(formData, 'outcome'), note: text(formData, 'note') };
   const state = { key: '', values, errors: {} };
@@ -48,12 +55,13 @@ export async function recordOutcome(_previous: OutcomeFormState, formData: FormD
     await programme.recordOutcome(id.data, draft.data);
   } catch (error) {
     afterFailure(error, locale, path);
-    // The API refuses a closed referral, and one whose follow-up is being written, alike.
-    if (error instanceof GatewayError && (error.status === 409 || error.status === 404)) {
-      if (await closedMeanwhile(id.data)) return { ...state, formError: 'alreadyClosed' };
-      return { ...state, formError: error.status === 409 ? 'busy' : 'gone' };
+    // Closed meanwhile (the API says so), or being written by someone else: the workflow's own
+    // refusal names no reason, so the list tells which.
+    if (error instanceof GatewayError && error.status === 409) {
+      const closed = error.body.details?.reason === 'already_closed' || (await closedMeanwhile(id.data));
+      return { ...state, formError: closed ? 'alreadyClosed' : 'busy' };
     }
-    return { ...state, ...refused(error, outcomeErrors) };
+    return { ...state, ...refused(error, outcomeErrors, { notFound: 'gone' }) };
   }
   const query: Record<string, string> = { recorded: id.data };
   if (filter === 'open' || filter === 'closed') query.status = filter;

@@ -46,7 +46,10 @@ export default async function ReferralsPage({ params, searchParams }: Props) {
     return <Unavailable title={t('title')} message={t('unavailable')} />;
   }
   // Newest first from the API; the open ones, still to follow up, come before the closed.
-  const ordered = [...referrals.filter((r) => r.status === 'open'), ...referrals.filter((r) => r.status !== 'open')];
+  const ordered = [
+    ...referrals.filter((r) => r.status === 'open'),
+    ...referrals.filter((r) => r.status !== 'open'),
+  ];
   const recorded = query.recorded ? referrals.find((r) => r.id === query.recorded) : undefined;
   const now = new Date();
   const filters: Array<{ value: Filter; href: string }> = [
@@ -90,7 +93,13 @@ export default async function ReferralsPage({ params, searchParams }: Props) {
                 <dd className={styles.text}>{referral.reason}</dd>
                 <dt>{t('referred')}</dt>
                 <dd>
-                  <time dateTime={referral.createdAt} title={format.dateTime(new Date(referral.createdAt), { dateStyle: 'medium', timeStyle: 'short' })}>
+                  <time
+                    dateTime={referral.createdAt}
+                    title={format.dateTime(new Date(referral.createdAt), {
+                      dateStyle: 'medium',
+                      timeStyle: 'short',
+                    })}
+                  >
                     {format.relativeTime(new Date(referral.createdAt), now)}
                   </time>
                 </dd>
@@ -111,7 +120,9 @@ export default async function ReferralsPage({ params, searchParams }: Props) {
                 <OutcomeForm
                   key={referral.outcomeAt ?? 'none'}
                   locale={locale}
-                  referralId={referral.id} status={filter === 'all' ? undefined : filter} />
+                  referralId={referral.id}
+                  status={filter === 'all' ? undefined : filter}
+                />
               )}
             </li>
           ))}

@@ -36,12 +36,16 @@ const saved = (what: 'settings' | 'plan' | 'targets', formData: FormData): never
   redirect({ href: { pathname: PATH, query: { saved: what } }, locale: localeOf(formData.get('locale')) });
 
 /** The pilot rule, the waiting time before a re-assessment, and the selection rubric (new assessments use it). */
-export async function saveSettings(_previous: SettingsFormState, formData: FormData): Promise<SettingsFormState> {
+export async function saveSettings(
+  _previous: SettingsFormState,
+  formData: FormData,
+): Promise<SettingsFormState> {
   const values = settingsFromForm(formData);
   const state = { key: '', values, errors: {} };
   const { input, rowOf } = settingsInput(values);
   const settings = NetworkSettings.safeParse(input);
-  if (!settings.success) return { ...state, ...refusedFields(settingsErrors(toFieldIssues(settings.error), rowOf)) };
+  if (!settings.success)
+    return { ...state, ...refusedFields(settingsErrors(toFieldIssues(settings.error), rowOf)) };
   try {
     await programme.saveSettings(settings.data);
   } catch (error) {
@@ -65,7 +69,8 @@ export async function savePlan(_previous: PlanFormState, formData: FormData): Pr
     return {
       ...state,
       ...refused(error, (issues) => planErrors(issues, rowOf), {
-        conflict: (body) => (body.details?.reason === 'phase_already_open' ? 'phaseAlreadyOpen' : 'unexpected'),
+        conflict: (body) =>
+          body.details?.reason === 'phase_already_open' ? 'phaseAlreadyOpen' : 'unexpected',
       }),
     };
   }
@@ -73,12 +78,16 @@ export async function savePlan(_previous: PlanFormState, formData: FormData): Pr
 }
 
 /** The targets the dashboard measures the network against. */
-export async function saveTargets(_previous: TargetsFormState, formData: FormData): Promise<TargetsFormState> {
+export async function saveTargets(
+  _previous: TargetsFormState,
+  formData: FormData,
+): Promise<TargetsFormState> {
   const values = targetsFromForm(formData);
   const state = { key: '', values, errors: {} };
   const { input, rowOf } = targetsInput(values);
   const targets = Targets.safeParse(input);
-  if (!targets.success) return { ...state, ...refusedFields(targetErrors(toFieldIssues(targets.error), rowOf)) };
+  if (!targets.success)
+    return { ...state, ...refusedFields(targetErrors(toFieldIssues(targets.error), rowOf)) };
   try {
     await programme.saveTargets(targets.data.targets);
   } catch (error) {

@@ -5,7 +5,11 @@ import { PROVINCES, type ExpansionDashboard, type NetworkSettings } from '@banda
 import { NotAllowed } from '../../../../../components/not-allowed';
 import { PlanForm } from '../../../../../components/programme-settings/plan-form';
 import { SettingsForm } from '../../../../../components/programme-settings/settings-form';
-import { planValues, settingsValues, targetValues } from '../../../../../components/programme-settings/settings-draft';
+import {
+  planValues,
+  settingsValues,
+  targetValues,
+} from '../../../../../components/programme-settings/settings-draft';
 import { TargetsForm } from '../../../../../components/programme-settings/targets-form';
 import { Unavailable } from '../../../../../components/unavailable';
 import { Link } from '../../../../../i18n/navigation';
@@ -73,7 +77,12 @@ export default async function ProgrammeSettingsPage({ params, searchParams }: Pr
         <h2 id="settings-title">{t('settingsTitle')}</h2>
         {settings.updatedAt && (
           <p className="muted">
-            {t('updatedAt', { date: format.dateTime(new Date(settings.updatedAt), { dateStyle: 'medium', timeStyle: 'short' }) })}
+            {t('updatedAt', {
+              date: format.dateTime(new Date(settings.updatedAt), {
+                dateStyle: 'medium',
+                timeStyle: 'short',
+              }),
+            })}
           </p>
         )}
         <SettingsForm

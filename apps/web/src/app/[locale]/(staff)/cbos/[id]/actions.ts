@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { getFormatter } from 'next-intl/server';
 import { z } from 'zod';
 import {
   AssessmentDraft,
@@ -12,7 +13,7 @@ import {
 import { redirect } from '../../../../../i18n/navigation';
 import { pipelineApi, refusalOf } from '../../../../../lib/api/pipeline';
 import { afterFailure } from '../../../../../lib/auth';
-import { GatewayError } from '../../../../../lib/gateway';
+import { GatewayError, gateway } from '../../../../../lib/gateway';
 import {
   ASSESSMENT_COUNTS,
   ASSESSMENT_TEXTS,
@@ -31,7 +32,7 @@ export interface StepState {
   formError?: StepErrorKey;
   /** With `wrongStage`: the stage the CBO has reached meanwhile. */
   stage?: PipelineStage;
-  /** With `tooEarly`: from when it may be assessed again. */
+  /** With `tooEarly`: from when it may be assessed again, written in the reader's language. */
   from?: string;
 }
 
@@ -39,33 +40,31 @@ export type Step = 'assessed' | 'decided' | 'reassessed' | 'withdrawn';
 
 const pathOf = (cboId: string) => `/cbos/${cboId}`;
 
+type Failure = Pick<StepState, 'formError' | 'stage' | 'from'> & Partial<Pick<StepState, 'fieldErrors'>>;
+
 /** Why the API refused a step, in the words of the pipeline's messages. */
-function failureOf(error: unknown, fieldErrors: (issues: FieldIssue[]) => StepState['fieldErrors']) {
+function failureOf(error: unknown, fieldErrors: (issues: FieldIssue[]) => StepState['fieldErrors']): Failure {
   const refusal = refusalOf(error);
-  if (refusal?.reason === 'wrong_stage') return { formError: 'wrongStage' as const, stage: refusal.stage };
-  if (refusal?.reason === 'too_early')
-    return { formError: 'tooEarly' as const, from: refusal.reassessableFrom };
-  if (refusal?.reason === 'four_eyes') return { formError: 'fourEyes' as const };
-  if (!(error instanceof GatewayError)) return { formError: 'unexpected' as const };
+  if (refusal?.reason === 'wrong_stage') return { formError: 'wrongStage', stage: refusal.stage };
+  if (refusal?.reason === 'too_early') return { formError: 'tooEarly', from: refusal.reassessableFrom };
+  if (refusal?.reason === 'four_eyes') return { formError: 'fourEyes' };
+  if (!(error instanceof GatewayError)) return { formError: 'unexpected' };
   switch (error.body.code) {
     case 'VALIDATION_FAILED': {
       const errors = fieldErrors(error.body.details?.issues ?? []);
-      return {
-        fieldErrors: errors,
-        formError: Object.keys(errors).length ? 'summary' : 'unexpected',
-      } as const;
+      return { fieldErrors: errors, formError: Object.keys(errors).length ? 'summary' : 'unexpected' };
     }
     // Another step for this CBO was being recorded at that moment.
     case 'CONFLICT':
-      return { formError: 'busy' as const };
+      return { formError: 'busy' };
     case 'FORBIDDEN':
-      return { formError: 'notAllowed' as const };
+      return { formError: 'notAllowed' };
     case 'NOT_FOUND':
-      return { formError: 'notFound' as const };
+      return { formError: 'notFound' };
     case 'UNAVAILABLE':
-      return { formError: 'unavailable' as const };
+      return { formError: 'unavailable' };
     default:
-      return { formError: 'unexpected' as const };
+      return { formError: 'unexpected' };
   }
 }
 
@@ -88,7 +87,17 @@ async function runStep(
     await run(cboId.data);
   } catch (error) {
     afterFailure(error, locale, pathOf(cboId.data));
-    return { cboId: cboId.data, values, fieldErrors: {}, ...failureOf(error, fieldErrors) };
+    const failure = failureOf(error, fieldErrors);
+    if (failure.formError === 'notFound') {
+      // A pipeline that has ended (the CBO was withdrawn) takes no step: say where the CBO is.
+      const stage = (await gateway.getCbo(cboId.data).catch(() => undefined))?.cbo.stage;
+      if (stage) return { cboId: cboId.data, values, fieldErrors: {}, formError: 'wrongStage', stage };
+    }
+    if (failure.from) {
+      const format = await getFormatter({ locale });
+      failure.from = format.dateTime(new Date(failure.from), { dateStyle: 'medium' });
+    }
+    return { cboId: cboId.data, values, fieldErrors: {}, ...failure };
   }
   // The list, the inbox and the header's count change with the step.
   revalidatePath('/', 'layout');

@@ -201,6 +201,7 @@ async function NextSteps({
   latestTotal: number | undefined;
 }) {
   const t = await getTranslations('pipeline');
+  const format = await getFormatter();
   const steps: ReactNode[] = [];
   const waiting = stage === 'assessment' || stage === 'selection';
 
@@ -232,13 +233,13 @@ async function NextSteps({
     );
   }
   if (stage === 'declined' && can(account, 'steerPipeline')) {
-    const from = pipeline?.reassessableFrom ?? null;
+    const from = pipeline?.reassessableFrom;
+    const early = from && new Date(from).getTime() > Date.now();
     steps.push(
       <ReassessForm
         key="reassess"
         cboId={cbo.id}
-        from={from}
-        early={from !== null && new Date(from).getTime() > Date.now()}
+        from={early ? format.dateTime(new Date(from), { dateStyle: 'medium' }) : undefined}
       />,
     );
   }

@@ -9,6 +9,7 @@ import { afterFailure } from '../../../../../lib/auth';
 import { GatewayError } from '../../../../../lib/gateway';
 import {
   CBO_FIELDS,
+  CONTACT_PARTS,
   CONTACT_ROWS,
   fieldErrorsFrom,
   type CboField,
@@ -49,7 +50,7 @@ function formErrorFor(error: unknown): Pick<CboFormState, 'fieldErrors' | 'formE
 const TEXT_FIELDS = [
   ...CBO_FIELDS.filter((field) => field !== 'focusIssues'),
   ...Array.from({ length: CONTACT_ROWS }, (_, row) =>
-    (['name', 'phone', 'role'] as const).map((part) => `contacts.${row}.${part}` as const),
+    CONTACT_PARTS.map((part) => `contacts.${row}.${part}` as const),
   ).flat(),
 ];
 
@@ -64,15 +65,26 @@ function valuesOf(formData: FormData): CboFormValues {
   };
 }
 
-/** The draft the API takes: blank optional fields and blank contact rows are left out. */
-function draftOf(values: CboFormValues, acknowledgeDuplicates: boolean) {
+/** The contact rows with anything typed in them, each with the form row it came from. */
+function contactRows({ text }: CboFormValues) {
+  return Array.from({ length: CONTACT_ROWS }, (_, row) => ({
+    row,
+    contact: {
+      name: text[`contacts.${row}.name`] ?? '',
+      phone: text[`contacts.${row}.phone`] ?? '',
+      role: text[`contacts.${row}.role`] ?? '',
+    },
+  })).filter(({ contact }) => contact.name || contact.phone || contact.role);
+}
+
+/** The draft the API takes: blank optional fields are left out. */
+function draftOf(
+  values: CboFormValues,
+  contacts: Array<{ name: string; phone: string; role: string }>,
+  acknowledgeDuplicates: boolean,
+) {
   const { text } = values;
   const optional = (field: CboField) => text[field] || undefined;
-  const contacts = Array.from({ length: CONTACT_ROWS }, (_, row) => ({
-    name: text[`contacts.${row}.name`] ?? '',
-    phone: text[`contacts.${row}.phone`] ?? '',
-    role: text[`contacts.${row}.role`] ?? '',
-  }));
   return {
     name: text.name ?? '',
     nameKm: text.nameKm,
@@ -83,10 +95,7 @@ function draftOf(values: CboFormValues, acknowledgeDuplicates: boolean) {
     focusIssues: values.focusIssues,
     purpose: optional('purpose'),
     membersCount: optional('membersCount'),
-    // Rows are kept in place (not compacted) so an error names the row the coordinator typed in.
-    contacts: contacts.map((contact) =>
-      contact.name || contact.phone || contact.role ? contact : undefined,
-    ),
+    contacts,
     publishContacts: values.publishContacts,
     about: text.about,
     foundVia: text.foundVia ?? '',
@@ -108,14 +117,19 @@ export async function recordCbo(previous: CboFormState, formData: FormData): Pro
   const values = valuesOf(formData);
   const acknowledge = formData.get('acknowledgeDuplicates') === 'on';
 
-  const input = draftOf(values, acknowledge);
-  const draft = CboDraft.safeParse({ ...input, contacts: input.contacts.filter(Boolean) });
+  const rows = contactRows(values);
+  const draft = CboDraft.safeParse(
+    draftOf(
+      values,
+      rows.map(({ contact }) => contact),
+      acknowledge,
+    ),
+  );
   if (!draft.success) {
-    // Issues about contacts name the row among those sent: map them back to the form's rows.
-    const rows = input.contacts.flatMap((contact, row) => (contact ? [row] : []));
+    // An issue names a contact by its place among those sent: name the form's row instead.
     const issues = toFieldIssues(draft.error).map((issue) => ({
       ...issue,
-      path: issue.path.replace(/^contacts\.(\d+)/, (_, sent: string) => `contacts.${rows[Number(sent)]}`),
+      path: issue.path.replace(/^contacts\.(\d+)/, (_, sent: string) => `contacts.${rows[Number(sent)].row}`),
     }));
     const fieldErrors = fieldErrorsFrom(issues);
     const formError = Object.keys(fieldErrors).length ? undefined : 'invalid';

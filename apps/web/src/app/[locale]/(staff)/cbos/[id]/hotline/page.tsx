@@ -138,7 +138,9 @@ export default async function HotlinePage({ params, searchParams }: Props) {
                       {call.referral.outcomeAt && (
                         <>
                           <dt>{t('hotline.outcomeAt')}</dt>
-                          <dd>{format.dateTime(new Date(call.referral.outcomeAt), { dateStyle: 'medium' })}</dd>
+                          <dd>
+                            {format.dateTime(new Date(call.referral.outcomeAt), { dateStyle: 'medium' })}
+                          </dd>
                         </>
                       )}
                     </dl>

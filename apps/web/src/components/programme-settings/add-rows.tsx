@@ -1,0 +1,15 @@
+import type { ReactNode } from 'react';
+import styles from './programme-settings.module.css';
+
+/**
+ * The blank rows that add a criterion, a target or a phase, folded away until wanted: a plain
+ * `<details>`, so it opens without script, and is open when something in it was typed or refused.
+ */
+export function AddRows({ label, open, children }: { label: string; open: boolean; children: ReactNode }) {
+  return (
+    <details className={styles.more} open={open || undefined}>
+      <summary>{label}</summary>
+      {children}
+    </details>
+  );
+}
