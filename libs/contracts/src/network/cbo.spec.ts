@@ -70,3 +70,43 @@ describe('contract subjects', () => {
     ).toThrow(/<domain>\.<entity>\.<verb>/);
   });
 });
+
+describe('the rest of a CBO draft', () => {
+  it('wants the Khmer name in Khmer script, and treats blank optional fields as absent', () => {
+    expect(issuesOf({ ...valid, nameKm: 'Prek Toal' })).toEqual([
+      expect.objectContaining({ path: 'nameKm', message: 'Write the Khmer name in Khmer script' }),
+    ]);
+    const parsed = CboDraft.parse({
+      ...valid,
+      nameKm: ' ',
+      commune: '',
+      contacts: [{ name: 'Sok', phone: '' }],
+    });
+    expect(parsed).toMatchObject({ nameKm: undefined, commune: undefined, contacts: [{ name: 'Sok' }] });
+    expect(parsed.contacts[0].phone).toBeUndefined();
+  });
+
+  it('needs at least one focus issue, and keeps each once', () => {
+    expect(issuesOf({ ...valid, focusIssues: [] }).map((i) => i.path)).toEqual(['focusIssues']);
+    expect(CboDraft.parse({ ...valid, focusIssues: ['land', 'land', 'labour'] }).focusIssues).toEqual([
+      'land',
+      'labour',
+    ]);
+  });
+
+  it('checks contact phones and caps the members count', () => {
+    expect(
+      issuesOf({ ...valid, contacts: [{ name: 'Sok', phone: 'call me' }], membersCount: 0 }).map(
+        (i) => i.path,
+      ),
+    ).toEqual(['membersCount', 'contacts.0.phone']);
+  });
+
+  it('defaults the purpose to human rights and the contacts to unpublished', () => {
+    expect(CboDraft.parse(valid)).toMatchObject({
+      purpose: 'human_rights',
+      publishContacts: false,
+      contacts: [],
+    });
+  });
+});
