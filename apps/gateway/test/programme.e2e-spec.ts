@@ -201,6 +201,10 @@ describe('the network programme through the API: pipeline steps, directory, hotl
       json: { reason: 'The group merged with another' },
     });
     expect(withdrawn.body.stage).toBe('withdrawn');
+    // The pipeline has ended: any later step is at the wrong stage.
+    const after = await as('coordinator', `/api/cbos/${id}/reassessment`, { method: 'POST' });
+    expect(after.status).toBe(409);
+    expect(after.body.details).toMatchObject({ reason: 'wrong_stage', stage: 'withdrawn' });
   });
 
   it('declines a development group during the pilot, until an admin turns the rule off', async () => {

@@ -68,16 +68,31 @@ export class PipelineService {
     }
   }
 
-  private update(
+  /**
+   * Runs a step's update. A pipeline that has ended (withdrawn) takes no update: the step is
+   * refused as at the wrong stage, as a running pipeline would refuse it.
+   */
+  private async update(
     cboId: string,
     run: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<PipelineView>,
-  ) {
+  ): Promise<PipelineState> {
     const workflowId = cboPipelineWorkflowId(cboId);
-    return runUpdate('Pipeline of CBO', cboId, async () => ({
-      cboId,
-      workflowId,
-      ...(await run(this.client.workflow.getHandle(workflowId))),
-    }));
+    const handle = this.client.workflow.getHandle(workflowId);
+    try {
+      return await runUpdate('Pipeline of CBO', cboId, async () => ({
+        cboId,
+        workflowId,
+        ...(await run(handle)),
+      }));
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === 'NOT_FOUND')) throw error;
+      const ended = await handle.query(stageQuery).catch(() => undefined);
+      if (!ended) throw error;
+      throw new DomainError('CONFLICT', `The CBO is at the ${ended} stage, so this step cannot be taken`, {
+        reason: 'wrong_stage',
+        stage: ended,
+      });
+    }
   }
 
   assess(cboId: string, actor: Actor, draft: AssessmentDraft): Promise<PipelineState> {
