@@ -15,7 +15,7 @@ const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
-  testPathIgnorePatterns: ['/node_modules/', '/\.next', '/dist/'],
+  testPathIgnorePatterns: ['/node_modules/', '/\\.next', '/dist/'],
 };
 
 /** @type {import('jest').Config} */

@@ -21,7 +21,9 @@ export function loadMessages(locale: string, root = messagesRoot()): Catalog {
   const catalog = JSON.parse(readFileSync(join(root, `${locale}.json`), 'utf8')) as Catalog;
   const folder = join(root, locale);
   if (existsSync(folder)) {
-    for (const file of readdirSync(folder).filter((name) => name.endsWith('.json')).sort()) {
+    for (const file of readdirSync(folder)
+      .filter((name) => name.endsWith('.json'))
+      .sort()) {
       const namespace = file.slice(0, -'.json'.length);
       if (namespace in catalog) throw new Error(`Message namespace ${namespace} is defined twice`);
       catalog[namespace] = JSON.parse(readFileSync(join(folder, file), 'utf8')) as unknown;

@@ -9,9 +9,9 @@ function keys(messages: object, prefix = ''): string[] {
 }
 
 const KHMER = /[\u1780-\u17FF]/;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- catalogs are read as data
+ 
 const en = loadMessages('en') as any;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- catalogs are read as data
+ 
 const km = loadMessages('km') as any;
 
 describe('the message catalogs', () => {
