@@ -1,12 +1,11 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { waitFor } from '@bandanh/platform/testing';
 import { STAFF, type TestAccount } from '../../gateway/test/stack';
 import { ensureAccounts } from '../../identity/src/app';
 import { loadIdentityConfig } from '../../identity/src/config/env';
 import { api, newPage, sessionCookie, signInOnPage, SUBMIT, useWebRig } from './browser';
+import { pdfPages } from './pdf-text';
 
 const KHMER_NAME = 'សហគមន៍នេសាទអូរតាគី';
 const LATIN_NAME = 'Ou Ta Ki Fishing Community';
@@ -33,33 +32,9 @@ const ASSESSMENT = {
   risks: 'Eviction',
 };
 
-/**
- * The text of each page of a PDF, as pdf.js reads it (through pdf-parse, as the directory PDF's
- * own test does). pdf.js loads its worker with a dynamic import, which Jest's CommonJS sandbox
- * cannot run, so it reads the PDF in a child Node.
- */
-function pdfText(pdf: Buffer): Promise<string> {
-  const script = `
-    import { PDFParse } from 'pdf-parse';
-    const chunks = [];
-    for await (const chunk of process.stdin) chunks.push(chunk);
-    const parser = new PDFParse({ data: new Uint8Array(Buffer.concat(chunks)) });
-    const result = await parser.getText();
-    await parser.destroy();
-    process.stdout.write(JSON.stringify(result.pages.map((page) => page.text)));
-  `;
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      process.execPath,
-      ['--input-type=module', '--eval', script],
-      { cwd: path.resolve(__dirname, '..'), maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) =>
-        error
-          ? reject(new Error(`${error.message}\n${stderr}`))
-          : resolve((JSON.parse(stdout) as string[]).join('\n').replace(/\s+/gu, ' ')),
-    );
-    child.stdin?.end(pdf);
-  });
+/** The PDF's text, its pages joined and its spaces collapsed. */
+async function pdfText(pdf: Buffer): Promise<string> {
+  return (await pdfPages(pdf)).join('\n').replace(/\s+/gu, ' ');
 }
 
 describe("a CBO's way from recording to the directory, through the web", () => {

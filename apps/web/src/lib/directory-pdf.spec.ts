@@ -1,35 +1,8 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
 import type { DirectoryEntry } from '@bandanh/contracts';
 import en from '../../messages/en/directoryPdf.json';
 import km from '../../messages/km/directoryPdf.json';
+import { pdfPages } from '../../test/pdf-text';
 import { renderDirectoryPdf, type DirectoryPdfInput } from './directory-pdf';
-
-/**
- * The text of each page, as pdf.js reads it (through pdf-parse). pdf.js loads its worker with a
- * dynamic import, which Jest's CommonJS sandbox cannot run, so it reads the PDF in a child Node.
- */
-function extractText(pdf: Buffer): Promise<string[]> {
-  const script = `
-    import { PDFParse } from 'pdf-parse';
-    const chunks = [];
-    for await (const chunk of process.stdin) chunks.push(chunk);
-    const parser = new PDFParse({ data: new Uint8Array(Buffer.concat(chunks)) });
-    const result = await parser.getText();
-    await parser.destroy();
-    process.stdout.write(JSON.stringify(result.pages.map((page) => page.text)));
-  `;
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      process.execPath,
-      ['--input-type=module', '--eval', script],
-      { cwd: path.resolve(__dirname, '../..'), maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) =>
-        error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout)),
-    );
-    child.stdin?.end(pdf);
-  });
-}
 
 /** The labels from the message catalogs, as the route handler passes them. */
 const labels = (locale: 'km' | 'en'): DirectoryPdfInput['labels'] => {
@@ -111,7 +84,7 @@ describe('renderDirectoryPdf', () => {
       const pdf = await renderDirectoryPdf(input(locale, [FISHING, FOREST, LATIN_ONLY]));
 
       expect(pdf.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
-      const text = words((await extractText(pdf)).join('\n'));
+      const text = words((await pdfPages(pdf)).join('\n'));
       for (const name of [
         'សហគមន៍នេសាទកំពង់ភ្លុក',
         'ក្រុមសហគមន៍ការពារព្រៃឈើ',
@@ -166,8 +139,8 @@ describe('renderDirectoryPdf', () => {
   }, 30_000);
 
   it('says so when the directory is empty', async () => {
-    const inKhmer = words((await extractText(await renderDirectoryPdf(input('km', [])))).join('\n'));
-    const inEnglish = words((await extractText(await renderDirectoryPdf(input('en', [])))).join('\n'));
+    const inKhmer = words((await pdfPages(await renderDirectoryPdf(input('km', [])))).join('\n'));
+    const inEnglish = words((await pdfPages(await renderDirectoryPdf(input('en', [])))).join('\n'));
 
     expect(inKhmer).toContain(km.empty);
     expect(inKhmer).toContain('បញ្ជីឈ្មោះបណ្ដាញ');
@@ -195,7 +168,7 @@ describe('renderDirectoryPdf', () => {
 
     const pages = Number(/\/Type \/Pages \/Kids \[[^\]]*\] \/Count (\d+)/.exec(pdf.toString('latin1'))?.[1]);
     expect(pages).toBeGreaterThan(1);
-    const text = await extractText(pdf);
+    const text = await pdfPages(pdf);
     expect(text).toHaveLength(pages);
     expect(words(text[text.length - 1])).toContain(
       `ទំព័រ ${pages.toLocaleString('en')} នៃ ${pages.toLocaleString('en')}`,

@@ -9,9 +9,9 @@ function keys(messages: object, prefix = ''): string[] {
 }
 
 const KHMER = /[\u1780-\u17FF]/;
- 
+
 const en = loadMessages('en') as any;
- 
+
 const km = loadMessages('km') as any;
 
 describe('the message catalogs', () => {
