@@ -252,6 +252,8 @@ describe('signing in and the web’s guards', () => {
     });
     expect(old.status).toBe(401);
     await page.click('[data-sign-out]');
+    // The sign-out is a server action: wait until it has ended the session before moving on.
+    await page.locator('[data-sign-out]').waitFor({ state: 'detached' });
     await page.goto(`${rig.web.url}/en/cbos`);
     await signInOnPage(page, { email: person.email, password: person.next });
     expect(new URL(page.url()).pathname).toBe('/en/cbos');
