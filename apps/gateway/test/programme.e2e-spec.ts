@@ -133,7 +133,11 @@ describe('the network programme through the API: pipeline steps, directory, hotl
     const elsewhere = await as('anonymous', '/api/directory?province=KH-17&q=prey');
     expect(elsewhere.body.items.map((entry: any) => entry.id)).not.toContain(id);
     const byIssue = await as('anonymous', '/api/directory?issue=fisheries&q=prey');
-    expect(byIssue.body.total).toBe(0);
+    expect(byIssue.body).toMatchObject({ total: 0, totalIsLowerBound: false, items: [] });
+    const all = await as('anonymous', '/api/directory?q=lang');
+    expect(all.body).toMatchObject({ total: 1, totalIsLowerBound: false });
+    // A wildcard typed in the search is a character, not a pattern.
+    expect((await as('anonymous', '/api/directory?q=%25')).body.total).toBe(0);
   });
 
   it('refuses the decision to whoever assessed the CBO (four eyes), and a wrong role', async () => {

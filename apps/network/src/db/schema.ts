@@ -79,6 +79,13 @@ export const cbos = network.table(
     index('cbos_stage_province_name_idx').on(t.stage, t.provinceCode, t.name),
     index('cbos_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('cbos_commune_idx').on(t.provinceCode, sql`lower(${t.commune})`),
+    // The Network Directory's two indexes: participants only, in the directory's order, and their names.
+    index('cbos_directory_order_idx')
+      .on(t.provinceCode, t.name, t.id)
+      .where(sql`stage in ('participant', 'training', 'grant_eligible') and participant_since is not null`),
+    index('cbos_directory_trgm_idx')
+      .using('gin', sql`${t.searchText} gin_trgm_ops`)
+      .where(sql`stage in ('participant', 'training', 'grant_eligible') and participant_since is not null`),
   ],
 );
 

@@ -30,9 +30,15 @@ export const DirectoryQuery = z.object({
 });
 export type DirectoryQuery = z.infer<typeof DirectoryQuery>;
 
+/** Past this many matches beyond the page asked for, the directory stops counting. */
+export const DIRECTORY_COUNT_CAP = 1000;
+
 export const DirectoryPage = z.object({
   items: z.array(DirectoryEntry),
+  /** The number of matches, counted up to the page's offset plus DIRECTORY_COUNT_CAP. */
   total: z.number().int(),
+  /** True when there are more matches than `total` (the count stopped at its cap). */
+  totalIsLowerBound: z.boolean(),
   limit: z.number().int(),
   offset: z.number().int(),
 });

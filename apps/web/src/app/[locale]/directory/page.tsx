@@ -67,7 +67,7 @@ export default async function DirectoryPage({ params, searchParams }: Props) {
         )}
       </div>
       <p className="muted" data-directory-total={page.total}>
-        {t('total', { count: page.total })}
+        {page.totalIsLowerBound ? t('totalMore', { count: page.total }) : t('total', { count: page.total })}
       </p>
       {page.items.length === 0 ? (
         <p data-directory-empty>
@@ -110,7 +110,7 @@ export default async function DirectoryPage({ params, searchParams }: Props) {
             <span />
           )}
           <span className="muted">{t('page', { page: filters.page, pages })}</span>
-          {filters.page < pages ? (
+          {filters.page < pages || page.totalIsLowerBound ? (
             <Link href={directoryHref(filters, filters.page + 1)} prefetch={false} rel="next">
               {t('next')}
             </Link>

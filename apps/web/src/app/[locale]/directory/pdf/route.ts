@@ -31,9 +31,12 @@ async function fetchDirectory(province: string | undefined): Promise<DirectoryEn
       limit: String(PAGE_SIZE),
       offset: String(entries.length),
     });
-    const { items, total } = await call(DirectoryPage, `/api/directory?${query}`, { session: false });
+    const { items, total, totalIsLowerBound } = await call(DirectoryPage, `/api/directory?${query}`, {
+      session: false,
+    });
     entries.push(...items);
-    if (items.length === 0 || entries.length >= total) break;
+    // The count stops at a cap on a large directory: then the short page is the end.
+    if (items.length < PAGE_SIZE || (!totalIsLowerBound && entries.length >= total)) break;
   }
   return entries;
 }
