@@ -19,6 +19,7 @@ import { Unavailable } from '../../../../../components/unavailable';
 import { Link } from '../../../../../i18n/navigation';
 import { can } from '../../../../../lib/access';
 import { pipelineApi } from '../../../../../lib/api/pipeline';
+import { programme } from '../../../../../lib/api/programme';
 import { afterFailure, requireAccount } from '../../../../../lib/auth';
 import { GatewayError, gateway } from '../../../../../lib/gateway';
 import { localeOf } from '../../../../../lib/locale';
@@ -69,11 +70,12 @@ export default async function CboPage({ params, searchParams }: Props) {
   const staff = account.kind === 'staff';
 
   // Each part only for those whose roles read it; none of them stops the page.
-  const [pipeline, assessments, tasks, accounts] = await Promise.all([
+  const [pipeline, assessments, tasks, accounts, calls] = await Promise.all([
     staff ? optional(pipelineApi.pipeline(cbo.id)) : undefined,
     can(account, 'readProgramme') ? optional(pipelineApi.assessments(cbo.id)) : undefined,
     can(account, 'readTasks') ? optional(pipelineApi.tasks({ cboId: cbo.id, all: true })) : undefined,
     can(account, 'administer') ? optional(gateway.listAccounts()) : undefined,
+    can(account, 'readProgramme') ? optional(programme.listCalls(cbo.id)) : undefined,
   ]);
   const stage = pipeline?.stage ?? cbo.stage;
   const assessing = can(account, 'assessCbos') && stage === 'assessment';
@@ -134,11 +136,29 @@ export default async function CboPage({ params, searchParams }: Props) {
           </p>
         )}
         {can(account, 'readProgramme') && (
-          <p>
-            <Link href={`/cbos/${cbo.id}/hotline`} data-hotline-link>
-              {t('cbo.hotline')}
-            </Link>
-          </p>
+          <div data-hotline-summary>
+            <h2>{t('cbo.hotlineRecent')}</h2>
+            {calls && calls.items.length > 0 ? (
+              <ul>
+                {calls.items.slice(0, 3).map((call) => (
+                  <li key={call.id}>
+                    {format.dateTime(new Date(call.occurredAt), { dateStyle: 'medium' })} ·{' '}
+                    {t(`focusIssues.${call.issue}`)}: {call.summary}
+                    {call.referral && (
+                      <> · {t('cbo.hotlineReferred', { partner: call.referral.partnerName })}</>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              calls && <p className="muted">{t('cbo.hotlineNone')}</p>
+            )}
+            <p>
+              <Link href={`/cbos/${cbo.id}/hotline`} data-hotline-link>
+                {t('cbo.hotline')}
+              </Link>
+            </p>
+          </div>
         )}
         {can(account, 'recordCbo') && (
           <LinkCodeForm locale={locale} cboId={cbo.id} cboName={cbo.name} permalink={`/${locale}${path}`} />
