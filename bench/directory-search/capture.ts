@@ -1,59 +1,60 @@
 // The exact SQL the network service sends for a directory query, taken from the service's own
-// code: the real DirectoryService builds its drizzle query on a database whose builders are
-// recorded with `.toSQL()` instead of being run. If the service's query changes, so does the bench's.
+// code: the real DirectoryService runs on a connection pool of the bench's own whose
+// `sql.unsafe` (what drizzle calls for every statement) records the text, the parameters and
+// the options before sending them. If the service's queries change, so do the bench's.
+import { createDatabase } from '../../libs/platform/src';
 import type { DirectoryQuery } from '../../libs/contracts/src';
 import { DirectoryService } from '../../apps/network/src/directory/directory.module';
-import type { NetworkDatabase } from '../../apps/network/src/db/database.module';
+import * as networkSchema from '../../apps/network/src/db/schema';
 
 export interface CapturedQuery {
   sql: string;
   params: unknown[];
 }
 
-interface Buildable {
-  toSQL(): { sql: string; params: unknown[] };
+/** The two statements DirectoryService.search sends side by side. */
+export interface CapturedSearch {
+  /** The page: `select … order by … limit $n offset $m`. */
+  page: CapturedQuery;
+  /** The capped count: `select count(*) from (select 1 … limit $k) "matches"`. */
+  count: CapturedQuery;
 }
 
-/** Wraps a drizzle query builder so that awaiting it records its SQL and answers `answer`. */
-function recording(builder: object, sink: CapturedQuery[], answer: unknown[]): unknown {
-  return new Proxy(builder, {
-    get(target, property) {
-      if (property === 'then') {
-        return (resolve: (rows: unknown[]) => void) => {
-          const { sql, params } = (target as Buildable).toSQL();
-          sink.push({ sql, params });
-          resolve(answer);
-        };
+export interface Capturer {
+  capture(query: DirectoryQuery): Promise<CapturedSearch>;
+  close(): Promise<void>;
+}
+
+export function createCapturer(databaseUrl: string): Capturer {
+  const database = createDatabase(databaseUrl, networkSchema, { max: 2 });
+  let sent: Array<CapturedQuery & { options: unknown }> = [];
+  const unsafe = database.sql.unsafe;
+  database.sql.unsafe = ((sql: string, params: unknown[], options: unknown) => {
+    sent.push({ sql, params, options });
+    return unsafe(sql, params as never[], options as never);
+  }) as typeof unsafe;
+  return {
+    async capture(query) {
+      sent = [];
+      await new DirectoryService(database).search(query);
+      const counts = sent.filter((q) => q.sql.startsWith('select count(*)'));
+      const pages = sent.filter((q) => !counts.includes(q));
+      if (sent.length !== 2 || counts.length !== 1) {
+        throw new Error(
+          `DirectoryService.search no longer sends one page and one count:\n${sent.map((q) => q.sql).join('\n')}`,
+        );
       }
-      const value: unknown = Reflect.get(target, property, target);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        const result: unknown = value.apply(target, args);
-        return result !== null && typeof result === 'object' ? recording(result, sink, answer) : result;
+      // The raw side sends them with { prepare: false }: check that drizzle still does.
+      for (const q of sent) {
+        if (JSON.stringify(q.options) !== '{"prepare":false}') {
+          throw new Error(`drizzle sent ${q.sql} with options ${JSON.stringify(q.options)}`);
+        }
+      }
+      return {
+        page: { sql: pages[0].sql, params: pages[0].params },
+        count: { sql: counts[0].sql, params: counts[0].params },
       };
     },
-  });
-}
-
-/**
- * The page query DirectoryService.search sends for `query` (its first statement; the count it
- * sends only when a page past the end comes back empty is not part of the bench).
- */
-export async function captureDirectorySql(
-  database: NetworkDatabase,
-  query: DirectoryQuery,
-): Promise<CapturedQuery> {
-  const sink: CapturedQuery[] = [];
-  // One made-up row, so that the service does not go on to its past-the-end count.
-  const answer = [{ total: 0 }];
-  const db = new Proxy(database.db, {
-    get(target, property) {
-      const value: unknown = Reflect.get(target, property, target);
-      if (property !== 'select' || typeof value !== 'function') return value;
-      return (...args: unknown[]) => recording(value.apply(target, args) as object, sink, answer);
-    },
-  });
-  await new DirectoryService({ ...database, db }).search(query);
-  if (sink.length === 0) throw new Error('DirectoryService.search sent no query');
-  return sink[0];
+    close: () => database.close(),
+  };
 }

@@ -47,7 +47,11 @@ export async function explain(sql: Sql, query: CapturedQuery): Promise<ExplainSu
       return;
     }
     const text = line.trim();
-    if (/^(Sort Method|Heap Fetches|Rows Removed by (Filter|Index Recheck)|Heap Blocks|Storage:|Worker)/.test(text)) {
+    if (
+      /^(Sort Method|Heap Fetches|Rows Removed by (Filter|Index Recheck)|Heap Blocks|Storage:|Worker)/.test(
+        text,
+      )
+    ) {
       note(text);
     } else if (text.startsWith('Buffers:') && text.includes('temp')) {
       note(text);

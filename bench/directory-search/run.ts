@@ -4,25 +4,17 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DirectoryQuery } from '../../libs/contracts/src';
+import { DIRECTORY_COUNT_CAP, DirectoryQuery } from '../../libs/contracts/src';
 import { NATS_CONNECTION, createDatabase } from '../../libs/platform/src';
 import { createTestDatabase, uniqueName, type TestDatabase } from '../../libs/platform/src/testing';
 import { migrateNetwork, startNetworkService } from '../../apps/network/src/app';
 import { loadNetworkConfig } from '../../apps/network/src/config/env';
-import type { NetworkDatabase } from '../../apps/network/src/db/database.module';
 import * as networkSchema from '../../apps/network/src/db/schema';
 import { startGateway } from '../../apps/gateway/src/app';
 import { loadGatewayConfig } from '../../apps/gateway/src/config/env';
-import { captureDirectorySql, type CapturedQuery } from './capture';
+import { NEW_INDEXES, oldSingleQuery } from './before';
+import { createCapturer, type CapturedQuery, type CapturedSearch } from './capture';
 import { explain, type ExplainSummary } from './explain';
-import {
-  CAP,
-  PROPOSED_INDEXES,
-  proposeQueries,
-  runProposed,
-  startProposedNetworkService,
-  type Variant,
-} from './proposal';
 import { seedCbos } from './seed';
 import { ms, msSince, ratio, summarize, table, type Summary } from './stats';
 
@@ -32,7 +24,7 @@ type Gateway = Awaited<ReturnType<typeof startGateway>>;
 /** The goal this bench checks. */
 const GOAL = { apiP95Ms: 20, maxRatio: 1.3 };
 
-/** A case whose warm-up API median is above this is measured SLOW_N times, not n. */
+/** A case whose warm-up median is above this is measured SLOW_N times, not n. */
 const SLOW_MS = 50;
 const SLOW_N = 100;
 
@@ -41,11 +33,11 @@ interface Options {
   warmup: number;
   n: number;
   block: number;
-  tryIndex: boolean;
+  before: boolean;
   explainOnly: boolean;
 }
 
-const USAGE = 'Options: --rows=N --warmup=N --n=N --block=N --try-index --explain-only';
+const USAGE = 'Options: --rows=N --warmup=N --n=N --block=N --before --explain-only';
 
 function parseOptions(argv: readonly string[]): Options {
   const options: Options = {
@@ -53,15 +45,19 @@ function parseOptions(argv: readonly string[]): Options {
     warmup: 50,
     n: 500,
     block: 25,
-    tryIndex: false,
+    before: false,
     explainOnly: false,
   };
   for (const arg of argv) {
     const [flag, value] = arg.split('=');
     const number = Number(value);
-    if (flag === '--try-index') options.tryIndex = true;
+    if (flag === '--before') options.before = true;
     else if (flag === '--explain-only') options.explainOnly = true;
-    else if (['--rows', '--warmup', '--n', '--block'].includes(flag) && Number.isInteger(number) && number > 0)
+    else if (
+      ['--rows', '--warmup', '--n', '--block'].includes(flag) &&
+      Number.isInteger(number) &&
+      number > 0
+    )
       options[flag.slice(2) as 'rows' | 'warmup' | 'n' | 'block'] = number;
     else throw new Error(`Unknown option ${arg}. ${USAGE}`);
   }
@@ -94,25 +90,32 @@ interface Series {
   raw: Summary;
 }
 
-interface Measured {
-  id: string;
-  query: Record<string, string | number>;
+/** What a search answers, apart from the rows' other columns. */
+interface Answer {
+  ids: string[];
   total: number;
+  totalIsLowerBound: boolean;
+}
+
+interface CaseResult {
+  id: string;
+  what: string;
+  query: Record<string, string | number>;
+  answer: Answer;
+  /** Every match, counted without the cap (not timed). */
+  matches: number;
+  sql: CapturedSearch;
   series: Series;
   loadavg: number[];
+  explain: { page: ExplainSummary; count: ExplainSummary };
 }
 
-interface BaselineResult extends Measured {
-  what: string;
+interface BeforeResult {
+  id: string;
   sql: CapturedQuery;
+  n: number;
+  raw: Summary;
   explain: ExplainSummary;
-}
-
-interface ProposalResult extends Measured {
-  page: CapturedQuery;
-  count: CapturedQuery;
-  explainPage: ExplainSummary;
-  explainCount: ExplainSummary;
 }
 
 function log(line = ''): void {
@@ -121,6 +124,10 @@ function log(line = ''): void {
 
 const loadavg = () => os.loadavg().map((value) => Math.round(value * 100) / 100);
 const noSeries = (): Series => ({ n: 0, api: summarize([NaN]), raw: summarize([NaN]) });
+
+/** One statement as drizzle sends it: unnamed (`prepare: false`), rows as arrays. */
+const send = (sql: Sql, query: CapturedQuery) =>
+  sql.unsafe(query.sql, query.params as never[], { prepare: false }).values();
 
 /** One API call, timed until the whole body is in (the client has the answer only then). */
 async function timeApi(url: string): Promise<number> {
@@ -132,29 +139,47 @@ async function timeApi(url: string): Promise<number> {
   return elapsed;
 }
 
-/** One run of the service's SQL, as drizzle sends it: an unnamed statement, rows as arrays. */
-async function timeRaw(sql: Sql, query: CapturedQuery): Promise<number> {
+/**
+ * The service's two statements, as it runs them: both at once on one pool (two of its
+ * connections), the answer when both are in. The total follows the service's rule.
+ */
+async function rawSearch(sql: Sql, search: CapturedSearch, offset: number): Promise<Answer> {
+  const [rows, [[counted]]] = await Promise.all([send(sql, search.page), send(sql, search.count)]);
+  const cap = offset + DIRECTORY_COUNT_CAP;
+  return {
+    ids: rows.map((row) => String(row[0])),
+    total: Math.min(Number(counted), cap),
+    totalIsLowerBound: Number(counted) > cap,
+  };
+}
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
   const start = process.hrtime.bigint();
-  await sql.unsafe(query.sql, query.params as never[], { prepare: false }).values();
+  await run();
   return msSince(start);
+}
+
+/** Warm-up; true when the case is slow, so that it gets SLOW_N calls, not n. */
+async function warmUp(options: Options, sides: ReadonlyArray<() => Promise<number>>): Promise<boolean> {
+  const probe: number[] = [];
+  for (let i = 0; i < options.warmup; i++) {
+    const [first, ...rest] = sides;
+    probe.push(await first());
+    for (const side of rest) await side();
+    if (i === 4 && summarize(probe).p50 > SLOW_MS) break;
+  }
+  return summarize(probe).p50 > SLOW_MS;
 }
 
 /**
  * Warm-up, then n calls of each side in alternating blocks (API first in even blocks, raw
- * first in odd ones), so that load from elsewhere lands on both alike. A case that is slow in
- * warm-up is measured SLOW_N times, so that one run stays within minutes.
+ * first in odd ones), so that load from elsewhere lands on both alike.
  */
 async function measure(
   options: Options,
   sides: { api: () => Promise<number>; raw: () => Promise<number> },
 ): Promise<Series> {
-  const probe: number[] = [];
-  for (let i = 0; i < options.warmup; i++) {
-    probe.push(await sides.api());
-    await sides.raw();
-    if (i === 4 && summarize(probe).p50 > SLOW_MS) break;
-  }
-  const n = summarize(probe).p50 > SLOW_MS ? Math.min(options.n, SLOW_N) : options.n;
+  const n = (await warmUp(options, [sides.api, sides.raw])) ? Math.min(options.n, SLOW_N) : options.n;
   const samples = { api: [] as number[], raw: [] as number[] };
   const blocks = Math.ceil(n / options.block);
   for (let b = 0; b < blocks; b++) {
@@ -172,31 +197,19 @@ function directoryUrl(gatewayUrl: string, query: Record<string, string | number>
   return `${gatewayUrl}/api/directory?${params}`;
 }
 
-/** The API must answer the page and total the raw side found. */
-async function checkApiPage(url: string, expected: { ids: string[]; total: number }): Promise<void> {
+/** The API must answer the same page (ids, in order), total and totalIsLowerBound as the raw side. */
+async function checkApi(url: string, expected: Answer): Promise<void> {
   const response = await fetch(url);
-  const page = (await response.json()) as { items?: Array<{ id: string }>; total?: number };
+  const page = (await response.json()) as Partial<Answer> & { items?: Array<{ id: string }> };
   if (response.status !== 200 || !page.items) throw new Error(`${url} answered ${response.status}`);
-  const ids = page.items.map((item) => item.id);
-  if (ids.join() !== expected.ids.join() || page.total !== expected.total) {
+  const got = { ids: page.items.map((item) => item.id), total: page.total, lower: page.totalIsLowerBound };
+  const want = { ids: expected.ids, total: expected.total, lower: expected.totalIsLowerBound };
+  if (JSON.stringify(got) !== JSON.stringify(want)) {
     throw new Error(
-      `The API and the raw query disagree on ${url}: ${ids.length} items, total ${page.total}; ` +
-        `raw ${expected.ids.length} items, total ${expected.total}`,
+      `The API and the raw queries disagree on ${url}: API ${got.ids.length} items, total ${got.total}, ` +
+        `lower bound ${got.lower}; raw ${want.ids.length} items, total ${want.total}, lower bound ${want.lower}`,
     );
   }
-}
-
-async function rawPage(sql: Sql, query: CapturedQuery): Promise<{ ids: string[]; total: number }> {
-  const rows = await sql.unsafe(query.sql, query.params as never[], { prepare: false }).values();
-  return {
-    ids: rows.map((row) => String(row[0])),
-    total: rows.length > 0 ? Number(rows[0][rows[0].length - 1]) : 0,
-  };
-}
-
-interface Stack {
-  gatewayUrl: string;
-  close(): Promise<void>;
 }
 
 interface JetStreamHolder {
@@ -204,13 +217,10 @@ interface JetStreamHolder {
 }
 
 /**
- * A network service and the real gateway, in this process, on `databaseUrl`, under a NATS
- * prefix of their own. `network` starts the service: the real one, or the proposal's stand-in.
+ * The real network service and the real gateway, in this process, on `databaseUrl`, under a
+ * NATS prefix of their own.
  */
-async function startStack(
-  databaseUrl: string,
-  network: (env: Record<string, string>) => Promise<{ close(): Promise<void> }>,
-): Promise<Stack> {
+async function startStack(databaseUrl: string): Promise<{ gatewayUrl: string; close(): Promise<void> }> {
   const env = {
     DATABASE_URL: databaseUrl,
     NATS_PREFIX: uniqueName('bench'),
@@ -223,7 +233,7 @@ async function startStack(
     for (const closer of closers.splice(0).reverse()) await closer().catch(() => undefined);
   };
   try {
-    const service = await network(env);
+    const service = await startNetworkService(loadNetworkConfig(env));
     closers.push(() => service.close());
     const gateway: Gateway = await startGateway(loadGatewayConfig(env));
     closers.push(async () => {
@@ -239,11 +249,6 @@ async function startStack(
     await close();
     throw error;
   }
-}
-
-async function startRealNetwork(env: Record<string, string>) {
-  const app = await startNetworkService(loadNetworkConfig(env));
-  return { close: () => app.close() };
 }
 
 async function serverSettings(sql: Sql): Promise<Record<string, string>> {
@@ -266,10 +271,11 @@ function queryText(query: Record<string, string | number>): string {
     .join('&');
 }
 
-function resultsTable(results: readonly Measured[], floor?: Series): string {
-  const row = (id: string, total: string, s: Series, goal: string, query: string) => [
+function resultsTable(results: readonly CaseResult[], floor: Series): string {
+  const row = (id: string, total: string, matches: string, s: Series, goal: string, query: string) => [
     id,
     total,
+    matches,
     String(s.n),
     ms(s.api.p50),
     ms(s.api.p95),
@@ -285,14 +291,16 @@ function resultsTable(results: readonly Measured[], floor?: Series): string {
   ];
   const rows = results.map((r) => {
     const pass = passes(r.series);
-    const goal = `${pass.p95 ? 'ok' : 'FAIL'} / ${pass.ratio ? 'ok' : 'FAIL'}`;
-    return row(r.id, String(r.total), r.series, goal, queryText(r.query) || '(none)');
+    const goal = r.series.n === 0 ? '-' : `${pass.p95 ? 'ok' : 'FAIL'} / ${pass.ratio ? 'ok' : 'FAIL'}`;
+    const total = `${r.answer.total}${r.answer.totalIsLowerBound ? '+' : ''}`;
+    return row(r.id, total, String(r.matches), r.series, goal, queryText(r.query) || '(none)');
   });
-  if (floor) rows.push(row('floor', '-', floor, '-', 'GET /api/provinces | select $1'));
+  rows.push(row('floor', '-', '-', floor, '-', 'GET /api/provinces | select $1'));
   return table(
     [
       'case',
       'total',
+      'matches',
       'n',
       'api p50',
       'api p95',
@@ -319,106 +327,82 @@ function printExplain(label: string, summary: ExplainSummary): void {
   for (const note of summary.notes) log(`      · ${note}`);
 }
 
-/** The service's SQL for every case, run through the real service and directly. */
-async function runBaseline(
+/** Every case through the real service and directly, after checking both answer alike. */
+async function runCases(
   options: Options,
-  own: NetworkDatabase,
+  capturer: ReturnType<typeof createCapturer>,
+  pool: Sql,
   gatewayUrl: string,
-): Promise<BaselineResult[]> {
-  const sql = own.sql;
-  const results: BaselineResult[] = [];
+): Promise<CaseResult[]> {
+  const results: CaseResult[] = [];
   for (const c of CASES) {
-    // The SQL the service builds for this query, from the same (parsed) input the gateway sends.
-    const query = await captureDirectorySql(own, DirectoryQuery.parse(c.query));
+    // The statements the service sends for this query, from the same (parsed) input the gateway sends.
+    const parsed = DirectoryQuery.parse(c.query);
+    const sql = await capturer.capture(parsed);
     const url = directoryUrl(gatewayUrl, c.query);
-    const expected = await rawPage(sql, query);
-    await checkApiPage(url, expected);
+    const answer = await rawSearch(pool, sql, parsed.offset);
+    await checkApi(url, answer);
+    // Every match: the count statement with its limit (its last parameter) out of reach.
+    const uncapped = { ...sql.count, params: [...sql.count.params.slice(0, -1), 2 ** 31 - 1] };
+    const matches = Number((await send(pool, uncapped))[0][0]);
     let series = noSeries();
     if (!options.explainOnly) {
-      log(`  ${c.id} (${expected.total} matches)…`);
-      series = await measure(options, { api: () => timeApi(url), raw: () => timeRaw(sql, query) });
-    }
-    const plan = await explain(sql, query);
-    results.push({ ...c, sql: query, total: expected.total, series, loadavg: loadavg(), explain: plan });
-  }
-  return results;
-}
-
-/** Each case with a proposed variant, through the stand-in service and directly. */
-async function runProposal(
-  options: Options,
-  variant: Variant,
-  pair: Sql,
-  gatewayUrl: string,
-  baseline: readonly BaselineResult[],
-): Promise<ProposalResult[]> {
-  const results: ProposalResult[] = [];
-  for (const b of baseline) {
-    const queries = proposeQueries(b.sql, variant);
-    const { rows, total } = await runProposed(pair, queries);
-    const ids = rows.map((row) => row.id);
-    // The proposal must answer the same page, and the same total (or the capped one).
-    const wanted = variant === 'exact' ? b.total : Math.min(b.total, CAP + 1);
-    if (ids.join() !== (await rawPage(pair, b.sql)).ids.join() || total !== wanted) {
-      throw new Error(`The ${variant} proposal answers another page or total for ${b.id}`);
-    }
-    const url = directoryUrl(gatewayUrl, b.query);
-    await checkApiPage(url, { ids, total });
-    let series = noSeries();
-    if (!options.explainOnly) {
-      log(`  ${variant} ${b.id}…`);
+      log(`  ${c.id} (${answer.total}${answer.totalIsLowerBound ? '+' : ''} matches)…`);
       series = await measure(options, {
         api: () => timeApi(url),
-        raw: async () => {
-          const start = process.hrtime.bigint();
-          await runProposed(pair, queries);
-          return msSince(start);
-        },
+        raw: () => timed(() => rawSearch(pool, sql, parsed.offset)),
       });
     }
     results.push({
-      id: b.id,
-      query: b.query,
-      total,
+      ...c,
+      answer,
+      matches,
+      sql,
       series,
       loadavg: loadavg(),
-      page: queries.page,
-      count: queries.count,
-      explainPage: await explain(pair, queries.page),
-      explainCount: await explain(pair, queries.count),
+      explain: { page: await explain(pool, sql.page), count: await explain(pool, sql.count) },
     });
   }
   return results;
 }
 
-interface CountTiming {
-  index: string;
-  operator: string;
-  latinMs: Summary;
-  khmerMs: Summary;
-}
-
-/** The count of a common name on its own, with ilike and like: what the recheck costs. */
-async function timeCounts(sql: Sql, baseline: readonly BaselineResult[], index: string): Promise<CountTiming[]> {
-  const out: CountTiming[] = [];
-  const pick = (id: string) => baseline.find((b) => b.id === id)?.sql;
-  const latin = pick('latin-common');
-  const khmer = pick('khmer-common');
-  if (!latin || !khmer) return out;
-  for (const operator of ['ilike', 'like']) {
-    const count = (q: CapturedQuery) => {
-      const { count } = proposeQueries(q, 'exact');
-      return operator === 'like' ? count : { ...count, sql: count.sql.replace(/ like \$/g, ' ilike $') };
-    };
-    const samples = { latin: [] as number[], khmer: [] as number[] };
-    for (let i = 0; i < 35; i++) {
-      const l = await timeRaw(sql, count(latin));
-      const k = await timeRaw(sql, count(khmer));
-      if (i >= 5) samples.latin.push(l), samples.khmer.push(k);
-    }
-    out.push({ index, operator, latinMs: summarize(samples.latin), khmerMs: summarize(samples.khmer) });
-  }
-  return out;
+/**
+ * --before: the old single statement for every case, raw only, sequential, on one connection,
+ * in a transaction that has dropped the two new indexes; rolled back at the end.
+ */
+async function runBefore(options: Options, pool: Sql, cases: readonly CaseResult[]): Promise<BeforeResult[]> {
+  const results: BeforeResult[] = [];
+  const rollback = new Error('rollback');
+  await pool
+    .begin(async (tx) => {
+      await tx.unsafe(`drop index ${NEW_INDEXES.join(', ')}`);
+      const txSql = tx as unknown as Sql;
+      for (const c of cases) {
+        const old = oldSingleQuery(c.sql);
+        const rows = await send(txSql, old);
+        const ids = rows.map((row) => String(row[0]));
+        const total = rows.length > 0 ? Number(rows[0][rows[0].length - 1]) : 0;
+        if (ids.join() !== c.answer.ids.join() || total !== c.matches) {
+          throw new Error(`The old statement answers another page or total for ${c.id}`);
+        }
+        let n = 0;
+        let raw = summarize([NaN]);
+        if (!options.explainOnly) {
+          log(`  before ${c.id}…`);
+          const run = () => timed(() => send(txSql, old));
+          n = (await warmUp(options, [run])) ? Math.min(options.n, SLOW_N) : options.n;
+          const samples: number[] = [];
+          for (let i = 0; i < n; i++) samples.push(await run());
+          raw = summarize(samples);
+        }
+        results.push({ id: c.id, sql: old, n, raw, explain: await explain(txSql, old) });
+      }
+      throw rollback;
+    })
+    .catch((error: unknown) => {
+      if (error !== rollback) throw error;
+    });
+  return results;
 }
 
 async function main(): Promise<void> {
@@ -426,7 +410,9 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const loadStart = loadavg();
   log(`Directory search bench, ${startedAt.toISOString()}`);
-  log(`Machine: ${os.cpus().length} CPUs, Node ${process.version}; load average at start: ${loadStart.join(' ')}`);
+  log(
+    `Machine: ${os.cpus().length} CPUs, Node ${process.version}; load average at start: ${loadStart.join(' ')}`,
+  );
   log(`Options: ${JSON.stringify(options)}`);
 
   let database: TestDatabase | undefined;
@@ -451,25 +437,27 @@ async function main(): Promise<void> {
     database = await createTestDatabase('bench');
     log(`Database ${database.name}`);
     await migrateNetwork(database.url);
-    // The bench's own connections: one for the service's SQL, two for the proposal's pair.
-    const own = createDatabase(database.url, networkSchema, { max: 1 });
+    // The raw side's pool: the same createDatabase (postgres.js, max 10) as the service's.
+    const own = createDatabase(database.url, networkSchema);
     closers.push(() => own.close());
-    const sql = own.sql;
-    const settings = await serverSettings(sql);
+    const pool = own.sql;
+    const capturer = createCapturer(database.url);
+    closers.push(() => capturer.close());
+    const settings = await serverSettings(pool);
     log(`PostgreSQL: ${JSON.stringify(settings)}`);
 
     log(`Generating ${options.rows} CBOs…`);
-    const seeded = await seedCbos(sql, options.rows);
+    const seeded = await seedCbos(pool, options.rows);
     log(
       `Generated ${seeded.rows} CBOs (${seeded.directoryRows} in the directory) in ` +
         `${(seeded.insertMs / 1000).toFixed(1)} s (one INSERT … SELECT generate_series), ` +
         `then VACUUM (ANALYZE) in ${(seeded.vacuumMs / 1000).toFixed(1)} s.`,
     );
 
-    const stack = await startStack(database.url, startRealNetwork);
+    const stack = await startStack(database.url);
     closers.push(() => stack.close());
-    log(`Real network service and gateway at ${stack.gatewayUrl}; measuring the service's query:`);
-    const baseline = await runBaseline(options, own, stack.gatewayUrl);
+    log(`Network service and gateway at ${stack.gatewayUrl}; measuring:`);
+    const cases = await runCases(options, capturer, pool, stack.gatewayUrl);
 
     log('  floor (GET /api/provinces; raw select $1)…');
     const floorQuery: CapturedQuery = { sql: 'select $1::int as one', params: [1] };
@@ -477,41 +465,13 @@ async function main(): Promise<void> {
       ? noSeries()
       : await measure(options, {
           api: () => timeApi(`${stack.gatewayUrl}/api/provinces`),
-          raw: () => timeRaw(sql, floorQuery),
+          raw: () => timed(() => send(pool, floorQuery)),
         });
 
-    let tried:
-      | {
-          counts: CountTiming[];
-          currentWithIndexes: Array<{ id: string; explain: ExplainSummary }>;
-          proposals: Record<Variant, ProposalResult[]>;
-        }
-      | undefined;
-    if (options.tryIndex) {
-      log('--try-index: the proposed indexes, in this database only:');
-      const counts = await timeCounts(sql, baseline, 'cbos_search_trgm_idx (today)');
-      for (const index of PROPOSED_INDEXES) {
-        const started = process.hrtime.bigint();
-        await sql.unsafe(index.ddl);
-        log(`  ${index.ddl} (${(msSince(started) / 1000).toFixed(1)} s)`);
-      }
-      await sql.unsafe('vacuum (analyze) network.cbos');
-      counts.push(...(await timeCounts(sql, baseline, 'cbos_directory_trgm_idx (partial)')));
-      const currentWithIndexes = [];
-      for (const b of baseline) currentWithIndexes.push({ id: b.id, explain: await explain(sql, b.sql) });
-
-      const pair = createDatabase(database.url, networkSchema, { max: 2 }).sql;
-      closers.push(() => pair.end({ timeout: 5 }));
-      const proposals = {} as Record<Variant, ProposalResult[]>;
-      for (const variant of ['exact', 'capped'] as const) {
-        const proposed = await startStack(database.url, (env) =>
-          startProposedNetworkService(loadNetworkConfig(env), variant),
-        );
-        closers.push(() => proposed.close());
-        log(`Proposal "${variant}" behind a second gateway at ${proposed.gatewayUrl}:`);
-        proposals[variant] = await runProposal(options, variant, pair, proposed.gatewayUrl, baseline);
-      }
-      tried = { counts, currentWithIndexes, proposals };
+    let before: BeforeResult[] | undefined;
+    if (options.before) {
+      log(`--before: the old single statement, without ${NEW_INDEXES.join(' and ')} (rolled back):`);
+      before = await runBefore(options, pool, cases);
     }
 
     const loadEnd = loadavg();
@@ -520,10 +480,15 @@ async function main(): Promise<void> {
       `Results in ms: ${options.n} calls per side after ${options.warmup} warm-up (n=${SLOW_N} for a case ` +
         `slower than ${SLOW_MS} ms in warm-up). Goal: API p95 < ${GOAL.apiP95Ms} ms and API/raw <= ${GOAL.maxRatio}x.`,
     );
-    log(`Load average (1, 5, 15 min): start ${loadStart.join(' ')}, end ${loadEnd.join(' ')}; ${os.cpus().length} CPUs.`);
+    log(
+      `Load average (1, 5, 15 min): start ${loadStart.join(' ')}, end ${loadEnd.join(' ')}; ${os.cpus().length} CPUs.`,
+    );
     log();
-    log('The service as it is (API = HTTP → gateway → NATS → network service; raw = the same SQL, directly):');
-    log(resultsTable(baseline, floor));
+    log(
+      'API = HTTP → gateway → NATS → network service; raw = the same two statements (page, capped count) ' +
+        'at once on two connections. total: "+" = totalIsLowerBound; matches: every match, uncapped.',
+    );
+    log(resultsTable(cases, floor));
     log();
     log(
       `Fixed cost of the API path: GET /api/provinces (no database) p50 ${ms(floor.api.p50)} ms, ` +
@@ -531,50 +496,47 @@ async function main(): Promise<void> {
         `${ms(floor.api.p95 / (GOAL.maxRatio - 1))} ms, i.e. a slow query.`,
     );
     log();
-    log('EXPLAIN (ANALYZE, BUFFERS) of the service\'s SQL, after the timed runs:');
-    for (const b of baseline) printExplain(b.id, b.explain);
+    log("EXPLAIN (ANALYZE, BUFFERS) of the service's two statements, after the timed runs:");
+    for (const c of cases) {
+      printExplain(`${c.id} page`, c.explain.page);
+      printExplain(`${c.id} count`, c.explain.count);
+    }
 
-    if (tried) {
+    if (before) {
       log();
-      log('--try-index: count(*) of a common name alone (30 runs, ms), by index and operator:');
+      log(
+        '--before: the old single statement (count(*) over (), ilike, stages bound) without the two ' +
+          'partial indexes, raw, sequential, one connection; beside the raw side of today:',
+      );
       log(
         table(
-          ['index', 'operator', 'fish p50', 'fish p95', 'nesat p50', 'nesat p95'],
-          tried.counts.map((c) => [
-            c.index,
-            c.operator,
-            ms(c.latinMs.p50),
-            ms(c.latinMs.p95),
-            ms(c.khmerMs.p50),
-            ms(c.khmerMs.p95),
-          ]),
+          [
+            'case',
+            'n',
+            'before p50',
+            'before p95',
+            'before p99',
+            'now p50',
+            'now p95',
+            'before/now p50',
+            'EXPLAIN ms',
+          ],
+          before.map((b) => {
+            const now = cases.find((c) => c.id === b.id)!.series.raw;
+            return [
+              b.id,
+              String(b.n),
+              ms(b.raw.p50),
+              ms(b.raw.p95),
+              ms(b.raw.p99),
+              ms(now.p50),
+              ms(now.p95),
+              ratio(b.raw.p50 / now.p50),
+              ms(b.explain.executionMs),
+            ];
+          }),
         ),
       );
-      log();
-      log("--try-index: the service's SQL unchanged, with the proposed indexes (EXPLAIN ANALYZE):");
-      for (const c of tried.currentWithIndexes) {
-        log(
-          `  ${c.id}: ${c.explain.executionMs.toFixed(2)} ms, ${c.explain.nodes.map((n) => n.trim()).join(' > ')}`,
-        );
-      }
-      for (const variant of ['exact', 'capped'] as const) {
-        log();
-        log(
-          variant === 'exact'
-            ? '--try-index: proposal "exact": page without count(*) over () + separate exact count(*), in parallel; like; new indexes'
-            : `--try-index: proposal "capped": as "exact", but the count stops at ${CAP + 1} ("more than ${CAP}")`,
-        );
-        log(resultsTable(tried.proposals[variant]));
-        log('  EXPLAIN (page | count):');
-        for (const p of tried.proposals[variant]) {
-          log(
-            `  ${p.id}: page ${p.explainPage.executionMs.toFixed(2)} ms ${p.explainPage.nodes.map((n) => n.trim()).join(' > ')}`,
-          );
-          log(
-            `  ${' '.repeat(p.id.length)}  count ${p.explainCount.executionMs.toFixed(2)} ms ${p.explainCount.nodes.map((n) => n.trim()).join(' > ')}`,
-          );
-        }
-      }
     }
 
     const file = path.join(
@@ -588,12 +550,18 @@ async function main(): Promise<void> {
       startedAt: startedAt.toISOString(),
       options,
       goal: GOAL,
-      machine: { cpus: os.cpus().length, node: process.version, loadavgStart: loadStart, loadavgEnd: loadEnd },
+      countCap: DIRECTORY_COUNT_CAP,
+      machine: {
+        cpus: os.cpus().length,
+        node: process.version,
+        loadavgStart: loadStart,
+        loadavgEnd: loadEnd,
+      },
       postgres: settings,
       seed: seeded,
       floor,
-      cases: baseline,
-      tryIndex: tried && { indexes: PROPOSED_INDEXES, ...tried },
+      cases,
+      before,
     };
     await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
     log();

@@ -111,7 +111,18 @@ const PROVINCE_WEIGHTS: Readonly<Record<string, number>> = {
   'KH-25': 3,
 };
 
-const GIVEN_NAMES = ['Sok', 'Chan', 'Dara', 'Sophea', 'Vanna', 'Srey Mom', 'Bopha', 'Rithy', 'Kosal', 'Chenda'];
+const GIVEN_NAMES = [
+  'Sok',
+  'Chan',
+  'Dara',
+  'Sophea',
+  'Vanna',
+  'Srey Mom',
+  'Bopha',
+  'Rithy',
+  'Kosal',
+  'Chenda',
+];
 const FAMILY_NAMES = ['Chea', 'Keo', 'Lim', 'Sok', 'Meas', 'Heng', 'Prak', 'Ouk', 'Pich', 'Nget'];
 const ROLES = ['Chair', 'Deputy chair', 'Secretary', 'Treasurer', 'Member'];
 const CHANNELS = ['grassroots_contact', 'field_visit', 'referral', 'self_application'];

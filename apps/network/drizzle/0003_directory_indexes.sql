@@ -1,2 +1,2 @@
-CREATE INDEX "cbos_directory_order_idx" ON "network"."cbos" USING btree ("province_code","name","id") WHERE stage in ('participant', 'training', 'grant_eligible') and participant_since is not null;--> statement-breakpoint
+CREATE INDEX "cbos_directory_order_idx" ON "network"."cbos" USING btree ("province_code","name","id") INCLUDE ("focus_issues") WHERE stage in ('participant', 'training', 'grant_eligible') and participant_since is not null;--> statement-breakpoint
 CREATE INDEX "cbos_directory_trgm_idx" ON "network"."cbos" USING gin ("search_text" gin_trgm_ops) WHERE stage in ('participant', 'training', 'grant_eligible') and participant_since is not null;

@@ -79,7 +79,9 @@ export const cbos = network.table(
     index('cbos_stage_province_name_idx').on(t.stage, t.provinceCode, t.name),
     index('cbos_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('cbos_commune_idx').on(t.provinceCode, sql`lower(${t.commune})`),
-    // The Network Directory's two indexes: participants only, in the directory's order, and their names.
+    // The Network Directory's two indexes: participants only, in the directory's order (the
+    // migration adds INCLUDE (focus_issues), which drizzle cannot express, so an issue filter is
+    // answered from the index), and their names.
     index('cbos_directory_order_idx')
       .on(t.provinceCode, t.name, t.id)
       .where(sql`stage in ('participant', 'training', 'grant_eligible') and participant_since is not null`),
