@@ -35,7 +35,7 @@ async function assertReachable(): Promise<void> {
 
 interface Answer {
   status: number;
-  body: any;  
+  body: any;
 }
 
 /** One API call; any answer but `ok` statuses stops the seed with what the API said. */
