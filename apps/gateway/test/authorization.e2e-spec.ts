@@ -73,6 +73,7 @@ const EXPECTED: Record<RouteName, Access> = {
   listFieldVisits: PROGRAMME,
   createFieldVisit: ['coordinator', 'admin'],
   linkCboToVisit: ['coordinator', 'admin'],
+  lookupStaffNames: ['admin', 'coordinator', 'assessor', 'approver', 'trainer', 'finance'],
 };
 
 type Who = StaffRole | 'applicant' | 'anonymous';

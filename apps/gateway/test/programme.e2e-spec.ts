@@ -113,6 +113,9 @@ describe('the network programme through the API: pipeline steps, directory, hotl
     });
     expect(assessed.status).toBe(200);
     expect(assessed.body.stage).toBe('selection');
+    // Staff see who assessed by name.
+    const { body: names } = await as('approver', `/api/staff-names?ids=${assessed.body.assessedBy}`);
+    expect(names.items).toEqual([{ id: assessed.body.assessedBy, displayName: 'Test assessor' }]);
     const { body: assessments } = await as('approver', `/api/cbos/${id}/assessments`);
     expect(assessments.items[0]).toMatchObject({ total: 80, membersWomen: 14 });
     expect(assessments.items[0].parts).toHaveLength(rubricKeys.length);

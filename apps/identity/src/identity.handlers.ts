@@ -12,6 +12,7 @@ import {
   listCboClaims,
   issueCboLinkCode,
   listAccounts,
+  lookupStaffNames,
   listAudit,
   redeemCboLinkCode,
   resolveSession,
@@ -23,8 +24,9 @@ import {
   type Caller,
   type ParsedRequestOf,
 } from '@bandanh/contracts';
-import { Handles, requireRole } from '@bandanh/platform';
+import { DomainError, Handles, requireRole } from '@bandanh/platform';
 import { AccountsService } from './accounts/accounts.service';
+import { UsersRepository } from './accounts/users.repository';
 import { AuditRepository, actorIdOf } from './audit/audit.repository';
 import { CboClaimsService } from './cbo-links/cbo-claims.service';
 import { CboLinksService } from './cbo-links/cbo-links.service';
@@ -42,6 +44,7 @@ export class IdentityHandlers {
     private readonly links: CboLinksService,
     private readonly claims: CboClaimsService,
     private readonly audit: AuditRepository,
+    private readonly users: UsersRepository,
   ) {}
 
   @Handles(signIn)
@@ -122,6 +125,13 @@ export class IdentityHandlers {
   @Handles(listAccounts)
   async listAccounts(_: ParsedRequestOf<typeof listAccounts>, caller: Caller) {
     return { items: await this.accounts.list(caller) };
+  }
+
+  /** Any staff member may know a colleague's name; applicants and services may not ask. */
+  @Handles(lookupStaffNames)
+  async staffNames({ ids }: ParsedRequestOf<typeof lookupStaffNames>, caller: Caller) {
+    if (caller.kind !== 'staff') throw new DomainError('FORBIDDEN', 'Only staff may look up staff names');
+    return { items: await this.users.staffNames(ids) };
   }
 
   @Handles(setRoles)

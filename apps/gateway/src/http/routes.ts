@@ -892,6 +892,30 @@ export const ROUTES = {
       ...denied,
     },
   }),
+  lookupStaffNames: defineRoute({
+    method: 'GET',
+    path: '/api/staff-names',
+    operationId: 'lookupStaffNames',
+    summary: "Staff members' display names for ids shown on staff pages (who recorded, assessed, decided)",
+    tag: 'admin',
+    access: TASK_HOLDERS,
+    query: z.object({
+      ids: z
+        .string()
+        .max(3700)
+        .transform((value) => value.split(',').filter(Boolean))
+        .pipe(z.array(z.uuid({ error: 'Each id must be a UUID' })).max(100, 'At most 100 ids')),
+    }),
+    status: 200,
+    responses: {
+      200: {
+        description: 'The names of the staff accounts among the ids',
+        schema: z.object({ items: z.array(z.object({ id: z.uuid(), displayName: z.string() })) }),
+      },
+      400: problem('An id is not a UUID'),
+      ...denied,
+    },
+  }),
 };
 
 export type RouteName = keyof typeof ROUTES;

@@ -9,6 +9,7 @@ import {
   listPartners,
   listReferrals,
   listTasks,
+  lookupStaffNames,
   recordReferralFollowUp,
   getReferral,
   saveExpansionPlan,
@@ -36,6 +37,14 @@ export class ProgrammeController {
     @CurrentCaller() caller: Caller,
   ) {
     return this.rpc.send(listTasks, query, caller);
+  }
+
+  @Endpoint(ROUTES.lookupStaffNames)
+  staffNames(
+    @Input(ROUTES.lookupStaffNames) { query }: RouteInput<typeof ROUTES.lookupStaffNames>,
+    @CurrentCaller() caller: Caller,
+  ) {
+    return this.rpc.send(lookupStaffNames, { ids: [...new Set(query.ids)] }, caller);
   }
 
   @Endpoint(ROUTES.getExpansion)

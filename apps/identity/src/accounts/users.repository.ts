@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { mfaRequiredFor, type Account, type StaffRole } from '@bandanh/contracts';
 import { IDENTITY_DB, type Executor, type IdentityDatabase } from '../db/database.module';
 import { users, type UserRow } from '../db/schema';
@@ -34,6 +34,15 @@ export class UsersRepository {
   async findByEmail(email: string, executor?: Executor): Promise<UserRow | undefined> {
     const [row] = await this.on(executor).select().from(users).where(eq(users.email, email));
     return row;
+  }
+
+  /** Display names of the staff accounts among `ids`. */
+  async staffNames(ids: string[]): Promise<Array<{ id: string; displayName: string }>> {
+    if (ids.length === 0) return [];
+    return this.database.db
+      .select({ id: users.id, displayName: users.displayName })
+      .from(users)
+      .where(and(inArray(users.id, ids), eq(users.kind, 'staff')));
   }
 
   async findById(id: string, executor?: Executor): Promise<UserRow | undefined> {

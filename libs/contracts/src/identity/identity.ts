@@ -168,6 +168,13 @@ export const listAccounts = defineContract({
   response: z.object({ items: z.array(Account) }),
 });
 
+/** Staff members' display names, for staff pages that show who did what; applicants' are not given. */
+export const lookupStaffNames = defineContract({
+  subject: 'identity.account.names',
+  request: z.object({ ids: z.array(z.uuid()).max(100) }),
+  response: z.object({ items: z.array(z.object({ id: z.uuid(), displayName: z.string() })) }),
+});
+
 export const setRoles = defineContract({
   subject: 'identity.account.setRoles',
   request: z.object({ userId: z.uuid(), roles: z.array(StaffRole) }),

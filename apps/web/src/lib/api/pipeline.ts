@@ -28,6 +28,12 @@ const id = (value: string) => encodeURIComponent(value);
 
 /** The gateway calls for recording CBOs, their pipeline steps and the staff inbox. */
 export const pipelineApi = {
+  /** Staff members' names for the ids a page shows (at most 100, each once). */
+  staffNames: (ids: string[]) =>
+    call(
+      z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string() })) }),
+      `/api/staff-names?ids=${[...new Set(ids)].slice(0, 100).map(encodeURIComponent).join(',')}`,
+    ),
   listCbos: ({ limit, offset, stage, provinceCode, q }: CboFilters) => {
     const query = new URLSearchParams({ limit: String(limit), offset: String(offset) });
     if (stage) query.set('stage', stage);

@@ -70,11 +70,10 @@ export default async function CboPage({ params, searchParams }: Props) {
   const staff = account.kind === 'staff';
 
   // Each part only for those whose roles read it; none of them stops the page.
-  const [pipeline, assessments, tasks, accounts, calls] = await Promise.all([
+  const [pipeline, assessments, tasks, calls] = await Promise.all([
     staff ? optional(pipelineApi.pipeline(cbo.id)) : undefined,
     can(account, 'readProgramme') ? optional(pipelineApi.assessments(cbo.id)) : undefined,
     can(account, 'readTasks') ? optional(pipelineApi.tasks({ cboId: cbo.id, all: true })) : undefined,
-    can(account, 'administer') ? optional(gateway.listAccounts()) : undefined,
     can(account, 'readProgramme') ? optional(programme.listCalls(cbo.id)) : undefined,
   ]);
   const stage = pipeline?.stage ?? cbo.stage;
@@ -83,7 +82,15 @@ export default async function CboPage({ params, searchParams }: Props) {
     ? (await optional(pipelineApi.settings()))?.settings.rubric
     : undefined;
 
-  const names = new Map(accounts?.items.map((a) => [a.id, a.displayName]));
+  // Who recorded, assessed and decided, by name for staff (the ids come from the records above).
+  const ids = [
+    cbo.foundBy,
+    ...(pipeline?.history.map((event) => event.by) ?? []),
+    ...(assessments?.items.map((item) => item.assessedBy) ?? []),
+  ].filter((id): id is string => Boolean(id) && id !== account.id);
+  const staffNames =
+    ids.length > 0 && can(account, 'readTasks') ? await optional(pipelineApi.staffNames(ids)) : undefined;
+  const names = new Map(staffNames?.items.map((person) => [person.id, person.displayName]));
   const nameOf = (person: string | null) => {
     if (!person) return t('pipeline.system');
     if (person === account.id) return t('pipeline.you');
