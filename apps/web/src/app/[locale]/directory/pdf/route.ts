@@ -41,6 +41,26 @@ async function fetchDirectory(province: string | undefined): Promise<DirectoryEn
   return entries;
 }
 
+/**
+ * A rendered PDF is kept for a minute per language and province, and requests that come
+ * while it renders wait for the same rendering: the route is public, and a whole directory is
+ * seconds of CPU, so many requests at once cost one rendering, not one each.
+ */
+const KEEP_MS = 60_000;
+const rendered = new Map<string, { at: number; pdf: Promise<Buffer> }>();
+
+function once(key: string, render: () => Promise<Buffer>): Promise<Buffer> {
+  const now = Date.now();
+  for (const [old, entry] of rendered) if (now - entry.at > KEEP_MS) rendered.delete(old);
+  const kept = rendered.get(key);
+  if (kept) return kept.pdf;
+  const pdf = render();
+  rendered.set(key, { at: now, pdf });
+  // A failure is not kept: the next request tries again.
+  pdf.catch(() => rendered.delete(key));
+  return pdf;
+}
+
 function plain(status: number, message: string): Response {
   return new Response(message, {
     status,
@@ -57,38 +77,38 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const province = request.nextUrl.searchParams.get('province')?.trim() || undefined;
   if (province !== undefined && !isProvinceCode(province)) return plain(400, t('badProvince'));
 
-  let entries: DirectoryEntry[];
+  let pdf: Buffer;
   try {
-    entries = await fetchDirectory(province);
+    pdf = await once(`${locale}:${province ?? 'all'}`, async () =>
+      renderDirectoryPdf({
+        locale,
+        entries: await fetchDirectory(province),
+        title: t('title'),
+        subtitle: province
+          ? t('subtitleProvince', { province: provinceName(findProvince(province), locale) })
+          : t('subtitleAll'),
+        generatedOn: t('generatedOn', { date: new Date() }),
+        labels: {
+          issues: t('issues'),
+          members: t('members'),
+          location: t('location'),
+          contacts: t('contacts'),
+          activities: t('activities'),
+          participantSince: t('participantSince'),
+          // Raw: the renderer puts in the page numbers once it knows how many pages there are.
+          page: String(t.raw('page')),
+          empty: t('empty'),
+          issueNames: Object.fromEntries(
+            FOCUS_ISSUES.map((issue) => [issue, t(`issueNames.${issue}`)]),
+          ) as Record<FocusIssue, string>,
+        },
+      }),
+    );
   } catch (error) {
     // Not answering, refusing, or answering pages of another shape (a ZodError from call()).
     if (error instanceof GatewayError || error instanceof ZodError) return plain(502, t('unavailable'));
     throw error;
   }
-
-  const pdf = await renderDirectoryPdf({
-    locale,
-    entries,
-    title: t('title'),
-    subtitle: province
-      ? t('subtitleProvince', { province: provinceName(findProvince(province), locale) })
-      : t('subtitleAll'),
-    generatedOn: t('generatedOn', { date: new Date() }),
-    labels: {
-      issues: t('issues'),
-      members: t('members'),
-      location: t('location'),
-      contacts: t('contacts'),
-      activities: t('activities'),
-      participantSince: t('participantSince'),
-      // Raw: the renderer puts in the page numbers once it knows how many pages there are.
-      page: String(t.raw('page')),
-      empty: t('empty'),
-      issueNames: Object.fromEntries(
-        FOCUS_ISSUES.map((issue) => [issue, t(`issueNames.${issue}`)]),
-      ) as Record<FocusIssue, string>,
-    },
-  });
 
   return new Response(new Uint8Array(pdf), {
     headers: {
