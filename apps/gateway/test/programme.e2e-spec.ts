@@ -344,6 +344,18 @@ describe('the network programme through the API: pipeline steps, directory, hotl
     });
     expect(applied.status).toBe(201);
     await stageOf(applied.body.cbo.id, 'assessment');
+    expect((await as('coordinator', `/api/cbos/${applied.body.cbo.id}`)).body.cbo.likelyDuplicateOf).toEqual(
+      [],
+    );
+    // The same group applying again is never refused; a coordinator sees the likely duplicate.
+    const again = await as('anonymous', '/api/applications', {
+      method: 'POST',
+      key: uniqueName('key'),
+      json: { ...application, name: 'Tonle Sap Women Fisher' },
+    });
+    expect(again.status).toBe(201);
+    const second = await as('coordinator', `/api/cbos/${again.body.cbo.id}`);
+    expect(second.body.cbo.likelyDuplicateOf).toEqual([applied.body.cbo.id]);
     const closed = await as('anonymous', '/api/applications', {
       method: 'POST',
       key: uniqueName('key'),

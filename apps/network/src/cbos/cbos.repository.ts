@@ -33,6 +33,7 @@ export function toCbo(row: CboRow): Cbo {
     foundOn: row.foundOn,
     foundBy: row.foundBy,
     fieldVisitId: row.fieldVisitId,
+    likelyDuplicateOf: row.likelyDuplicateOf,
     stage: row.stage,
     decision:
       row.decisionOutcome && row.decidedAt
@@ -72,20 +73,24 @@ export class CbosRepository {
       idempotencyKeys,
       { name: command, key: idempotencyKey, request: { draft, foundBy } },
       async (tx) => {
-        if (!draft.acknowledgeDuplicates) {
-          const duplicates = await this.findDuplicates(draft, tx);
-          if (duplicates.length > 0) {
-            throw new DomainError(
-              'CONFLICT',
-              `A CBO with a similar name is already recorded in this commune: ${duplicates[0].name}`,
-              { reason: 'possible_duplicate', duplicates },
-            );
-          }
+        // A group applying itself is never refused: its likely duplicates are kept for a coordinator.
+        const duplicates = draft.acknowledgeDuplicates && foundBy ? [] : await this.findDuplicates(draft, tx);
+        if (foundBy && duplicates.length > 0) {
+          throw new DomainError(
+            'CONFLICT',
+            `A CBO with a similar name is already recorded in this commune: ${duplicates[0].name}`,
+            { reason: 'possible_duplicate', duplicates },
+          );
         }
         const { acknowledgeDuplicates: _ack, ...values } = draft;
         const [row] = await tx
           .insert(cbos)
-          .values({ ...values, foundBy, foundOn: draft.foundOn ?? sql`current_date` })
+          .values({
+            ...values,
+            foundBy,
+            foundOn: draft.foundOn ?? sql`current_date`,
+            likelyDuplicateOf: foundBy ? [] : duplicates.map((duplicate) => duplicate.id),
+          })
           .returning();
         if (draft.fieldVisitId) {
           await tx

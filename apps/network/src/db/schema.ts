@@ -60,6 +60,11 @@ export const cbos = network.table(
     /** The staff member who recorded it; null for a self-application. */
     foundBy: uuid('found_by'),
     fieldVisitId: uuid('field_visit_id'),
+    /** For a group's own application: CBOs already recorded that look like it, for a coordinator to check. */
+    likelyDuplicateOf: uuid('likely_duplicate_of')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     /** Written only on the pipeline workflow's word. */
     stage: text('stage', { enum: PIPELINE_STAGES }),
     decisionOutcome: text('decision_outcome', { enum: SELECTION_OUTCOMES }),

@@ -122,6 +122,8 @@ export const Cbo = z.object({
   /** The staff member who recorded it; null for a self-application. */
   foundBy: z.uuid().nullable(),
   fieldVisitId: z.uuid().nullable(),
+  /** For a group's own application: CBOs already recorded that look like it (same commune, similar name). */
+  likelyDuplicateOf: z.array(z.uuid()),
   /** The stage the CBO's pipeline workflow last reported; null until it has started. */
   stage: PipelineStage.nullable(),
   decision: CboDecision.nullable(),

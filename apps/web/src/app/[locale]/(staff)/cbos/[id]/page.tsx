@@ -70,11 +70,14 @@ export default async function CboPage({ params, searchParams }: Props) {
   const staff = account.kind === 'staff';
 
   // Each part only for those whose roles read it; none of them stops the page.
-  const [pipeline, assessments, tasks, calls] = await Promise.all([
+  const [pipeline, assessments, tasks, calls, lookalikes] = await Promise.all([
     staff ? optional(pipelineApi.pipeline(cbo.id)) : undefined,
     can(account, 'readProgramme') ? optional(pipelineApi.assessments(cbo.id)) : undefined,
     can(account, 'readTasks') ? optional(pipelineApi.tasks({ cboId: cbo.id, all: true })) : undefined,
     can(account, 'readProgramme') ? optional(programme.listCalls(cbo.id)) : undefined,
+    staff
+      ? Promise.all(cbo.likelyDuplicateOf.slice(0, 5).map((other) => optional(gateway.getCbo(other))))
+      : undefined,
   ]);
   const stage = pipeline?.stage ?? cbo.stage;
   const assessing = can(account, 'assessCbos') && stage === 'assessment';
@@ -116,6 +119,23 @@ export default async function CboPage({ params, searchParams }: Props) {
         <p className="notice ok" role="status">
           {t('cbo.visitLinked')}
         </p>
+      )}
+      {lookalikes && lookalikes.some(Boolean) && (
+        <div className="notice" data-likely-duplicates>
+          <p>{t('cbo.likelyDuplicate')}</p>
+          <ul>
+            {lookalikes.map(
+              (other) =>
+                other && (
+                  <li key={other.cbo.id}>
+                    <Link href={`/cbos/${other.cbo.id}`}>
+                      {other.cbo.nameKm ? `${other.cbo.nameKm} · ${other.cbo.name}` : other.cbo.name}
+                    </Link>
+                  </li>
+                ),
+            )}
+          </ul>
+        </div>
       )}
       <section className="card" data-cbo-id={cbo.id}>
         <CboFacts

@@ -1,0 +1,1 @@
+ALTER TABLE "network"."cbos" ADD COLUMN "likely_duplicate_of" uuid[] DEFAULT '{}'::uuid[] NOT NULL;
