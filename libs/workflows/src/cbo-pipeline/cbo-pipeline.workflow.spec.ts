@@ -8,6 +8,9 @@ import {
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
 import { ApplicationFailure } from '@temporalio/common';
+import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   cboPipelineWorkflowId,
   RULE_REASONS,
@@ -381,5 +384,37 @@ describe('the CBO pipeline workflow', () => {
       expect(view).toMatchObject({ stage: 'participant', assessedBy: assessor.userId });
     });
     await handle.terminate('test over');
+  });
+
+  it('replays the recorded history of every released version, so a change that breaks running pipelines fails here', async () => {
+    // Each file is the history of a full pipeline run under one version of the workflow. A change
+    // that would replay them differently must go behind patched(); then record the new version's.
+    const dir = join(__dirname, 'histories');
+    const files = readdirSync(dir).filter((name) => name.endsWith('.json'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const history = historyFromJSON(JSON.parse(readFileSync(join(dir, file), 'utf8')));
+      await expect(Worker.runReplayHistory({ workflowBundle: bundle }, history)).resolves.toBeUndefined();
+    }
+  });
+
+  it('records a full run that replays, the history a release keeps (RECORD_HISTORY=<file> writes it)', async () => {
+    const world = new FakeWorld(SLOW);
+    await withPipeline(world, async (handle) => {
+      await atStage(handle, 'assessment');
+      await handle.executeUpdate(assessUpdate, { args: [{ actor: assessor, draft }] });
+      await handle.executeUpdate(decideUpdate, {
+        args: [{ actor: approver, decision: { outcome: 'selected' } }],
+      });
+      await handle.signal(trainingStartedSignal);
+      await atStage(handle, 'training');
+      await handle.executeUpdate(withdrawUpdate, { args: [{ actor: coordinator, reason: 'Recorded run' }] });
+      await handle.result();
+      const history = await handle.fetchHistory();
+      await Worker.runReplayHistory({ workflowBundle: bundle }, history);
+      if (process.env.RECORD_HISTORY) {
+        writeFileSync(join(__dirname, 'histories', process.env.RECORD_HISTORY), historyToJSON(history));
+      }
+    });
   });
 });
