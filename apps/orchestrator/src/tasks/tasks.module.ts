@@ -1,5 +1,5 @@
 import { Controller, Inject, Injectable, Module } from '@nestjs/common';
-import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { msToNumber } from '@temporalio/common/lib/time';
 import {
   hasRole,
@@ -100,20 +100,6 @@ export class TasksService {
       .where(and(...conditions))
       .orderBy(asc(tasks.dueAt), asc(tasks.id))
       .limit(200);
-    return rows.map(toTask);
-  }
-
-  async find(taskId: string): Promise<Task | undefined> {
-    const [row] = await this.database.db.select().from(tasks).where(eq(tasks.id, taskId));
-    return row && toTask(row);
-  }
-
-  /** Open tasks whose subject is `subjectId` (used by tests and the CBO page). */
-  async openFor(subjectId: string): Promise<Task[]> {
-    const rows = await this.database.db
-      .select()
-      .from(tasks)
-      .where(and(eq(tasks.subjectId, subjectId), eq(tasks.status, 'open'), isNull(tasks.closedAt)));
     return rows.map(toTask);
   }
 }

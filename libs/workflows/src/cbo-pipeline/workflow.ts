@@ -6,7 +6,13 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { PipelineEvent, PipelineStage, StaffRole, TaskKind } from '@bandanh/contracts';
+import {
+  breaksFourEyes,
+  type PipelineEvent,
+  type PipelineStage,
+  type StaffRole,
+  type TaskKind,
+} from '@bandanh/contracts';
 import {
   FINAL_STAGES,
   REFUSAL,
@@ -167,7 +173,7 @@ export async function cboPipeline({ cboId }: CboPipelineInput): Promise<Pipeline
       validator: ({ actor }) => {
         requireActorRole(actor, ['approver'], 'decide selection');
         guard('selection', 'be selected or declined');
-        if (actor.userId === state.assessedBy) {
+        if (breaksFourEyes(actor.userId, { assessedBy: state.assessedBy })) {
           throw refuse(
             'You assessed this CBO, so another approver must decide (four eyes)',
             REFUSAL.forbidden,

@@ -7,10 +7,8 @@ import {
   HotlineCall,
   NetworkSettings,
   Partner,
-  ROLE_GROUPS,
   Referral,
   TargetProgress,
-  type Account,
   type ErrorBody,
   type FieldVisitDraft,
   type HotlineCallDraft,
@@ -18,17 +16,6 @@ import {
   type TargetDraft,
 } from '@bandanh/contracts';
 import { GatewayError, call, post } from '../gateway';
-
-type Who = Pick<Account, 'kind' | 'roles'>;
-
-/**
- * Whether a staff account belongs to one of the contracts' role groups, as the gateway's route
- * table reads them: the programme pages show a form only to those the API will let use it.
- */
-export function inRoleGroup(account: Who, group: keyof typeof ROLE_GROUPS): boolean {
-  const members: readonly string[] = ROLE_GROUPS[group];
-  return account.kind === 'staff' && account.roles.some((role) => members.includes(role));
-}
 
 const put = (body: unknown): RequestInit => ({ method: 'PUT', body: JSON.stringify(body) });
 /** A create command, sent once per key: the key is made when its form is rendered. */

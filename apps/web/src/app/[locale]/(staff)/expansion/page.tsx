@@ -11,7 +11,8 @@ import { StageChart } from '../../../../components/expansion/stage-chart';
 import { NotAllowed } from '../../../../components/not-allowed';
 import { Unavailable } from '../../../../components/unavailable';
 import { Link } from '../../../../i18n/navigation';
-import { calendarDate, inRoleGroup, programme } from '../../../../lib/api/programme';
+import { can } from '../../../../lib/access';
+import { calendarDate, programme } from '../../../../lib/api/programme';
 import { afterFailure, requireAccount } from '../../../../lib/auth';
 import { localeOf } from '../../../../lib/locale';
 import { provinceName } from '../../../../lib/provinces';
@@ -38,7 +39,7 @@ export default async function ExpansionPage({ params }: Props) {
   const format = await getFormatter();
 
   const { account } = await requireAccount(locale, PATH);
-  if (!inRoleGroup(account, 'programmeStaff')) return <NotAllowed title={t('expansion.title')} />;
+  if (!can(account, 'readProgramme')) return <NotAllowed title={t('expansion.title')} />;
 
   let dashboard: ExpansionDashboard;
   try {
@@ -73,7 +74,7 @@ export default async function ExpansionPage({ params }: Props) {
     <>
       <h1>{t('expansion.title')}</h1>
       <p className="muted">{t('expansion.intro')}</p>
-      {inRoleGroup(account, 'admins') && (
+      {can(account, 'administer') && (
         <div className="actions">
           <Link href="/admin/programme">{t('expansion.change')}</Link>
         </div>

@@ -8,7 +8,8 @@ import { nowInPhnomPenh } from '../../../../components/hotline/hotline-draft';
 import { NotAllowed } from '../../../../components/not-allowed';
 import { Unavailable } from '../../../../components/unavailable';
 import { Link } from '../../../../i18n/navigation';
-import { calendarDate, inRoleGroup, programme } from '../../../../lib/api/programme';
+import { can } from '../../../../lib/access';
+import { calendarDate, programme } from '../../../../lib/api/programme';
 import { afterFailure, requireAccount } from '../../../../lib/auth';
 import { localeOf } from '../../../../lib/locale';
 import { provinceName } from '../../../../lib/provinces';
@@ -36,8 +37,8 @@ export default async function FieldVisitsPage({ params, searchParams }: Props) {
   const format = await getFormatter();
 
   const { account } = await requireAccount(locale, PATH);
-  if (!inRoleGroup(account, 'programmeStaff')) return <NotAllowed title={t('title')} />;
-  const writer = inRoleGroup(account, 'cboWriters');
+  if (!can(account, 'readProgramme')) return <NotAllowed title={t('title')} />;
+  const writer = can(account, 'recordCbo');
 
   let visits: FieldVisit[];
   try {

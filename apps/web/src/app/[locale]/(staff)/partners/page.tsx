@@ -7,7 +7,8 @@ import { blankPartner, partnerValues } from '../../../../components/partners/par
 import { PartnerForm } from '../../../../components/partners/partner-form';
 import styles from '../../../../components/partners/partners.module.css';
 import { Unavailable } from '../../../../components/unavailable';
-import { inRoleGroup, programme } from '../../../../lib/api/programme';
+import { can } from '../../../../lib/access';
+import { programme } from '../../../../lib/api/programme';
 import { afterFailure, requireAccount } from '../../../../lib/auth';
 import { localeOf } from '../../../../lib/locale';
 
@@ -33,8 +34,8 @@ export default async function PartnersPage({ params, searchParams }: Props) {
   const t = await getTranslations();
 
   const { account } = await requireAccount(locale, PATH);
-  if (!inRoleGroup(account, 'programmeStaff')) return <NotAllowed title={t('partners.title')} />;
-  const editor = inRoleGroup(account, 'cboWriters');
+  if (!can(account, 'readProgramme')) return <NotAllowed title={t('partners.title')} />;
+  const editor = can(account, 'recordCbo');
 
   let partners: Partner[];
   try {

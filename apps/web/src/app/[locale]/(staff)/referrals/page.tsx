@@ -7,7 +7,8 @@ import { ReferralStatus } from '../../../../components/referrals/referral-status
 import styles from '../../../../components/referrals/referrals.module.css';
 import { Unavailable } from '../../../../components/unavailable';
 import { Link } from '../../../../i18n/navigation';
-import { inRoleGroup, programme } from '../../../../lib/api/programme';
+import { can } from '../../../../lib/access';
+import { programme } from '../../../../lib/api/programme';
 import { afterFailure, requireAccount } from '../../../../lib/auth';
 import { localeOf } from '../../../../lib/locale';
 
@@ -35,8 +36,8 @@ export default async function ReferralsPage({ params, searchParams }: Props) {
   const path = filter === 'all' ? '/referrals' : `/referrals?status=${filter}`;
 
   const { account } = await requireAccount(locale, path);
-  if (!inRoleGroup(account, 'programmeStaff')) return <NotAllowed title={t('title')} />;
-  const writer = inRoleGroup(account, 'cboWriters');
+  if (!can(account, 'readProgramme')) return <NotAllowed title={t('title')} />;
+  const writer = can(account, 'recordCbo');
 
   let referrals: Referral[];
   try {

@@ -13,7 +13,8 @@ import {
 import { TargetsForm } from '../../../../../components/programme-settings/targets-form';
 import { Unavailable } from '../../../../../components/unavailable';
 import { Link } from '../../../../../i18n/navigation';
-import { inRoleGroup, programme } from '../../../../../lib/api/programme';
+import { can } from '../../../../../lib/access';
+import { programme } from '../../../../../lib/api/programme';
 import { afterFailure, requireAccount } from '../../../../../lib/auth';
 import { localeOf } from '../../../../../lib/locale';
 import { provinceName } from '../../../../../lib/provinces';
@@ -39,7 +40,7 @@ export default async function ProgrammeSettingsPage({ params, searchParams }: Pr
   const format = await getFormatter();
 
   const { account } = await requireAccount(locale, PATH);
-  if (!inRoleGroup(account, 'admins')) return <NotAllowed title={t('title')} />;
+  if (!can(account, 'administer')) return <NotAllowed title={t('title')} />;
 
   let settings: { settings: NetworkSettings; updatedAt: string | null };
   let dashboard: ExpansionDashboard;

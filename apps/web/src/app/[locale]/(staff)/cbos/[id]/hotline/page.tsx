@@ -10,7 +10,8 @@ import { ReferralStatus } from '../../../../../../components/referrals/referral-
 import { NotAllowed } from '../../../../../../components/not-allowed';
 import { Unavailable } from '../../../../../../components/unavailable';
 import { Link } from '../../../../../../i18n/navigation';
-import { inRoleGroup, programme } from '../../../../../../lib/api/programme';
+import { can } from '../../../../../../lib/access';
+import { programme } from '../../../../../../lib/api/programme';
 import { afterFailure, requireAccount } from '../../../../../../lib/auth';
 import { GatewayError, gateway } from '../../../../../../lib/gateway';
 import { localeOf } from '../../../../../../lib/locale';
@@ -38,8 +39,8 @@ export default async function HotlinePage({ params, searchParams }: Props) {
   const path = `/cbos/${encodeURIComponent(id)}/hotline`;
 
   const { account } = await requireAccount(locale, path);
-  if (!inRoleGroup(account, 'programmeStaff')) return <NotAllowed title={t('hotline.title')} />;
-  const writer = inRoleGroup(account, 'cboWriters');
+  if (!can(account, 'readProgramme')) return <NotAllowed title={t('hotline.title')} />;
+  const writer = can(account, 'recordCbo');
 
   let cbo: Cbo;
   let calls: HotlineCall[];
