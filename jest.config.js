@@ -15,6 +15,8 @@ const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  // jose ships ES modules only: compiled to CommonJS like our own code (Node 20's jest cannot require them).
+  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/jose@[^/]+/node_modules/)?jose/)'],
   testPathIgnorePatterns: ['/node_modules/', '/\\.next', '/dist/'],
 };
 

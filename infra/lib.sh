@@ -334,3 +334,10 @@ ensure_temporal_server() {
   _log_tail "$log" "$offset" 30
   die "the Temporal dev server did not become healthy on 127.0.0.1:7233 (log above: $log)"
 }
+
+# The local default caller-signing keys (one Ed25519 key per service, in the git-ignored
+# .data/keys); a deployment passes CALLER_SIGNING_KEY and CALLER_TRUSTED_KEYS instead.
+ensure_caller_keys() {
+  export CALLER_KEYS_DIR="${CALLER_KEYS_DIR:-$INFRA_DATA/keys}"
+  pnpm -s keys:generate
+}

@@ -32,6 +32,7 @@ ensure_postgres
 ensure_database bandanh
 ensure_nats
 ensure_temporal_server
+ensure_caller_keys
 
 say "applying database migrations"
 pnpm db:migrate

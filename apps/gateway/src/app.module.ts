@@ -21,12 +21,7 @@ export class AppModule {
       global: true,
       imports: [
         loggerModule('gateway', config.LOG_LEVEL),
-        NatsClientModule.forRoot({
-          url: config.NATS_URL,
-          prefix: config.NATS_PREFIX,
-          timeoutMs: config.NATS_TIMEOUT_MS,
-          name: 'gateway',
-        }),
+        NatsClientModule.forRoot('gateway', config),
         HealthModule,
         ProvincesModule,
         AuthModule,

@@ -4,7 +4,13 @@ import { Client, Connection } from '@temporalio/client';
 import { connect } from 'nats';
 import * as OTPAuth from 'otpauth';
 import type { StaffRole } from '@bandanh/contracts';
-import { createTestDatabase, uniqueName, type TestDatabase } from '@bandanh/platform/testing';
+import {
+  createTestCallerKeys,
+  createTestDatabase,
+  uniqueName,
+  type TestCallerKeys,
+  type TestDatabase,
+} from '@bandanh/platform/testing';
 import { ensureAccounts, migrateIdentity, startIdentityService } from '../../identity/src/app';
 import { loadIdentityConfig } from '../../identity/src/config/env';
 import { migrateNetwork, startNetworkService } from '../../network/src/app';
@@ -59,18 +65,22 @@ export class TestStack {
 
   private constructor(
     readonly database: TestDatabase,
+    /** Every service's caller-signing key, in a folder of this stack's own. */
+    readonly keys: TestCallerKeys,
     readonly env: Record<string, string>,
   ) {}
 
   static async start(label: string, env: Record<string, string> = {}): Promise<TestStack> {
     const database = await createTestDatabase(label);
+    const keys = await createTestCallerKeys();
     await Promise.all([
       migrateNetwork(database.url),
       migrateIdentity(database.url),
       migrateOrchestrator(database.url),
     ]);
-    const stack = new TestStack(database, {
+    const stack = new TestStack(database, keys, {
       DATABASE_URL: database.url,
+      CALLER_KEYS_DIR: keys.dir,
       NATS_PREFIX: uniqueName(label),
       TEMPORAL_TASK_QUEUE: uniqueName(label),
       LOG_LEVEL: 'error',
@@ -153,6 +163,7 @@ export class TestStack {
   async stop(): Promise<void> {
     await this.stopProcesses();
     await this.database.drop();
+    this.keys.remove();
     if (this.env.EXPANSION_SCHEDULE === 'on') {
       // A schedule outlives the processes: remove this run's.
       const connection = await Connection.connect({ address: '127.0.0.1:7233' });

@@ -141,8 +141,17 @@ export class IdentityHandlers {
 
   /** Any service records what it decided (a denied request, an approval, a sensitive read). */
   @Handles(appendAudit)
-  async appendAudit(entry: ParsedRequestOf<typeof appendAudit>, caller: Caller) {
-    return { seq: await this.audit.append(actorIdOf(caller), entry) };
+  async appendAudit({ onBehalfOf, ...entry }: ParsedRequestOf<typeof appendAudit>, caller: Caller) {
+    if (onBehalfOf === undefined) return { seq: await this.audit.append(actorIdOf(caller), entry) };
+    // A service records a person's step (a workflow's decision): the person is the actor.
+    if (caller.kind !== 'system')
+      throw new DomainError('FORBIDDEN', 'Only a service may record an entry for someone else');
+    return {
+      seq: await this.audit.append(onBehalfOf, {
+        ...entry,
+        details: { ...entry.details, recordedBy: actorIdOf(caller) },
+      }),
+    };
   }
 
   @Handles(listAudit)

@@ -21,7 +21,13 @@ import {
   type Caller,
 } from '@bandanh/contracts';
 import { ANONYMOUS, NatsRpc } from '@bandanh/platform';
-import { createTestDatabase, uniqueName, type TestDatabase } from '@bandanh/platform/testing';
+import {
+  createTestCallerKeys,
+  createTestDatabase,
+  uniqueName,
+  type TestCallerKeys,
+  type TestDatabase,
+} from '@bandanh/platform/testing';
 import { ensureAccounts, migrateIdentity, startIdentityService } from '../src/app';
 import { loadIdentityConfig } from '../src/config/env';
 
@@ -35,6 +41,7 @@ describe('the identity service, on the real PostgreSQL and NATS', () => {
   let nats: NatsConnection;
   let rpc: NatsRpc;
   let env: Record<string, string>;
+  let keys: TestCallerKeys;
 
   const caller = async (token: string): Promise<Caller> =>
     (await rpc.send(resolveSession, { token }, ANONYMOUS)).caller;
@@ -47,7 +54,9 @@ describe('the identity service, on the real PostgreSQL and NATS', () => {
   beforeAll(async () => {
     database = await createTestDatabase('identity');
     await migrateIdentity(database.url);
+    keys = await createTestCallerKeys();
     env = {
+      CALLER_KEYS_DIR: keys.dir,
       DATABASE_URL: database.url,
       NATS_PREFIX: uniqueName('identity'),
       LOG_LEVEL: 'error',
@@ -78,13 +87,14 @@ describe('the identity service, on the real PostgreSQL and NATS', () => {
     ]);
     service = await startIdentityService(config);
     nats = await connect({ servers: 'nats://127.0.0.1:4222' });
-    rpc = new NatsRpc(nats, env.NATS_PREFIX, 10_000);
+    rpc = new NatsRpc(nats, env.NATS_PREFIX, 10_000, await keys.signer('gateway'));
   });
 
   afterAll(async () => {
     await nats?.drain();
     await service?.close();
     await database?.drop();
+    keys?.remove();
   });
 
   it('signs up an applicant, who is not linked to any CBO yet', async () => {

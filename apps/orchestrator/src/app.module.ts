@@ -16,12 +16,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         loggerModule('orchestrator', config.LOG_LEVEL),
-        NatsClientModule.forRoot({
-          url: config.NATS_URL,
-          prefix: config.NATS_PREFIX,
-          timeoutMs: config.NATS_TIMEOUT_MS,
-          name: 'orchestrator',
-        }),
+        NatsClientModule.forRoot('orchestrator', config),
         databaseModule(config.DATABASE_URL),
         TemporalModule.forRoot(config),
         HealthModule,

@@ -14,7 +14,14 @@ import {
   type FocusIssue,
 } from '@bandanh/contracts';
 import { DomainError, NatsRpc, systemCaller } from '@bandanh/platform';
-import { createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@bandanh/platform/testing';
+import {
+  createTestCallerKeys,
+  createTestDatabase,
+  uniqueName,
+  waitFor,
+  type TestCallerKeys,
+  type TestDatabase,
+} from '@bandanh/platform/testing';
 import { migrateNetwork, startNetworkService } from '../../network/src/app';
 import { loadNetworkConfig } from '../../network/src/config/env';
 import { migrateOrchestrator, startOrchestrator } from '../src/app';
@@ -34,6 +41,7 @@ describe('the network service and the orchestrator, on the real PostgreSQL, NATS
   let rpc: NatsRpc;
   let network: INestMicroservice;
   let orchestrator: INestMicroservice;
+  let keys: TestCallerKeys;
   const env = () => ({
     NATS_PREFIX: uniqueName('it'),
     TEMPORAL_TASK_QUEUE: uniqueName('pipeline'),
@@ -51,12 +59,18 @@ describe('the network service and the orchestrator, on the real PostgreSQL, NATS
 
   beforeAll(async () => {
     database = await createTestDatabase('pipeline');
+    keys = await createTestCallerKeys();
     await Promise.all([migrateNetwork(database.url), migrateOrchestrator(database.url)]);
-    const config = { ...shared, DATABASE_URL: database.url, EXPANSION_SCHEDULE: 'off' };
+    const config = {
+      ...shared,
+      DATABASE_URL: database.url,
+      EXPANSION_SCHEDULE: 'off',
+      CALLER_KEYS_DIR: keys.dir,
+    };
     network = await startNetworkService(loadNetworkConfig(config));
     orchestrator = await startOrchestrator(loadOrchestratorConfig(config));
     nats = await connect({ servers: 'nats://127.0.0.1:4222' });
-    rpc = new NatsRpc(nats, shared.NATS_PREFIX, 10_000);
+    rpc = new NatsRpc(nats, shared.NATS_PREFIX, 10_000, await keys.signer('gateway'));
   });
 
   afterAll(async () => {
@@ -64,6 +78,7 @@ describe('the network service and the orchestrator, on the real PostgreSQL, NATS
     await orchestrator?.close();
     await network?.close();
     await database?.drop();
+    keys?.remove();
   });
 
   it('reports both services healthy', async () => {
@@ -117,7 +132,7 @@ describe('the network service and the orchestrator, on the real PostgreSQL, NATS
 
   it('answers a message that breaks the contract with VALIDATION_FAILED naming the field', async () => {
     // A caller that skips its own validation: the service still checks the contract.
-    const careless = new NatsRpc(nats, shared.NATS_PREFIX, 10_000);
+    const careless = new NatsRpc(nats, shared.NATS_PREFIX, 10_000, await keys.signer('gateway'));
     const unchecked = {
       ...createCbo,
       request: createCbo.request.partial().passthrough(),

@@ -1,4 +1,5 @@
 export * from './contract';
+export * from './services';
 export * from './errors';
 export * from './health';
 export * from './network/provinces';

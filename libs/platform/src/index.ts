@@ -15,4 +15,5 @@ export * from './db/idempotency';
 export * from './health/timed-check';
 export * from './crypto';
 export * from './auth/require';
+export * from './auth/caller-token';
 export * from './db/database.module';

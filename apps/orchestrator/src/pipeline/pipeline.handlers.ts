@@ -11,9 +11,11 @@ import {
   type Caller,
   type ParsedRequestOf,
 } from '@bandanh/contracts';
-import { DomainError, Handles, NatsRpc, requireRole } from '@bandanh/platform';
+import { DomainError, Handles, NatsRpc, requireRole, systemCaller } from '@bandanh/platform';
 import type { Actor } from '@bandanh/workflows';
 import { PipelineService } from './pipeline.service';
+
+const ORCHESTRATOR = systemCaller('orchestrator');
 
 /** The workflow decides with the roles the caller holds; the orchestrator vouches for them. */
 function actorOf(caller: Caller): Actor {
@@ -51,7 +53,7 @@ export class PipelineHandlers {
   @Handles(assessCbo)
   async assess({ cboId, draft }: ParsedRequestOf<typeof assessCbo>, caller: Caller) {
     const actor = actorOf(caller);
-    if (actor.roles.includes('assessor')) await this.rpc.send(checkAssessment, { draft }, caller);
+    if (actor.roles.includes('assessor')) await this.rpc.send(checkAssessment, { draft }, ORCHESTRATOR);
     return this.pipelines.assess(cboId, actor, draft);
   }
 
@@ -88,8 +90,9 @@ export class PipelineHandlers {
         targetId: cboId,
         outcome,
         details: { ...details },
+        ...(caller.kind === 'staff' ? { onBehalfOf: caller.userId } : {}),
       },
-      caller,
+      ORCHESTRATOR,
     );
   }
 

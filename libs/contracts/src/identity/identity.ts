@@ -204,6 +204,8 @@ export const appendAudit = defineContract({
     targetId: z.string().max(100).optional(),
     outcome: z.enum(AUDIT_OUTCOMES),
     details: z.record(z.string(), z.unknown()).optional(),
+    /** The person a service records this for (a workflow's decision); only a service may name one. */
+    onBehalfOf: z.uuid().optional(),
   }),
   response: z.object({ seq: z.number().int() }),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { callerKeysEnv } from '../auth/caller-token';
 
 /** Thrown at boot when the environment does not describe a working configuration. */
 export class ConfigError extends Error {
@@ -57,6 +58,10 @@ export const baseEnv = {
     .regex(/^[a-z][a-z0-9_-]*$/, { message: 'must be lowercase letters, digits, - or _' })
     .default('bandanh'),
   NATS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** This service's NATS user and password, where the server asks for them (infra/nats/). */
+  NATS_USER: z.string().min(1).optional(),
+  NATS_PASSWORD: z.string().min(1).optional(),
+  ...callerKeysEnv,
 };
 
 export const databaseEnv = {

@@ -1,12 +1,7 @@
 import { Ctx, MessagePattern, Payload, type NatsContext } from '@nestjs/microservices';
-import {
-  CALLER_HEADER,
-  Caller,
-  type Contract,
-  type ParsedRequestOf,
-  type ResponseOf,
-} from '@bandanh/contracts';
+import { type Caller, type Contract, type ParsedRequestOf, type ResponseOf } from '@bandanh/contracts';
 import { DomainError } from '../errors/domain-error';
+import { verifiedCallerOf } from './prefixed-nats.server';
 
 type Handler<C extends Contract> = (
   input: ParsedRequestOf<C>,
@@ -14,25 +9,9 @@ type Handler<C extends Contract> = (
   context: NatsContext,
 ) => Promise<ResponseOf<C>> | ResponseOf<C>;
 
-/** The identity of whoever sent the message; a message without one is refused. */
-export function callerOf(context: NatsContext | undefined): Caller {
-  const raw = context?.getHeaders()?.get(CALLER_HEADER);
-  if (!raw) throw new DomainError('UNAUTHENTICATED', 'The message carries no caller identity');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    throw new DomainError('UNAUTHENTICATED', 'The caller identity on the message is not JSON');
-  }
-  const caller = Caller.safeParse(parsed);
-  if (!caller.success)
-    throw new DomainError('UNAUTHENTICATED', 'The caller identity on the message is not valid');
-  return caller.data;
-}
-
 /**
- * Binds a method to a contract's subject. The caller's identity is read from the message and
- * the input is parsed with the contract before the method runs (a bad message becomes
+ * Binds a method to a contract's subject. The caller is the one the transport verified from
+ * the message's signed header (a message without a valid one never gets here), and the input is parsed with the contract before the method runs (a bad message becomes
  * VALIDATION_FAILED naming the field); the answer is checked against the contract before it
  * leaves. The method receives `(input, caller, context)`.
  */
@@ -42,7 +21,7 @@ export function Handles<C extends Contract>(contract: C) {
     if (!method) throw new Error(`@Handles(${contract.subject}) must decorate a method`);
 
     const wrapped = async function (this: unknown, payload: unknown, context: NatsContext) {
-      const caller = callerOf(context);
+      const caller = verifiedCallerOf(context);
       const input = contract.request.safeParse(payload);
       if (!input.success) throw DomainError.validation(input.error);
       const output = await method.call(this, input.data as ParsedRequestOf<C>, caller, context);

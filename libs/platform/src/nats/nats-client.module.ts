@@ -1,15 +1,19 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { connect, type NatsConnection } from 'nats';
+import type { ServiceName } from '@bandanh/contracts';
+import { signerFor } from '../auth/caller-token';
+import type { BaseConfig } from '../config/load-config';
 import { NatsRpc } from './nats-rpc';
 
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 
-export interface NatsClientOptions {
-  url: string;
-  prefix: string;
-  timeoutMs: number;
-  /** The connection's name, as the NATS server shows it. */
-  name: string;
+/** How a service reaches NATS: where, as which user, and with which key it signs its callers. */
+export function natsConnectionOptions(service: string, config: BaseConfig) {
+  return {
+    servers: config.NATS_URL,
+    name: service,
+    ...(config.NATS_USER ? { user: config.NATS_USER, pass: config.NATS_PASSWORD } : {}),
+  };
 }
 
 class NatsConnectionCloser implements OnApplicationShutdown {
@@ -24,18 +28,24 @@ class NatsConnectionCloser implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class NatsClientModule {
-  static forRoot(options: NatsClientOptions): DynamicModule {
+  /** `service` signs every caller this process sends with its key from `config`. */
+  static forRoot(service: ServiceName, config: BaseConfig): DynamicModule {
     return {
       module: NatsClientModule,
       providers: [
         {
           provide: NATS_CONNECTION,
-          useFactory: () => connect({ servers: options.url, name: options.name, maxReconnectAttempts: -1 }),
+          useFactory: () => connect({ ...natsConnectionOptions(service, config), maxReconnectAttempts: -1 }),
         },
         {
           provide: NatsRpc,
-          useFactory: (connection: NatsConnection) =>
-            new NatsRpc(connection, options.prefix, options.timeoutMs),
+          useFactory: async (connection: NatsConnection) =>
+            new NatsRpc(
+              connection,
+              config.NATS_PREFIX,
+              config.NATS_TIMEOUT_MS,
+              await signerFor(service, config),
+            ),
           inject: [NATS_CONNECTION],
         },
         NatsConnectionCloser,

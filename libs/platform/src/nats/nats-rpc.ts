@@ -9,6 +9,7 @@ import {
   type RequestOf,
   type ResponseOf,
 } from '@bandanh/contracts';
+import { mayAssert, type CallerSigner } from '../auth/caller-token';
 import { DomainError } from '../errors/domain-error';
 import { subjectFor } from './subjects';
 
@@ -29,9 +30,18 @@ export class NatsRpc {
     private readonly connection: NatsConnection,
     private readonly prefix: string,
     private readonly timeoutMs: number,
+    private readonly signer: CallerSigner,
   ) {}
 
-  /** Sends a request on behalf of `caller`, whose identity travels in a header for the service to decide with. */
+  /** The service this client signs as. */
+  get service(): string {
+    return this.signer.issuer;
+  }
+
+  /**
+   * Sends a request on behalf of `caller`, whose identity travels signed in a header for the
+   * service to decide with. Only the gateway speaks for people; a service only for itself.
+   */
   async send<C extends Contract>(
     contract: C,
     input: RequestOf<C>,
@@ -41,6 +51,9 @@ export class NatsRpc {
     const request = contract.request.safeParse(input);
     if (!request.success) throw DomainError.validation(request.error);
 
+    if (!mayAssert(this.signer.issuer, caller)) {
+      throw new Error(`The ${this.signer.issuer} service may not speak for a ${caller.kind} caller`);
+    }
     const subject = subjectFor(this.prefix, contract.subject);
     const timeout = options.timeoutMs ?? this.timeoutMs;
     const packet = { pattern: contract.subject, data: request.data, id: randomUUID() };
@@ -48,7 +61,7 @@ export class NatsRpc {
     let reply: ReplyPacket;
     try {
       const h = headers();
-      h.set(CALLER_HEADER, JSON.stringify(caller));
+      h.set(CALLER_HEADER, await this.signer.sign(caller, subject, request.data));
       const message = await this.connection.request(subject, codec.encode(packet), { timeout, headers: h });
       reply = (codec.decode(message.data) ?? {}) as ReplyPacket;
     } catch (error) {

@@ -2,3 +2,4 @@ export * from './test-database';
 export * from './unique';
 export * from './temporal-binary';
 export * from './wait-for';
+export * from './caller-keys';
