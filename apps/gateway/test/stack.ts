@@ -147,7 +147,13 @@ export class TestStack {
   }
 
   async stopNetworkService(): Promise<void> {
-    await this.apps[2]?.close();
+    await this.stopService('network');
+  }
+
+  /** Stops one process of the stack, as if it had died; `restart()` brings every one back. */
+  async stopService(name: 'gateway' | 'orchestrator' | 'network' | 'identity'): Promise<void> {
+    const index = ['gateway', 'orchestrator', 'network', 'identity'].indexOf(name);
+    await this.apps[index]?.close();
   }
 
   async restart(): Promise<void> {

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { loggerModule } from '@bandanh/platform';
+import { NatsClientModule, loggerModule } from '@bandanh/platform';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { CbosModule } from './cbos/cbos.module';
 import type { NetworkConfig } from './config/env';
@@ -9,6 +9,7 @@ import { ExpansionModule } from './expansion/expansion.module';
 import { FieldVisitsModule } from './field-visits/field-visits.module';
 import { HealthModule } from './health/health.handlers';
 import { HotlineModule } from './hotline/hotline.module';
+import { OutboxModule } from './outbox/outbox.module';
 import { ProvincesModule } from './provinces/provinces.handlers';
 import { SettingsModule } from './settings/settings.service';
 
@@ -19,7 +20,9 @@ export class AppModule {
       module: AppModule,
       imports: [
         loggerModule('network', config.LOG_LEVEL),
+        NatsClientModule.forRoot('network', config),
         databaseModule(config.DATABASE_URL),
+        OutboxModule,
         HealthModule,
         ProvincesModule,
         SettingsModule,

@@ -96,10 +96,19 @@ describe('the network service and the orchestrator, on the real PostgreSQL, NATS
     const { acknowledgeDuplicates: _ack, ...stored0 } = draft;
     expect(cbo).toMatchObject({ ...stored0, stage: null });
 
-    const first = await rpc.send(startPipeline, { cboId: cbo.id }, coordinator);
-    const retry = await rpc.send(startPipeline, { cboId: cbo.id }, coordinator);
-    expect(first).toEqual({ workflowId: `cbo-pipeline-${cbo.id}`, started: true });
-    expect(retry).toEqual({ workflowId: first.workflowId, started: false });
+    // The network service's outbox started the pipeline with the record; a person cannot.
+    await expect(rpc.send(startPipeline, { cboId: cbo.id }, coordinator)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const asNetwork = new NatsRpc(nats, shared.NATS_PREFIX, 10_000, await keys.signer('network'));
+    await waitFor(async () =>
+      (await rpc.send(getPipeline, { cboId: cbo.id }, coordinator).catch(() => undefined)) ? true : undefined,
+    );
+    // A relay that sends the start again (it died before marking it sent) starts nothing twice.
+    await expect(asNetwork.send(startPipeline, { cboId: cbo.id }, systemCaller('network'))).resolves.toEqual({
+      workflowId: `cbo-pipeline-${cbo.id}`,
+      started: false,
+    });
 
     // Identified, screened by the pilot rule, and waiting for its assessment.
     const stored = await waitFor(
@@ -187,7 +196,11 @@ describe('the network service and the orchestrator, on the real PostgreSQL, NATS
       { idempotencyKey: uniqueName('key'), draft: { ...draft, name: 'Other group' } },
       coordinator,
     );
-    await rpc.send(startPipeline, { cboId: theirs.id }, coordinator);
+    await waitFor(async () =>
+      (await rpc.send(getPipeline, { cboId: theirs.id }, coordinator).catch(() => undefined))
+        ? true
+        : undefined,
+    );
     const applicant: Caller = {
       kind: 'applicant',
       userId: '3d4e5f60-7182-4930-a4b5-c6d7e8f9a0b1',

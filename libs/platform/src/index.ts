@@ -12,6 +12,8 @@ export * from './logging/logger.module';
 export * from './db/database';
 export * from './db/migrate';
 export * from './db/idempotency';
+export * from './db/outbox-table';
+export * from './db/outbox';
 export * from './health/timed-check';
 export * from './crypto';
 export * from './auth/require';

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
   assessCbo,
+  cboPipelineWorkflowId,
   decideSelection,
   findDuplicateCbos,
   listAssessments,
   listHotlineCalls,
   logHotlineCall,
   reopenAssessment,
-  startReferralFollowUp,
   withdrawCbo,
   type AssessmentDraft,
   type HotlineCallDraft,
@@ -22,7 +22,6 @@ import {
   issueCboLinkCode,
   listCbos,
   redeemCboLinkCode,
-  startPipeline,
   type Caller,
   type CboDraft,
   type ListCbosQuery,
@@ -35,13 +34,12 @@ export class CbosService {
   constructor(private readonly rpc: NatsRpc) {}
 
   /**
-   * The network service stores the CBO once per key; the orchestrator starts its pipeline
-   * once per CBO. A retry after a failure between the two finishes the job.
+   * The network service stores the CBO once per key, and with it the command that starts its
+   * pipeline (its outbox): nothing is half done if a process dies in between.
    */
   async record(caller: Caller, idempotencyKey: string, draft: CboDraft) {
     const { cbo, created } = await this.rpc.send(createCbo, { idempotencyKey, draft }, caller);
-    const { workflowId } = await this.rpc.send(startPipeline, { cboId: cbo.id }, caller);
-    return { cbo, workflowId, created };
+    return { cbo, workflowId: cboPipelineWorkflowId(cbo.id), created };
   }
 
   /**
@@ -136,20 +134,8 @@ export class CbosService {
     return this.rpc.send(listHotlineCalls, { cboId, limit: 100 }, caller);
   }
 
-  /**
-   * Logs the call once per key; a referral's follow-up workflow starts once per referral,
-   * so a retry after a failure between the two finishes the job.
-   */
-  async logCall(caller: Caller, cboId: string, idempotencyKey: string, call: HotlineCallDraft) {
-    const result = await this.rpc.send(logHotlineCall, { idempotencyKey, cboId, call }, caller);
-    const referral = result.call.referral;
-    if (referral) {
-      await this.rpc.send(
-        startReferralFollowUp,
-        { referralId: referral.id, cboId, label: `${referral.cboName} → ${referral.partnerName}` },
-        caller,
-      );
-    }
-    return result;
+  /** Logs the call once per key; a referral's follow-up starts with it (the network service's outbox). */
+  logCall(caller: Caller, cboId: string, idempotencyKey: string, call: HotlineCallDraft) {
+    return this.rpc.send(logHotlineCall, { idempotencyKey, cboId, call }, caller);
   }
 }

@@ -4,11 +4,10 @@ import {
   applyAsCbo,
   listOpenProvinces,
   searchDirectory,
-  startPipeline,
   type CboApplication,
   type DirectoryQuery,
 } from '@bandanh/contracts';
-import { ANONYMOUS, NatsRpc, systemCaller } from '@bandanh/platform';
+import { ANONYMOUS, NatsRpc } from '@bandanh/platform';
 import { Endpoint, Input, type RouteInput } from '../http/route';
 import { ROUTES } from '../http/routes';
 
@@ -25,10 +24,9 @@ export class DirectoryService {
     return this.rpc.send(listOpenProvinces, {}, ANONYMOUS);
   }
 
-  /** Stores the application once per key and starts its pipeline; answers only the id. */
+  /** Stores the application once per key, with its pipeline's start (the network service's outbox); answers only the id. */
   async apply(idempotencyKey: string, application: CboApplication) {
     const { cbo, created } = await this.rpc.send(applyAsCbo, { idempotencyKey, application }, ANONYMOUS);
-    await this.rpc.send(startPipeline, { cboId: cbo.id }, systemCaller('gateway'));
     return { cbo: { id: cbo.id }, created };
   }
 }

@@ -9,10 +9,11 @@ import type {
   PipelineStage,
   SelectionDecision,
 } from '@bandanh/contracts';
-import { PARTICIPANT_STAGES } from '@bandanh/contracts';
-import { DomainError, runOnce } from '@bandanh/platform';
+import { PARTICIPANT_STAGES, startPipeline } from '@bandanh/contracts';
+import { DomainError, enqueue, runOnce } from '@bandanh/platform';
 import { NETWORK_DB, type NetworkDatabase } from '../db/database.module';
-import { cbos, fieldVisitCbos, idempotencyKeys, type CboRow } from '../db/schema';
+import { cbos, fieldVisitCbos, idempotencyKeys, outbox, type CboRow } from '../db/schema';
+import { NetworkOutbox } from '../outbox/outbox.module';
 
 export function toCbo(row: CboRow): Cbo {
   return {
@@ -56,7 +57,10 @@ export interface DuplicateProbe {
 
 @Injectable()
 export class CbosRepository {
-  constructor(@Inject(NETWORK_DB) private readonly database: NetworkDatabase) {}
+  constructor(
+    @Inject(NETWORK_DB) private readonly database: NetworkDatabase,
+    private readonly outbox: NetworkOutbox,
+  ) {}
 
   /**
    * Inserts once per idempotency key; a retry returns the first answer. A likely duplicate
@@ -98,9 +102,12 @@ export class CbosRepository {
             .values({ visitId: draft.fieldVisitId, cboId: row.id })
             .onConflictDoNothing();
         }
+        // The pipeline starts with the record: the command commits with it (the outbox).
+        await enqueue(tx, outbox, startPipeline, { cboId: row.id });
         return toCbo(row);
       },
     );
+    if (!replayed) this.outbox.kick();
     return { cbo: result, created: !replayed };
   }
 

@@ -29,7 +29,7 @@ import {
   type Rubric,
   type ScorePart,
 } from '@bandanh/contracts';
-import { idempotencyTable } from '@bandanh/platform/db/tables';
+import { idempotencyTable, outboxTable } from '@bandanh/platform/db/tables';
 
 export const network = pgSchema('network');
 
@@ -235,3 +235,6 @@ export const idempotencyKeys = idempotencyTable(network);
 export type CboRow = typeof cbos.$inferSelect;
 export type AssessmentRow = typeof assessments.$inferSelect;
 export type PartnerRow = typeof partners.$inferSelect;
+
+/** Commands to other services that commit with this service's records (pipeline and follow-up starts). */
+export const outbox = outboxTable(network);

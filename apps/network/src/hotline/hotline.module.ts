@@ -8,6 +8,7 @@ import {
   logHotlineCall,
   recordReferralOutcome,
   savePartner,
+  startReferralFollowUp,
   type Caller,
   type HotlineCall,
   type HotlineCallDraft,
@@ -16,9 +17,18 @@ import {
   type PartnerDraft,
   type Referral,
 } from '@bandanh/contracts';
-import { DomainError, Handles, requireRole, requireSystem, runOnce } from '@bandanh/platform';
+import { DomainError, Handles, enqueue, requireRole, requireSystem, runOnce } from '@bandanh/platform';
 import { NETWORK_DB, type NetworkDatabase } from '../db/database.module';
-import { cbos, hotlineCalls, idempotencyKeys, partners, referrals, type PartnerRow } from '../db/schema';
+import {
+  cbos,
+  hotlineCalls,
+  idempotencyKeys,
+  outbox,
+  partners,
+  referrals,
+  type PartnerRow,
+} from '../db/schema';
+import { NetworkOutbox } from '../outbox/outbox.module';
 
 const HOTLINE_STAFF = ['coordinator', 'admin'] as const;
 const STAFF_READERS = ['coordinator', 'admin', 'assessor', 'approver'] as const;
@@ -38,7 +48,10 @@ function toPartner(row: PartnerRow): Partner {
 
 @Injectable()
 export class HotlineService {
-  constructor(@Inject(NETWORK_DB) private readonly database: NetworkDatabase) {}
+  constructor(
+    @Inject(NETWORK_DB) private readonly database: NetworkDatabase,
+    private readonly outbox: NetworkOutbox,
+  ) {}
 
   async partners(includeInactive: boolean): Promise<Partner[]> {
     const rows = await this.database.db
@@ -83,10 +96,12 @@ export class HotlineService {
       idempotencyKeys,
       { name: 'network.hotline.log', key, request: { cboId, draft } },
       async (tx) => {
-        const [cbo] = await tx.select({ id: cbos.id }).from(cbos).where(eq(cbos.id, cboId));
+        const [cbo] = await tx.select({ id: cbos.id, name: cbos.name }).from(cbos).where(eq(cbos.id, cboId));
         if (!cbo) throw DomainError.notFound('CBO', cboId);
+        let partnerName = '';
         if (draft.referral) {
           const [partner] = await tx.select().from(partners).where(eq(partners.id, draft.referral.partnerId));
+          partnerName = partner?.name ?? '';
           if (!partner?.active) {
             throw DomainError.invalid([
               {
@@ -111,16 +126,26 @@ export class HotlineService {
           })
           .returning();
         if (draft.referral) {
-          await tx.insert(referrals).values({
-            callId: call.id,
+          const [referral] = await tx
+            .insert(referrals)
+            .values({
+              callId: call.id,
+              cboId,
+              partnerId: draft.referral.partnerId,
+              reason: draft.referral.reason,
+            })
+            .returning({ id: referrals.id });
+          // The follow-up starts with the referral: the command commits with it (the outbox).
+          await enqueue(tx, outbox, startReferralFollowUp, {
+            referralId: referral.id,
             cboId,
-            partnerId: draft.referral.partnerId,
-            reason: draft.referral.reason,
+            label: `${cbo.name} → ${partnerName}`,
           });
         }
         return call.id;
       },
     );
+    if (!replayed) this.outbox.kick();
     const [call] = await this.calls({ ids: [result] });
     return { call, created: !replayed };
   }

@@ -11,7 +11,7 @@ import {
   type Caller,
   type ParsedRequestOf,
 } from '@bandanh/contracts';
-import { DomainError, Handles, NatsRpc, requireRole, systemCaller } from '@bandanh/platform';
+import { DomainError, Handles, NatsRpc, requireRole, requireSystem, systemCaller } from '@bandanh/platform';
 import type { Actor } from '@bandanh/workflows';
 import { PipelineService } from './pipeline.service';
 
@@ -32,9 +32,8 @@ export class PipelineHandlers {
 
   @Handles(startPipeline)
   start({ cboId }: ParsedRequestOf<typeof startPipeline>, caller: Caller) {
-    // A group's own application starts its pipeline through the gateway, with no person signed in.
-    if (!(caller.kind === 'system' && caller.service === 'gateway'))
-      requireRole(caller, 'coordinator', 'admin');
+    // The network service's outbox starts a CBO's pipeline, with the record it committed.
+    requireSystem(caller, 'network');
     return this.pipelines.start(cboId);
   }
 

@@ -7,7 +7,7 @@ import {
   type Caller,
   type ParsedRequestOf,
 } from '@bandanh/contracts';
-import { Handles, requireRole } from '@bandanh/platform';
+import { Handles, requireRole, requireSystem } from '@bandanh/platform';
 import {
   REFERRAL_FOLLOW_UP_WORKFLOW,
   referralOutcomeUpdate,
@@ -52,7 +52,8 @@ export class ReferralsHandlers {
 
   @Handles(startReferralFollowUp)
   start(input: ParsedRequestOf<typeof startReferralFollowUp>, caller: Caller) {
-    requireRole(caller, 'coordinator', 'admin');
+    // The network service's outbox starts a follow-up, with the referral it committed.
+    requireSystem(caller, 'network');
     return this.referrals.start(input);
   }
 

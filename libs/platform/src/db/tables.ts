@@ -1,0 +1,3 @@
+// The tables every service keeps in its own schema (importable by drizzle-kit, without Nest).
+export * from './idempotency';
+export * from './outbox-table';
