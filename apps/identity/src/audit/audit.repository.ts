@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { asc, desc, gt, sql } from 'drizzle-orm';
+import { asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { AuditEntry, Caller } from '@bandanh/contracts';
 import { IDENTITY_DB, type Executor, type IdentityDatabase } from '../db/database.module';
 import { auditLog, type AuditRow } from '../db/schema';
@@ -12,6 +12,8 @@ export interface AuditInput {
   targetId?: string;
   /** Never passwords, tokens, codes or protected fields. */
   details?: Record<string, unknown>;
+  /** The event's own id, when a service may send it more than once: it is recorded once. */
+  eventId?: string;
 }
 
 export function actorIdOf(caller: Caller): string | null {
@@ -45,6 +47,13 @@ export class AuditRepository {
   async append(actorId: string | null, input: AuditInput, executor?: Executor): Promise<number> {
     const run = async (tx: Executor) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext('identity.audit_log'))`);
+      if (input.eventId) {
+        const [seen] = await tx
+          .select({ seq: auditLog.seq })
+          .from(auditLog)
+          .where(eq(auditLog.eventId, input.eventId));
+        if (seen) return seen.seq;
+      }
       const [last] = await tx
         .select({ seq: auditLog.seq, hash: auditLog.hash })
         .from(auditLog)
@@ -64,7 +73,12 @@ export class AuditRepository {
         details: input.details ?? {},
       };
       const prevHash = last?.hash ?? GENESIS_HASH;
-      await tx.insert(auditLog).values({ ...fields, prevHash, hash: chainHash(prevHash, fields) });
+      await tx.insert(auditLog).values({
+        ...fields,
+        prevHash,
+        hash: chainHash(prevHash, fields),
+        eventId: input.eventId ?? null,
+      });
       return next;
     };
     return executor ? run(executor) : this.database.db.transaction(run);

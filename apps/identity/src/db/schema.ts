@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { ACCOUNT_KINDS, AUDIT_OUTCOMES, type StaffRole } from '@bandanh/contracts';
-import { idempotencyTable } from '@bandanh/platform/db';
+import { idempotencyTable } from '@bandanh/platform/db/tables';
 
 export const identity = pgSchema('identity');
 
@@ -130,6 +130,8 @@ export const auditLog = identity.table('audit_log', {
   details: jsonb('details').$type<Record<string, unknown>>().notNull(),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
+  /** The event a service records (a workflow step's id): a retried append records it once. */
+  eventId: text('event_id').unique(),
 });
 
 export const idempotencyKeys = idempotencyTable(identity);

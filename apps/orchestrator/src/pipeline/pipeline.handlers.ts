@@ -56,14 +56,15 @@ export class PipelineHandlers {
     return this.pipelines.assess(cboId, actor, draft);
   }
 
-  /** A selection is an approval: the audit log keeps it, and every refusal of it. */
+  /**
+   * A selection is an approval: the audit log keeps it (the workflow writes the decision, in
+   * an activity that is retried) and every refusal of it (here: a refusal changes nothing).
+   */
   @Handles(decideSelection)
   async decide({ cboId, decision }: ParsedRequestOf<typeof decideSelection>, caller: Caller) {
     const actor = actorOf(caller);
     try {
-      const state = await this.pipelines.decide(cboId, actor, decision);
-      await this.audit(caller, cboId, 'success', { outcome: decision.outcome });
-      return state;
+      return await this.pipelines.decide(cboId, actor, decision);
     } catch (error) {
       if (error instanceof DomainError && (error.code === 'FORBIDDEN' || error.code === 'CONFLICT')) {
         await this.audit(caller, cboId, error.code === 'FORBIDDEN' ? 'denied' : 'failure', {

@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import {
+  appendAudit,
   openDuePhase,
   recordAssessment,
   recordCboStage,
@@ -43,6 +44,17 @@ export function createActivities({ rpc, tasks }: { rpc: NatsRpc; tasks: TasksSer
       await send(recordCboStage, { id: cboId, stage, decision });
     },
     screenCbo: ({ cboId }) => send(screenCbo, { cboId }),
+    async auditDecision({ eventId, cboId, actorId, outcome }) {
+      await send(appendAudit, {
+        action: 'cbo.selection.decide',
+        targetType: 'cbo',
+        targetId: cboId,
+        outcome: 'success',
+        details: { outcome },
+        onBehalfOf: actorId,
+        eventId,
+      });
+    },
     async recordAssessment(input) {
       await send(recordAssessment, input);
     },

@@ -206,6 +206,8 @@ export const appendAudit = defineContract({
     details: z.record(z.string(), z.unknown()).optional(),
     /** The person a service records this for (a workflow's decision); only a service may name one. */
     onBehalfOf: z.uuid().optional(),
+    /** The event's own id (a workflow step's), so that a retried append records it once. */
+    eventId: z.string().min(1).max(200).optional(),
   }),
   response: z.object({ seq: z.number().int() }),
 });

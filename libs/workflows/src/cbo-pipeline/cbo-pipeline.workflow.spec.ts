@@ -60,6 +60,11 @@ class FakeWorld {
   declineReason: string | null = null;
   waitDays = 30;
   rejectAssessment = false;
+  /** Audit entries, once per event id, as the identity service keeps them. */
+  audits = new Map<string, { actorId: string; outcome: string }>();
+  /** How many audit appends fail (the audit log is down) before one goes through. */
+  auditFailures = 0;
+  auditAttempts = 0;
 
   constructor(private readonly timings: TaskTimings) {}
 
@@ -74,6 +79,14 @@ class FakeWorld {
         declineReason: this.declineReason,
         reassessmentWaitDays: this.waitDays,
       }),
+      auditDecision: async ({ eventId, actorId, outcome }) => {
+        this.auditAttempts += 1;
+        if (this.auditFailures > 0) {
+          this.auditFailures -= 1;
+          throw new Error('The audit log is not answering');
+        }
+        if (!this.audits.has(eventId)) this.audits.set(eventId, { actorId, outcome });
+      },
       recordAssessment: async ({ stepId }) => {
         if (this.rejectAssessment) {
           throw ApplicationFailure.create({
@@ -187,10 +200,15 @@ describe('the CBO pipeline workflow', () => {
         what: 'the approver task',
       });
 
+      // The audit log fails twice after the decision is recorded: the workflow retries the
+      // entry, and the approver gets the decision, not an error.
+      world.auditFailures = 2;
       const selected = await handle.executeUpdate(decideUpdate, {
         args: [{ actor: approver, decision: { outcome: 'selected', reason: 'Strong and organised' } }],
       });
       expect(selected.stage).toBe('participant');
+      expect(world.auditAttempts).toBe(3);
+      expect([...world.audits.values()]).toEqual([{ actorId: approver.userId, outcome: 'selected' }]);
       expect(world.open()).toEqual([]);
       expect([...world.tasks.values()].map((task) => task.status)).toEqual(['done', 'done']);
 

@@ -81,6 +81,13 @@ export interface CboPipelineActivities extends TaskActivities {
     declineReason: string | null;
     reassessmentWaitDays: number;
   }>;
+  /** Writes a selection decision to the audit log, once per event id however often it is retried. */
+  auditDecision(input: {
+    eventId: string;
+    cboId: string;
+    actorId: string;
+    outcome: 'selected' | 'declined';
+  }): Promise<void>;
   recordAssessment(input: {
     stepId: string;
     cboId: string;

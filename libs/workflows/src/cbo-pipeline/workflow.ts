@@ -2,6 +2,7 @@ import {
   ActivityFailure,
   ApplicationFailure,
   condition,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -29,7 +30,7 @@ import {
 } from './definitions';
 import { closeTask, refuse, requireActorRole, taskIdFor, waitForPerson } from './human-step';
 
-const { recordStage, screenCbo, recordAssessment } = proxyActivities<CboPipelineActivities>({
+const { recordStage, screenCbo, recordAssessment, auditDecision } = proxyActivities<CboPipelineActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
@@ -166,6 +167,16 @@ export async function cboPipeline({ cboId }: CboPipelineInput): Promise<Pipeline
           });
         } else {
           await decline(actor.userId, decision.reason);
+        }
+        // The decision is audited by an activity: a failing audit log is retried, never
+        // reported to the approver as a failed decision.
+        if (patched('audit-decision-in-workflow')) {
+          await auditDecision({
+            eventId: `${workflowInfo().workflowId}:decision:${state.history.length}`,
+            cboId,
+            actorId: actor.userId,
+            outcome: decision.outcome,
+          });
         }
         return view();
       }),
