@@ -10,6 +10,10 @@ cd "$REPO"
 infra_trap
 
 export GATEWAY_URL="${GATEWAY_URL:-http://127.0.0.1:3001}"
+# Logs for people on the terminal (LOG_FORMAT=json for the raw lines), and every service's
+# JSON lines in .data/logs/<service>.log either way.
+export LOG_FORMAT="${LOG_FORMAT:-pretty}"
+export LOG_DIR="${LOG_DIR:-$INFRA_LOGS}"
 
 port_taken() {
   if command -v ss >/dev/null 2>&1; then
@@ -55,20 +59,24 @@ else
   say "the web build is up to date"
 fi
 
+# The supervisor (infra/scripts/supervise.ts, on concurrently) runs the apps, prefixes their
+# lines with [name], and restarts one that exits, after 1, 2, 4 ... up to 30 s; an app that
+# exits 3 times in a row without ever staying up for a minute makes it give up and exit.
 APP_NAMES=(identity network orchestrator gateway web)
-APP_PIDS=()
+APP_SPECS=()
 for app in "${APP_NAMES[@]}"; do
-  start_prefixed "$app" pnpm --filter "@bandanh/$app" start
-  APP_PIDS+=("$STARTED_PID")
+  APP_SPECS+=("$app=pnpm --silent --filter @bandanh/$app start")
 done
-say "started ${APP_NAMES[*]}; waiting for the API and the web (up to 90 s)"
+mkdir -p "$LOG_DIR"
+setsid node -r @swc-node/register infra/scripts/supervise.ts --start-tries=3 "${APP_SPECS[@]}" </dev/null &
+SUPERVISOR_PID=$!
+_track "the apps" "$SUPERVISOR_PID"
+say "started ${APP_NAMES[*]} (service logs as JSON in ${LOG_DIR#"$REPO/"}/); waiting for the API and the web (up to 90 s)"
 
-# Stops the script if one of the apps has already exited.
+# Stops the script if the supervisor has already exited (it gave up on an app).
 check_apps() {
-  local i
-  for i in "${!APP_PIDS[@]}"; do
-    _alive "${APP_PIDS[i]}" || die "${APP_NAMES[i]} exited during start-up; its output is above"
-  done
+  _alive "$SUPERVISOR_PID" ||
+    die "an app kept exiting during start-up, so the supervisor stopped them all; the app's output is above"
 }
 
 health_body=$(mktemp)
@@ -131,10 +139,9 @@ cat <<'EOF'
 
 EOF
 
-# Until Ctrl-C (the trap stops what this started), or until an app exits on its own.
+# Until Ctrl-C (the trap stops the supervisor, which stops the apps, then the infrastructure
+# this started). An app that exits is restarted by the supervisor; it exits itself only when
+# it gives up on one.
 status=0
-wait -n "${APP_PIDS[@]}" || status=$?
-for i in "${!APP_PIDS[@]}"; do
-  _alive "${APP_PIDS[i]}" || say "${APP_NAMES[i]} exited (status $status); stopping everything"
-done
-exit 1
+wait "$SUPERVISOR_PID" || status=$?
+die "the supervisor exited (status $status): an app kept exiting, its output is above; stopping everything"

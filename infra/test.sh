@@ -18,7 +18,38 @@ ensure_temporal
 ensure_chromium
 ensure_postgres
 ensure_nats
-ensure_temporal_server
+
+# A free TCP port on 127.0.0.1 (the kernel's pick; closed again for the caller to bind).
+free_port() {
+  node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })'
+}
+
+# The tests' own Temporal dev server, in memory (no --db-filename), on a free port, without
+# the UI, for this run only: never the one `npm start` uses on 7233, so the workflows a test
+# run leaves behind go away with it. The trap stops it on exit; TEMPORAL_ADDRESS points the
+# tests at it (they default to 127.0.0.1:7233 only when it is unset).
+start_test_temporal() {
+  local log="$INFRA_LOGS/temporal-test.log" port offset deadline
+  port=$(free_port)
+  mkdir -p "$INFRA_LOGS"
+  offset=$(_size "$log")
+  say "starting the tests' own Temporal dev server on 127.0.0.1:$port, in memory, no UI (log: .data/logs/temporal-test.log)"
+  start_logged temporal-test "$log" "$TEMPORAL_BIN" server start-dev --ip 127.0.0.1 --port "$port" \
+    --headless --log-level warn
+  export TEMPORAL_ADDRESS="127.0.0.1:$port"
+  deadline=$((SECONDS + 60))
+  while ((SECONDS < deadline)); do
+    if port_open 127.0.0.1 "$port" &&
+      timeout 5 "$TEMPORAL_BIN" operator cluster health --address "$TEMPORAL_ADDRESS" >/dev/null 2>&1; then
+      return 0
+    fi
+    _alive "$STARTED_PID" || break
+    sleep 0.5
+  done
+  _log_tail "$log" "$offset" 30
+  die "the tests' Temporal dev server did not become healthy on $TEMPORAL_ADDRESS (log above: $log)"
+}
+start_test_temporal
 
 # step NAME CMD...: runs CMD, prints how long it took, and stops the script if it failed.
 step() {

@@ -1,9 +1,15 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
+import { Logger as NestLogger } from '@nestjs/common';
+import type { FastifyInstance } from 'fastify';
+import type { NatsConnection } from 'nats';
+import { NATS_CONNECTION, readWebProxySecret } from '@bandanh/platform';
 import { AppModule } from './app.module';
 import type { GatewayConfig } from './config/env';
+import { trackClientAddresses } from './http/client-address';
 import { HttpErrorFilter } from './http/http-error.filter';
+import { registerRateLimits } from './http/rate-limit';
 import { ROUTES } from './http/routes';
 import { buildOpenApiDocument, setupOpenApi } from './openapi/openapi';
 
@@ -28,6 +34,17 @@ export async function startGateway(config: GatewayConfig): Promise<NestFastifyAp
         void reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
       }
     });
+  const webSecret = readWebProxySecret(config);
+  if (!webSecret) {
+    new NestLogger('RateLimit').warn(
+      'WEB_PROXY_SECRET is not set and the keys folder has no web-proxy.secret: the web cannot name ' +
+        "visitors' addresses, so everyone coming through the web shares one limit",
+    );
+  }
+  // The same instance; Nest's adapter is typed against its own copy of fastify's types.
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  trackClientAddresses(fastify, webSecret);
+  await registerRateLimits(fastify, config, app.get<NatsConnection>(NATS_CONNECTION));
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
   setupOpenApi(app, buildOpenApiDocument(ROUTES));

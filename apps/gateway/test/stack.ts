@@ -53,6 +53,40 @@ export function totp(secret: string, at = Date.now()): string {
   return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate({ timestamp: at });
 }
 
+/** The workflows of a task queue that are still running, by Temporal's visibility. */
+export async function runningWorkflows(
+  temporal: Client,
+  taskQueue: string,
+): Promise<Array<{ workflowId: string; runId: string }>> {
+  const running: Array<{ workflowId: string; runId: string }> = [];
+  const query = `TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'`;
+  for await (const { workflowId, runId } of temporal.workflow.list({ query })) {
+    running.push({ workflowId, runId });
+  }
+  return running;
+}
+
+/** Terminates them, until visibility shows none (it lags a little behind), for up to 10 s. */
+async function terminateRunningWorkflows(temporal: Client, taskQueue: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const running = await runningWorkflows(temporal, taskQueue);
+    if (running.length === 0) return;
+    if (Date.now() > deadline) {
+      throw new Error(`${running.length} workflows still run on ${taskQueue} after being terminated`);
+    }
+    await Promise.all(
+      running.map(({ workflowId, runId }) =>
+        temporal.workflow
+          .getHandle(workflowId, runId)
+          .terminate('the test stack stopped')
+          .catch(() => undefined),
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 /**
  * The whole back end for one test file: its own database, NATS prefix and Temporal task
  * queue, on the real PostgreSQL, NATS and Temporal, with one staff account per role.
@@ -83,12 +117,16 @@ export class TestStack {
       CALLER_KEYS_DIR: keys.dir,
       NATS_PREFIX: uniqueName(label),
       TEMPORAL_TASK_QUEUE: uniqueName(label),
+      // npm test's own Temporal server (infra/test.sh), else the local default.
+      TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
       LOG_LEVEL: 'error',
       GATEWAY_PORT: '0',
       NATS_TIMEOUT_MS: '5000',
       ARGON2_MEMORY_KIB: '4096',
       SIGN_IN_DELAY_MS: '10',
       EXPANSION_SCHEDULE: 'off',
+      // Tests make many public writes from one address; rate-limit.e2e-spec.ts sets its own limit.
+      PUBLIC_WRITE_LIMIT: '10000',
       ...env,
     });
     try {
@@ -170,20 +208,27 @@ export class TestStack {
     await this.stopProcesses();
     await this.database.drop();
     this.keys.remove();
-    if (this.env.EXPANSION_SCHEDULE === 'on') {
-      // A schedule outlives the processes: remove this run's.
-      const connection = await Connection.connect({ address: '127.0.0.1:7233' });
-      await new Client({ connection }).schedule
-        .getHandle(expansionScheduleId(this.env.TEMPORAL_TASK_QUEUE))
-        .delete()
-        .catch(() => undefined);
+    // Schedules and workflows outlive the processes: remove this run's schedule, and end the
+    // workflows still running on its task queue, which no worker polls any more.
+    const connection = await Connection.connect({ address: this.env.TEMPORAL_ADDRESS });
+    try {
+      const temporal = new Client({ connection });
+      if (this.env.EXPANSION_SCHEDULE === 'on') {
+        await temporal.schedule
+          .getHandle(expansionScheduleId(this.env.TEMPORAL_TASK_QUEUE))
+          .delete()
+          .catch(() => undefined);
+      }
+      await terminateRunningWorkflows(temporal, this.env.TEMPORAL_TASK_QUEUE);
+    } finally {
       await connection.close();
     }
-    // The gateway's idempotency bucket lives in JetStream: remove this run's.
+    // The gateway's idempotency and rate-limit buckets live in JetStream: remove this run's.
     const nats = await connect({ servers: 'nats://127.0.0.1:4222' });
     try {
       const streams = await nats.jetstreamManager();
       await streams.streams.delete(`KV_${this.env.NATS_PREFIX}_idempotency`).catch(() => false);
+      await streams.streams.delete(`KV_${this.env.NATS_PREFIX}_ratelimit`).catch(() => false);
     } finally {
       await nats.close();
     }

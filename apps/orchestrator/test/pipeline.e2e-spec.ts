@@ -45,6 +45,8 @@ describe('the network service and the orchestrator, on the real PostgreSQL, NATS
   const env = () => ({
     NATS_PREFIX: uniqueName('it'),
     TEMPORAL_TASK_QUEUE: uniqueName('pipeline'),
+    // npm test's own Temporal server (infra/test.sh), else the local default.
+    TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
     LOG_LEVEL: 'warn',
   });
   const shared = env();

@@ -7,6 +7,7 @@ import {
   createParamDecorator,
   type ExecutionContext,
 } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { toFieldIssues, type FieldIssue, type StaffRole } from '@bandanh/contracts';
@@ -17,6 +18,16 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Access = 'public' | 'signed-in' | ReadonlyArray<StaffRole | 'applicant'>;
 
 export const ROUTE_METADATA = 'bandanh:route';
+
+/**
+ * The limits a route is counted against, per client address (see `http/rate-limit.ts`):
+ * `publicWrite` for every public route that writes (applications, sign-up, sign-in, invitation
+ * acceptance, and every later public form).
+ */
+export type RateLimitKind = 'publicWrite';
+
+/** The key of the route's Fastify config that names its rate limit (read by `http/rate-limit.ts`). */
+export const RATE_LIMIT_CONFIG = 'bandanhRateLimit';
 
 export interface RouteResponse {
   description: string;
@@ -49,6 +60,8 @@ export interface RouteDef<
   duringMfaEnrolment?: boolean;
   /** A create command: an Idempotency-Key header makes a retry return the first answer. */
   idempotent?: boolean;
+  /** Counted per client address against these limits; every public route that writes has one. */
+  rateLimit?: RateLimitKind;
   params?: P;
   query?: Q;
   headers?: H;
@@ -82,6 +95,7 @@ export function Endpoint(route: RouteDef) {
     RequestMapping({ path: route.path, method: RequestMethod[route.method] }),
     HttpCode(route.status),
     SetMetadata(ROUTE_METADATA, route),
+    ...(route.rateLimit ? [RouteConfig({ [RATE_LIMIT_CONFIG]: route.rateLimit })] : []),
   );
 }
 

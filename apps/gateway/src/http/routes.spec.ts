@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
+import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
 import { AdminController } from '../admin/admin.controller';
 import { AuthController } from '../auth/auth.controller';
 import { CbosController } from '../cbos/cbos.controller';
@@ -9,7 +10,7 @@ import { ProgrammeController } from '../programme/programme.controller';
 import { HealthController } from '../health/health.controller';
 import { ProvincesController } from '../provinces/provinces.controller';
 import { buildOpenApiDocument } from '../openapi/openapi';
-import { parseInput } from './route';
+import { RATE_LIMIT_CONFIG, parseInput } from './route';
 import { ROUTES } from './routes';
 
 const CONTROLLERS = [
@@ -57,6 +58,28 @@ describe('the route table', () => {
       '/api/provinces',
       '/health',
     ]);
+  });
+
+  it('limits every public route that writes per client address, and says so in its answers', () => {
+    const writes = Object.values(ROUTES).filter((r) => r.access === 'public' && r.method !== 'GET');
+    expect(writes.map((r) => r.path).sort()).toEqual([
+      '/api/applications',
+      '/api/auth/sign-in',
+      '/api/auth/sign-up',
+      '/api/invitations/acceptance',
+    ]);
+    for (const route of writes) {
+      expect({ route: route.operationId, rateLimit: route.rateLimit }).toEqual({
+        route: route.operationId,
+        rateLimit: 'publicWrite',
+      });
+      expect(route.responses[429]).toBeDefined();
+    }
+  });
+
+  it('mounts a rate-limited route with the Fastify config the limiter reads', () => {
+    const config = Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, DirectoryController.prototype.apply);
+    expect(config).toEqual({ [RATE_LIMIT_CONFIG]: 'publicWrite' });
   });
 });
 

@@ -72,6 +72,9 @@ const {
 } = ROLE_GROUPS;
 
 const denied = { 401: problem('Sign in first'), 403: problem('Your role does not allow this') };
+/** The answer of a route with a `rateLimit` once its client address has used up the window. */
+const LIMITED =
+  'Too many requests from this address: `details.retryAfterSeconds` (and Retry-After) says when to try again';
 const Keyed = z.object({ 'idempotency-key': IdempotencyKey });
 const PartnerId = z.object({ id: z.uuid({ error: 'Partner id must be a UUID' }) });
 const ReferralId = z.object({ id: z.uuid({ error: 'Referral id must be a UUID' }) });
@@ -124,6 +127,7 @@ export const ROUTES = {
     method: 'POST',
     path: '/api/auth/sign-in',
     operationId: 'signIn',
+    rateLimit: 'publicWrite',
     summary: 'Signs in with email, password and, where the account has it, a second factor',
     tag: 'auth',
     access: 'public',
@@ -135,13 +139,14 @@ export const ROUTES = {
         schema: SignInResult,
       },
       401: problem('The email, password or code is not right'),
-      429: problem('Too many failed sign-ins for this account; try again later'),
+      429: problem(`Too many failed sign-ins for this account; or: ${LIMITED}`),
     },
   }),
   signUp: defineRoute({
     method: 'POST',
     path: '/api/auth/sign-up',
     operationId: 'signUp',
+    rateLimit: 'publicWrite',
     idempotent: true,
     summary: 'A CBO member creates an applicant account',
     tag: 'auth',
@@ -152,6 +157,7 @@ export const ROUTES = {
       201: { description: 'Signed up and signed in', schema: SignedIn },
       400: problem('A field is wrong'),
       409: problem('The email has an account'),
+      429: problem(LIMITED),
     },
   }),
   signOut: defineRoute({
@@ -262,6 +268,7 @@ export const ROUTES = {
     method: 'POST',
     path: '/api/invitations/acceptance',
     operationId: 'acceptInvitation',
+    rateLimit: 'publicWrite',
     idempotent: true,
     summary: 'The invited person sets their name and password',
     tag: 'auth',
@@ -271,6 +278,7 @@ export const ROUTES = {
     responses: {
       201: { description: 'The account, signed in', schema: SignedIn },
       404: problem('The link is not valid, was used, or has expired'),
+      429: problem(LIMITED),
     },
   }),
   listAccounts: defineRoute({
@@ -624,6 +632,7 @@ export const ROUTES = {
     method: 'POST',
     path: '/api/applications',
     operationId: 'applyAsCbo',
+    rateLimit: 'publicWrite',
     summary: 'A group applies to join the network; it enters the pipeline as a candidate',
     tag: 'directory',
     access: 'public',
@@ -640,6 +649,7 @@ export const ROUTES = {
         schema: z.object({ cbo: z.object({ id: z.uuid() }), created: z.boolean() }),
       },
       400: problem('A field is missing or wrong, or the province is not open yet'),
+      429: problem(LIMITED),
     },
   }),
   listOpenProvinces: defineRoute({

@@ -17,6 +17,7 @@ import {
   type StaffRole,
 } from '@bandanh/contracts';
 import { sessionToken } from './session';
+import { visitorHeaders } from './web-proxy';
 
 const GATEWAY_URL = process.env.GATEWAY_URL ?? 'http://127.0.0.1:3001';
 
@@ -47,6 +48,10 @@ export async function call<S extends z.ZodType>(
   { session = true, ...init }: CallOptions = {},
 ): Promise<z.output<S>> {
   const token = session ? await sessionToken() : undefined;
+  const method = (init.method ?? 'GET').toUpperCase();
+  // Writes name the visitor (with the web's secret) for the gateway's per-address limits on
+  // public writes; reads do not, so a page that only reads never needs the request's headers.
+  const visitor = method === 'GET' || method === 'HEAD' ? {} : await visitorHeaders();
   let response: Response;
   try {
     response = await fetch(`${GATEWAY_URL}${path}`, {
@@ -57,6 +62,7 @@ export async function call<S extends z.ZodType>(
         ...(init.body ? { 'content-type': 'application/json' } : {}),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...init.headers,
+        ...visitor,
       },
       signal: AbortSignal.timeout(15_000),
     });

@@ -211,6 +211,24 @@ function readJson(variable: string, inline: string | undefined, file: () => stri
 
 export const signingKeyFile = (dir: string, service: ServiceName) => join(dir, `${service}.private.jwk.json`);
 export const trustedKeysFile = (dir: string) => join(dir, 'trusted.json');
+/** The secret the web sends the gateway to be trusted with the visitor's address (WEB_PROXY_SECRET). */
+export const webProxySecretFile = (dir: string) => join(dir, 'web-proxy.secret');
+
+/**
+ * The web's proxy secret: `WEB_PROXY_SECRET` when set, else the file in the keys folder
+ * (CALLER_KEYS_DIR, else <repo>/.data/keys); undefined when there is neither.
+ */
+export function readWebProxySecret(config: {
+  WEB_PROXY_SECRET?: string;
+  CALLER_KEYS_DIR?: string;
+}): string | undefined {
+  const inline = config.WEB_PROXY_SECRET?.trim();
+  if (inline) return inline;
+  const root = config.CALLER_KEYS_DIR ? undefined : repositoryRoot();
+  const dir = config.CALLER_KEYS_DIR ?? (root && join(root, '.data', 'keys'));
+  const path = dir && webProxySecretFile(dir);
+  return (path && existsSync(path) && readFileSync(path, 'utf8').trim()) || undefined;
+}
 
 /** The signer of one service, from configuration. */
 export function signerFor(service: ServiceName, config: CallerKeysConfig): Promise<CallerSigner> {
@@ -274,5 +292,9 @@ export async function ensureCallerKeys(
     }
   }
   writeFileSync(trustedPath, `${JSON.stringify({ keys: trusted }, null, 2)}\n`, { mode: 0o644 });
+  // The web's proxy secret (WEB_PROXY_SECRET's local default), kept once made.
+  if (!existsSync(webProxySecretFile(dir))) {
+    writeFileSync(webProxySecretFile(dir), `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600 });
+  }
   return created;
 }

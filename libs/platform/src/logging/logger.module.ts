@@ -1,5 +1,8 @@
+import { join } from 'node:path';
 import type { DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import pino, { type DestinationStream, type StreamEntry } from 'pino';
+import pretty from 'pino-pretty';
 
 /** Keys whose values are credentials or protected: never written, at any of the first three levels. */
 const SECRET_KEYS = [
@@ -23,19 +26,79 @@ export const REDACTED_PATHS = [
   'req.headers.cookie',
   'req.headers["x-csrf-token"]',
   'req.headers["idempotency-key"]',
+  'req.headers["x-bandanh-web-key"]',
   'res.headers["set-cookie"]',
   ...SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
 ];
 
-/** Structured JSON logs with pino, one name per service. */
-export function loggerModule(service: string, level: string): DynamicModule {
-  return LoggerModule.forRoot({
-    pinoHttp: {
-      name: service,
-      level,
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      autoLogging: level === 'debug' || level === 'trace',
-      quietReqLogger: true,
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+export interface LogOutput {
+  /** `json` (the default): one JSON object a line on stdout; `pretty`: lines for people to read. */
+  format: LogFormat;
+  /** When set, every line is also appended as JSON to `<dir>/<service>.log`, whatever the format. */
+  dir?: string;
+}
+
+/** Reads LOG_FORMAT and LOG_DIR; a wrong LOG_FORMAT stops the service with a sentence naming it. */
+export function logOutputFromEnv(env: Record<string, string | undefined> = process.env): LogOutput {
+  const format = env.LOG_FORMAT?.trim() || 'json';
+  if (!(LOG_FORMATS as readonly string[]).includes(format)) {
+    throw new Error(`LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')}`);
+  }
+  const dir = env.LOG_DIR?.trim();
+  return { format: format as LogFormat, ...(dir ? { dir } : {}) };
+}
+
+/**
+ * Where the lines go. Plain JSON on stdout is pino's own default destination (nothing is
+ * built: the tests start many apps in one process). Otherwise one multistream in the main
+ * thread, no transport worker: pino-pretty and/or a JSON file, both synchronous, so the
+ * last lines before a crash are written.
+ */
+export function logDestination(service: string, output: LogOutput): DestinationStream | undefined {
+  if (output.format === 'json' && !output.dir) return undefined;
+  const streams: StreamEntry[] = [
+    {
+      level: 'trace',
+      stream:
+        output.format === 'pretty'
+          ? pretty({
+              sync: true,
+              translateTime: 'SYS:HH:MM:ss.l',
+              ignore: 'pid,hostname,name,context',
+              messageFormat: '{if context}{context}: {end}{msg}',
+              errorLikeObjectKeys: ['err', 'error'],
+            })
+          : pino.destination({ dest: 1, sync: true }),
     },
-  });
+  ];
+  if (output.dir) {
+    streams.push({
+      level: 'trace',
+      stream: pino.destination({ dest: join(output.dir, `${service}.log`), mkdir: true, sync: true }),
+    });
+  }
+  return pino.multistream(streams);
+}
+
+/**
+ * Structured logs with pino, one name per service: JSON on stdout by default, pretty with
+ * LOG_FORMAT=pretty, and a JSON copy in LOG_DIR/<service>.log when LOG_DIR is set.
+ */
+export function loggerModule(
+  service: string,
+  level: string,
+  output: LogOutput = logOutputFromEnv(),
+): DynamicModule {
+  const options = {
+    name: service,
+    level,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    autoLogging: level === 'debug' || level === 'trace',
+    quietReqLogger: true,
+  };
+  const destination = logDestination(service, output);
+  return LoggerModule.forRoot({ pinoHttp: destination ? [options, destination] : options });
 }
