@@ -341,3 +341,15 @@ ensure_caller_keys() {
   export CALLER_KEYS_DIR="${CALLER_KEYS_DIR:-$INFRA_DATA/keys}"
   pnpm -s keys:generate
 }
+
+# Debian's nats-server binary, for tests that start a server of their own with the deployment's
+# configuration (infra/nats/), even where a NATS is already answering on 4222.
+ensure_nats_server_binary() {
+  if [ -x /usr/sbin/nats-server ]; then
+    say "nats-server found at /usr/sbin/nats-server"
+    return 0
+  fi
+  say "nats-server is missing: installing it with apt-get (for the NATS permissions test)"
+  apt_install nats-server
+  [ -x /usr/sbin/nats-server ] || die "apt-get finished but /usr/sbin/nats-server is still missing"
+}
