@@ -10,6 +10,18 @@ const noAppImports = {
   message: 'A lib never imports an app.',
 };
 
+const byPackageName = {
+  regex: '^(\\.\\./)+(\\.\\./)?(apps|libs)/',
+  message: 'Import another package by its name (@bandanh/...), never by a path into it.',
+};
+
+// The house shape: a feature's repository is the only code that knows the database.
+const drizzleInRepositories = {
+  group: ['drizzle-orm', 'drizzle-orm/*'],
+  message:
+    'Only a *.repository.ts (or src/db/) imports drizzle-orm: rules go in the .service.ts, queries in the repository.',
+};
+
 export default tseslint.config(
   {
     ignores: ['**/node_modules/**', '**/.next/**', '**/dist/**', '.tools/**', '.data/**', '**/next-env.d.ts'],
@@ -34,23 +46,19 @@ export default tseslint.config(
   },
   {
     files: ['libs/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noAppImports, drizzleInRepositories] }] },
+  },
+  {
+    files: ['libs/*/src/db/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noAppImports] }] },
   },
   {
     files: ['apps/*/src/**/*.ts', 'apps/*/src/**/*.tsx'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '^(\\.\\./)+(\\.\\./)?(apps|libs)/',
-              message: 'Import another package by its name (@bandanh/...), never by a path into it.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: [byPackageName, drizzleInRepositories] }] },
+  },
+  {
+    files: ['apps/*/src/**/*.repository.ts', 'apps/*/src/db/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [byPackageName] }] },
   },
   {
     files: ['libs/workflows/src/**/*.ts'],

@@ -18,6 +18,8 @@ const common = {
   // jose ships ES modules only: compiled to CommonJS like our own code (Node 20's jest cannot require them).
   transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/jose@[^/]+/node_modules/)?jose/)'],
   testPathIgnorePatterns: ['/node_modules/', '/\\.next', '/dist/'],
+  // The web's import alias (apps/web/tsconfig.json): `@/lib/...` is `apps/web/src/lib/...`.
+  moduleNameMapper: { '^@/(.*)$': '<rootDir>/apps/web/src/$1' },
 };
 
 /** @type {import('jest').Config} */

@@ -1,6 +1,7 @@
 export * from './contract';
 export * from './services';
 export * from './errors';
+export * from './refusals';
 export * from './health';
 export * from './network/provinces';
 export * from './network/cbo';

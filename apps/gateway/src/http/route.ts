@@ -9,85 +9,11 @@ import {
 } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
-import type { z } from 'zod';
-import { toFieldIssues, type FieldIssue, type StaffRole } from '@bandanh/contracts';
+import { toFieldIssues, type FieldIssue } from '@bandanh/contracts';
 import { DomainError } from '@bandanh/platform';
+import { RATE_LIMIT_CONFIG, ROUTE_METADATA, type RouteDef, type RouteInput } from './route-def';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-export type Access = 'public' | 'signed-in' | ReadonlyArray<StaffRole | 'applicant'>;
-
-export const ROUTE_METADATA = 'bandanh:route';
-
-/**
- * The limits a route is counted against, per client address (see `http/rate-limit.ts`):
- * `publicWrite` for every public route that writes (applications, sign-up, sign-in, invitation
- * acceptance, and every later public form).
- */
-export type RateLimitKind = 'publicWrite';
-
-/** The key of the route's Fastify config that names its rate limit (read by `http/rate-limit.ts`). */
-export const RATE_LIMIT_CONFIG = 'bandanhRateLimit';
-
-export interface RouteResponse {
-  description: string;
-  schema?: z.ZodType;
-}
-
-/**
- * One HTTP route: how Nest mounts it, how its input is validated, and how the OpenAPI
- * document describes it. Controllers and the document read the same definition.
- */
-export interface RouteDef<
-  P extends z.ZodType = z.ZodType,
-  Q extends z.ZodType = z.ZodType,
-  H extends z.ZodType = z.ZodType,
-  B extends z.ZodType = z.ZodType,
-> {
-  method: Method;
-  /** Fastify-style path, e.g. `/api/cbos/:id`. */
-  path: string;
-  operationId: string;
-  summary: string;
-  tag: string;
-  /**
-   * Who may call it: `public` needs no session; `signed-in` any signed-in person; a list of
-   * roles, where `applicant` stands for a signed-in CBO member. Record-level rules are the
-   * services' own.
-   */
-  access: Access;
-  /** Usable while the account must still enrol two-factor authentication. */
-  duringMfaEnrolment?: boolean;
-  /** A create command: an Idempotency-Key header makes a retry return the first answer. */
-  idempotent?: boolean;
-  /** Counted per client address against these limits; every public route that writes has one. */
-  rateLimit?: RateLimitKind;
-  params?: P;
-  query?: Q;
-  headers?: H;
-  body?: B;
-  /** The status of a plain success. */
-  status: number;
-  responses: Record<number, RouteResponse>;
-}
-
-type Part<S> = NonNullable<S> extends z.ZodType ? z.output<NonNullable<S>> : undefined;
-
-export interface RouteInput<R extends RouteDef> {
-  params: Part<R['params']>;
-  query: Part<R['query']>;
-  headers: Part<R['headers']>;
-  body: Part<R['body']>;
-}
-
-export function defineRoute<
-  P extends z.ZodType,
-  Q extends z.ZodType,
-  H extends z.ZodType,
-  B extends z.ZodType,
->(route: RouteDef<P, Q, H, B>): RouteDef<P, Q, H, B> {
-  return route;
-}
+export * from './route-def';
 
 /** Mounts a controller method on its route. */
 export function Endpoint(route: RouteDef) {

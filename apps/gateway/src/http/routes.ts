@@ -53,7 +53,7 @@ import {
   TotpCode,
   STAFF_ROLES,
 } from '@bandanh/contracts';
-import { defineRoute } from './route';
+import { defineRoute } from './route-def';
 
 const problem = (description: string) => ({ description, schema: ErrorBody });
 const CboId = z.object({ id: z.uuid({ error: 'CBO id must be a UUID' }) });

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { Cbo, Province } from '@bandanh/contracts';
-import { provinceName } from '../lib/provinces';
+import { provinceName } from '@/lib/provinces';
 import styles from './cbo-facts.module.css';
 
 /**

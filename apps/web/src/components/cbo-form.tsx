@@ -8,9 +8,9 @@ import {
   recordCbo,
   type CboFormState,
   type VisitLinkState,
-} from '../app/[locale]/(staff)/cbos/new/actions';
-import { Link } from '../i18n/navigation';
-import { CONTACT_ROWS, type CboField } from '../lib/form-errors';
+} from '@/app/[locale]/(staff)/cbos/new/actions';
+import { Link } from '@/i18n/navigation';
+import { CONTACT_ROWS, type CboField } from '@/lib/form-errors';
 import styles from './cbo-form.module.css';
 import { useFormAction } from './use-form-action';
 

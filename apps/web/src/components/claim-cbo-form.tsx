@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { claimCbo, type ClaimCboState } from '../app/[locale]/(applicant)/account/link-cbo/actions';
+import { claimCbo, type ClaimCboState } from '@/app/[locale]/(applicant)/account/link-cbo/actions';
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField } from './form-parts';
 import { useFormAction } from './use-form-action';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { decideClaim, type DecisionState } from '../app/[locale]/(staff)/cbos/claims/actions';
+import { decideClaim, type DecisionState } from '@/app/[locale]/(staff)/cbos/claims/actions';
 import { FormError, SelectField, TextAreaField } from './form-parts';
 import { useFormAction } from './use-form-action';
 

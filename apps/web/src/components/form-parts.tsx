@@ -2,7 +2,7 @@
 
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import { useTranslations } from 'next-intl';
-import type { AccountErrorKey, AccountField, FieldErrors } from '../lib/account-errors';
+import type { AccountErrorKey, AccountField, FieldErrors } from '@/lib/account-errors';
 
 /** The form's submit button, which says it is working while the action runs. */
 export function SubmitButton({ pending, label, busy }: { pending: boolean; label: string; busy?: string }) {

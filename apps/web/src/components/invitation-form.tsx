@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { acceptInvitation, type InvitationState } from '../app/[locale]/(auth)/invitations/[token]/actions';
+import { acceptInvitation, type InvitationState } from '@/app/[locale]/(auth)/invitations/[token]/actions';
 import { FormError, SubmitButton, TextField } from './form-parts';
 import { NewPasswordFields } from './new-password-fields';
 import { useFormAction } from './use-form-action';

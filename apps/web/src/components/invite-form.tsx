@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { STAFF_ROLES } from '@bandanh/contracts';
-import { invite, type InviteState } from '../app/[locale]/(staff)/admin/users/actions';
+import { invite, type InviteState } from '@/app/[locale]/(staff)/admin/users/actions';
 import { FormError, SubmitButton, TextField } from './form-parts';
 import { useFormAction } from './use-form-action';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { linkCbo, type LinkCboState } from '../app/[locale]/(applicant)/account/link-cbo/actions';
+import { linkCbo, type LinkCboState } from '@/app/[locale]/(applicant)/account/link-cbo/actions';
 import { FormError, SubmitButton, TextField } from './form-parts';
 import { useFormAction } from './use-form-action';
 

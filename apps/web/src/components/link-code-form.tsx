@@ -1,7 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import { issueLinkCode, type LinkCodeState } from '../app/[locale]/(staff)/cbos/actions';
+import { issueLinkCode, type LinkCodeState } from '@/app/[locale]/(staff)/cbos/actions';
 import { FormError } from './form-parts';
 import { useFormAction } from './use-form-action';
 

@@ -1,7 +1,7 @@
 'use client';
 
-import { Link, usePathname } from '../i18n/navigation';
-import { routing } from '../i18n/routing';
+import { Link, usePathname } from '@/i18n/navigation';
+import { routing } from '@/i18n/routing';
 
 const NAMES: Record<string, string> = { km: 'ខ្មែរ', en: 'English' };
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { enrolMfa, type MfaState } from '../app/[locale]/(account)/account/mfa/actions';
+import { enrolMfa, type MfaState } from '@/app/[locale]/(account)/account/mfa/actions';
 import { FormError, SubmitButton, TextField } from './form-parts';
 import { useFormAction } from './use-form-action';
 

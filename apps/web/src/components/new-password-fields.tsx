@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { FieldErrors } from '../lib/account-errors';
+import type { FieldErrors } from '@/lib/account-errors';
 import { TextField } from './form-parts';
 
 /** A new password and the same again, with the advice on choosing one. */

@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import { Link } from '../i18n/navigation';
+import { Link } from '@/i18n/navigation';
 
 /** A page the account's roles do not open: said plainly, with the way home. */
 export function NotAllowed({ title }: { title: string }) {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { changePassword, type PasswordState } from '../app/[locale]/(account)/account/password/actions';
+import { changePassword, type PasswordState } from '@/app/[locale]/(account)/account/password/actions';
 import { FormError, SubmitButton, TextField } from './form-parts';
 import { NewPasswordFields } from './new-password-fields';
 import { useFormAction } from './use-form-action';

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { STAFF_ROLES, type StaffRole } from '@bandanh/contracts';
-import { saveRoles, type RolesState } from '../app/[locale]/(staff)/admin/users/actions';
+import { saveRoles, type RolesState } from '@/app/[locale]/(staff)/admin/users/actions';
 import { FormError } from './form-parts';
 import { useFormAction } from './use-form-action';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { signIn, type SignInState } from '../app/[locale]/(auth)/sign-in/actions';
+import { signIn, type SignInState } from '@/app/[locale]/(auth)/sign-in/actions';
 import { FormError, SubmitButton, TextField } from './form-parts';
 import { useFormAction } from './use-form-action';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { signUp, type SignUpState } from '../app/[locale]/(auth)/sign-up/actions';
+import { signUp, type SignUpState } from '@/app/[locale]/(auth)/sign-up/actions';
 import { FormError, SubmitButton, TextField } from './form-parts';
 import { NewPasswordFields } from './new-password-fields';
 import { useFormAction } from './use-form-action';

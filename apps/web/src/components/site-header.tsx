@@ -1,10 +1,10 @@
 import { getTranslations } from 'next-intl/server';
-import { signOut } from '../app/[locale]/actions';
-import { Link } from '../i18n/navigation';
-import { can } from '../lib/access';
-import { pipelineApi } from '../lib/api/pipeline';
-import { currentAccount } from '../lib/auth';
-import { gateway } from '../lib/gateway';
+import { signOut } from '@/app/[locale]/actions';
+import { Link } from '@/i18n/navigation';
+import { can } from '@/lib/access';
+import { pipelineApi } from '@/lib/api/pipeline';
+import { currentAccount } from '@/lib/auth';
+import { gateway } from '@/lib/gateway';
 import { LocaleSwitcher } from './locale-switcher';
 import styles from './site-header.module.css';
 

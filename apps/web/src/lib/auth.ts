@@ -1,7 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
-import { redirect } from '../i18n/navigation';
-import type { Locale } from '../i18n/routing';
+import { redirect } from '@/i18n/navigation';
+import type { Locale } from '@/i18n/routing';
 import { GatewayError, gateway, type Me } from './gateway';
 import { sessionToken } from './session';
 

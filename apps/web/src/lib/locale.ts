@@ -1,4 +1,4 @@
-import { routing, type Locale } from '../i18n/routing';
+import { routing, type Locale } from '@/i18n/routing';
 
 /** The locale a form or URL names, or the default one. */
 export function localeOf(value: unknown): Locale {

@@ -1,5 +1,5 @@
 import { CLAIM_STATUSES, STAFF_ROLES } from '@bandanh/contracts';
-import { loadMessages } from '../i18n/catalog';
+import { loadMessages } from '@/i18n/catalog';
 import { ACCOUNT_ERROR_KEYS } from './account-errors';
 
 function keys(messages: object, prefix = ''): string[] {

@@ -38,6 +38,10 @@ export const ROLE_GROUPS = {
   programmeStaff: ['admin', 'coordinator', 'assessor', 'approver'],
   /** Who records needs assessments. */
   assessors: ['assessor'],
+  /** Who may preview an assessment's score before recording it. */
+  scorers: ['assessor', 'admin'],
+  /** Who logs hotline calls, keeps the partner list and records referral outcomes. */
+  hotlineStaff: ['coordinator', 'admin'],
   /** Who decides selection (never what they assessed). */
   approvers: ['approver'],
   /** Staff who have a task inbox. */

@@ -2,6 +2,7 @@ import type { Caller } from '@bandanh/contracts';
 import {
   ANONYMOUS,
   assertFourEyes,
+  requireGroup,
   requirePerson,
   requireRole,
   requireSystem,
@@ -25,6 +26,23 @@ describe('authorization helpers', () => {
       expect.objectContaining({ code: 'FORBIDDEN' }),
     );
     expect(() => requireRole(ANONYMOUS, 'coordinator')).toThrow(
+      expect.objectContaining({ code: 'UNAUTHENTICATED' }),
+    );
+  });
+
+  it('checks groups of ROLE_GROUPS, letting applicants into the groups that name them', () => {
+    expect(requireGroup(coordinator, 'cboWriters')).toBe(coordinator);
+    expect(() => requireGroup(coordinator, 'admins')).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN', message: 'This needs one of the roles: admin' }),
+    );
+    expect(requireGroup(applicant, 'cboReaders')).toBe(applicant);
+    expect(() => requireGroup(applicant, 'programmeStaff')).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
+    expect(() => requireGroup(ANONYMOUS, 'cboReaders')).toThrow(
+      expect.objectContaining({ code: 'UNAUTHENTICATED' }),
+    );
+    expect(() => requireGroup(systemCaller('network'), 'admins')).toThrow(
       expect.objectContaining({ code: 'UNAUTHENTICATED' }),
     );
   });

@@ -1,4 +1,4 @@
-import { breaksFourEyes, hasRole, type Caller, type StaffRole } from '@bandanh/contracts';
+import { ROLE_GROUPS, breaksFourEyes, hasRole, type Caller, type StaffRole } from '@bandanh/contracts';
 import { DomainError } from '../errors/domain-error';
 
 type Person = Extract<Caller, { kind: 'staff' | 'applicant' }>;
@@ -18,6 +18,36 @@ export function requireRole(caller: Caller, ...roles: StaffRole[]): Extract<Call
     throw new DomainError('FORBIDDEN', `This needs one of the roles: ${roles.join(', ')}`);
   }
   return caller;
+}
+
+export type RoleGroup = keyof typeof ROLE_GROUPS;
+
+/**
+ * The caller is in the named group of `ROLE_GROUPS`: a staff member with one of its roles, or,
+ * where the group includes `applicant`, a signed-in CBO member (whose record-level access the
+ * service still checks). Services name groups, never inline role lists.
+ */
+export function requireGroup<G extends RoleGroup>(
+  caller: Caller,
+  group: G,
+): (typeof ROLE_GROUPS)[G] extends ReadonlyArray<infer R>
+  ? 'applicant' extends R
+    ? Person
+    : Extract<Caller, { kind: 'staff' }>
+  : never {
+  const person = requirePerson(caller);
+  const members: ReadonlyArray<StaffRole | 'applicant'> = ROLE_GROUPS[group];
+  const allowed =
+    person.kind === 'applicant'
+      ? members.includes('applicant')
+      : hasRole(person, ...members.filter((role): role is StaffRole => role !== 'applicant'));
+  if (!allowed) {
+    throw new DomainError(
+      'FORBIDDEN',
+      `This needs one of the roles: ${members.filter((role) => role !== 'applicant').join(', ')}`,
+    );
+  }
+  return person as never;
 }
 
 /** The caller is the named service acting on its own behalf. */

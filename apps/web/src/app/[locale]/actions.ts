@@ -1,9 +1,9 @@
 'use server';
 
-import { redirect } from '../../i18n/navigation';
-import { gateway } from '../../lib/gateway';
-import { localeOf } from '../../lib/locale';
-import { forgetSession, sessionToken } from '../../lib/session';
+import { redirect } from '@/i18n/navigation';
+import { gateway } from '@/lib/gateway';
+import { localeOf } from '@/lib/locale';
+import { forgetSession, sessionToken } from '@/lib/session';
 
 /** Ends the session at the gateway (if it still lives) and forgets the cookie. */
 export async function signOut(formData: FormData): Promise<void> {

@@ -1,7 +1,7 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Link } from '../../i18n/navigation';
-import { can } from '../../lib/access';
-import { currentAccount } from '../../lib/auth';
+import { Link } from '@/i18n/navigation';
+import { can } from '@/lib/access';
+import { currentAccount } from '@/lib/auth';
 
 /** Public: what the network is, and the way in that fits who is reading. */
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {

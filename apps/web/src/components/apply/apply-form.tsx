@@ -3,9 +3,9 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import { CBO_PURPOSES, FOCUS_ISSUES } from '@bandanh/contracts';
-import { applyToNetwork, type ApplyState } from '../../app/[locale]/apply/actions';
-import { SubmitButton } from '../form-parts';
-import { useFormAction } from '../use-form-action';
+import { applyToNetwork, type ApplyState } from '@/app/[locale]/apply/actions';
+import { SubmitButton } from '@/components/form-parts';
+import { useFormAction } from '@/components/use-form-action';
 import { CONTACT_ROWS, EMPTY_VALUES, type ApplyFieldErrors } from './application';
 import styles from './apply.module.css';
 

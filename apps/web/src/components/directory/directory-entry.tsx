@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { findProvince, type DirectoryEntry as Entry } from '@bandanh/contracts';
-import { provinceName } from '../../lib/provinces';
+import { provinceName } from '@/lib/provinces';
 import styles from './directory.module.css';
 
 /** A phone number as a `tel:` link: digits and a leading plus only. */

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { FOCUS_ISSUES, PROVINCES } from '@bandanh/contracts';
-import { provinceName } from '../../lib/provinces';
+import { provinceName } from '@/lib/provinces';
 import type { DirectoryFilters } from './filters';
 import styles from './directory.module.css';
 

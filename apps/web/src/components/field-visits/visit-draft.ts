@@ -1,5 +1,5 @@
 import type { FieldIssue } from '@bandanh/contracts';
-import { errorsFrom, text, textKey } from '../programme-settings/form-state';
+import { errorsFrom, text, textKey } from '@/components/programme-settings/form-state';
 
 export const VISIT_FIELDS = ['provinceCode', 'district', 'commune', 'village', 'visitedOn', 'notes'] as const;
 export type VisitField = (typeof VISIT_FIELDS)[number];

@@ -1,9 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { recordVisit, type VisitFormState } from '../../app/[locale]/(staff)/field-visits/actions';
-import { Field, FormMessage } from '../programme-settings/field';
-import { useFormAction } from '../use-form-action';
+import { recordVisit, type VisitFormState } from '@/app/[locale]/(staff)/field-visits/actions';
+import { Field, FormMessage } from '@/components/programme-settings/field';
+import { useFormAction } from '@/components/use-form-action';
 import type { VisitField } from './visit-draft';
 import styles from './field-visits.module.css';
 

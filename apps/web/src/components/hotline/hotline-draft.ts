@@ -1,5 +1,5 @@
 import type { FieldIssue } from '@bandanh/contracts';
-import { errorsFrom, textKey } from '../programme-settings/form-state';
+import { errorsFrom, textKey } from '@/components/programme-settings/form-state';
 
 export const HOTLINE_FIELDS = [
   'channel',

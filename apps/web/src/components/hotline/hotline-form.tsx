@@ -2,9 +2,9 @@
 
 import { useTranslations } from 'next-intl';
 import { FOCUS_ISSUES, HOTLINE_CHANNELS } from '@bandanh/contracts';
-import { logCall, type HotlineFormState } from '../../app/[locale]/(staff)/cbos/[id]/hotline/actions';
-import { Choices, Field, FormMessage } from '../programme-settings/field';
-import { useFormAction } from '../use-form-action';
+import { logCall, type HotlineFormState } from '@/app/[locale]/(staff)/cbos/[id]/hotline/actions';
+import { Choices, Field, FormMessage } from '@/components/programme-settings/field';
+import { useFormAction } from '@/components/use-form-action';
 import type { HotlineField } from './hotline-draft';
 import styles from './hotline.module.css';
 

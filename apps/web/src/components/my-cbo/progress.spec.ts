@@ -1,5 +1,5 @@
 import { RULE_REASONS } from '@bandanh/contracts';
-import { loadMessages } from '../../i18n/catalog';
+import { loadMessages } from '@/i18n/catalog';
 import { reasonOf, stepStates } from './progress';
 
 const states = (...args: Parameters<typeof stepStates>) => stepStates(...args).map((s) => s.state);

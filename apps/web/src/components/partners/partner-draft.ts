@@ -1,5 +1,5 @@
 import type { FieldIssue, Partner } from '@bandanh/contracts';
-import { errorsFrom, text, textKey } from '../programme-settings/form-state';
+import { errorsFrom, text, textKey } from '@/components/programme-settings/form-state';
 
 export interface PartnerValues {
   name: string;

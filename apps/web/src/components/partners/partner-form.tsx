@@ -2,9 +2,9 @@
 
 import { useTranslations } from 'next-intl';
 import { FOCUS_ISSUES } from '@bandanh/contracts';
-import { savePartner, type PartnerFormState } from '../../app/[locale]/(staff)/partners/actions';
-import { Choices, Field, FormMessage } from '../programme-settings/field';
-import { useFormAction } from '../use-form-action';
+import { savePartner, type PartnerFormState } from '@/app/[locale]/(staff)/partners/actions';
+import { Choices, Field, FormMessage } from '@/components/programme-settings/field';
+import { useFormAction } from '@/components/use-form-action';
 import type { PartnerValues } from './partner-draft';
 import styles from './partners.module.css';
 

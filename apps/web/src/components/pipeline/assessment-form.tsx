@@ -2,9 +2,9 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { REGISTRATION_STATUSES, type RubricCriterion } from '@bandanh/contracts';
-import { assessCbo, type StepState } from '../../app/[locale]/(staff)/cbos/[id]/actions';
-import { ASSESSMENT_COUNTS, ASSESSMENT_TEXTS } from '../../lib/form-errors';
-import { useFormAction } from '../use-form-action';
+import { assessCbo, type StepState } from '@/app/[locale]/(staff)/cbos/[id]/actions';
+import { ASSESSMENT_COUNTS, ASSESSMENT_TEXTS } from '@/lib/form-errors';
+import { useFormAction } from '@/components/use-form-action';
 import styles from './pipeline.module.css';
 import { StepError, StepFields, useFieldError } from './step-parts';
 

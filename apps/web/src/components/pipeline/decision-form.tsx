@@ -1,8 +1,8 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { decideSelection, type StepState } from '../../app/[locale]/(staff)/cbos/[id]/actions';
-import { useFormAction } from '../use-form-action';
+import { decideSelection, type StepState } from '@/app/[locale]/(staff)/cbos/[id]/actions';
+import { useFormAction } from '@/components/use-form-action';
 import styles from './pipeline.module.css';
 import { StepError, StepFields, useFieldError } from './step-parts';
 

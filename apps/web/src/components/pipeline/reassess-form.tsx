@@ -1,8 +1,8 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { reassessCbo, type StepState } from '../../app/[locale]/(staff)/cbos/[id]/actions';
-import { useFormAction } from '../use-form-action';
+import { reassessCbo, type StepState } from '@/app/[locale]/(staff)/cbos/[id]/actions';
+import { useFormAction } from '@/components/use-form-action';
 import styles from './pipeline.module.css';
 import { StepError, StepFields } from './step-parts';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import type { StepState } from '../../app/[locale]/(staff)/cbos/[id]/actions';
+import type { StepState } from '@/app/[locale]/(staff)/cbos/[id]/actions';
 
 /**
  * Why a step was refused, at the top of its form. When someone else moved the CBO meanwhile,

@@ -1,8 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { saveSettings, type SettingsFormState } from '../../app/[locale]/(staff)/admin/programme/actions';
-import { useFormAction } from '../use-form-action';
+import { saveSettings, type SettingsFormState } from '@/app/[locale]/(staff)/admin/programme/actions';
+import { useFormAction } from '@/components/use-form-action';
 import { Field, FormMessage } from './field';
 import { AddRows } from './add-rows';
 import type { CriterionRow, SettingsValues } from './settings-draft';

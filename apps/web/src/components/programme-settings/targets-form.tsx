@@ -2,8 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { TARGET_METRICS } from '@bandanh/contracts';
-import { saveTargets, type TargetsFormState } from '../../app/[locale]/(staff)/admin/programme/actions';
-import { useFormAction } from '../use-form-action';
+import { saveTargets, type TargetsFormState } from '@/app/[locale]/(staff)/admin/programme/actions';
+import { useFormAction } from '@/components/use-form-action';
 import { Choices, Field, FormMessage } from './field';
 import { AddRows } from './add-rows';
 import type { TargetRow } from './settings-draft';

@@ -2,9 +2,9 @@
 
 import { useTranslations } from 'next-intl';
 import { REFERRAL_OUTCOMES } from '@bandanh/contracts';
-import { recordOutcome, type OutcomeFormState } from '../../app/[locale]/(staff)/referrals/actions';
-import { Field, FormMessage } from '../programme-settings/field';
-import { useFormAction } from '../use-form-action';
+import { recordOutcome, type OutcomeFormState } from '@/app/[locale]/(staff)/referrals/actions';
+import { Field, FormMessage } from '@/components/programme-settings/field';
+import { useFormAction } from '@/components/use-form-action';
 import styles from './referrals.module.css';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { Task } from '@bandanh/contracts';
-import { Link } from '../../i18n/navigation';
+import { Link } from '@/i18n/navigation';
 import styles from './tasks.module.css';
 
 /** Where a task is done: the CBO's page for its pipeline steps, the referrals for a follow-up. */

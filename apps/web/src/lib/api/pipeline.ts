@@ -14,7 +14,7 @@ import {
   type CboDraftInput,
   type SelectionDecision,
 } from '@bandanh/contracts';
-import { GatewayError, call, post } from '../gateway';
+import { GatewayError, call, post } from '@/lib/gateway';
 
 export interface CboFilters {
   limit: number;

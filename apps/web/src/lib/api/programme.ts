@@ -15,7 +15,7 @@ import {
   type PartnerDraft,
   type TargetDraft,
 } from '@bandanh/contracts';
-import { GatewayError, call, post } from '../gateway';
+import { GatewayError, call, post } from '@/lib/gateway';
 
 const put = (body: unknown): RequestInit => ({ method: 'PUT', body: JSON.stringify(body) });
 /** A create command, sent once per key: the key is made when its form is rendered. */

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { Cbo, DirectoryPage, PipelineState, type CboApplication, type FocusIssue } from '@bandanh/contracts';
-import { call, post } from '../gateway';
+import { call, post } from '@/lib/gateway';
 
 export interface DirectorySearch {
   q?: string;

@@ -7,11 +7,11 @@ import {
   type ApplyErrorKey,
   type ApplyFieldErrors,
   type ApplyValues,
-} from '../../../components/apply/application';
-import { redirect } from '../../../i18n/navigation';
-import { applyToJoin } from '../../../lib/api/public';
-import { GatewayError } from '../../../lib/gateway';
-import { localeOf } from '../../../lib/locale';
+} from '@/components/apply/application';
+import { redirect } from '@/i18n/navigation';
+import { applyToJoin } from '@/lib/api/public';
+import { GatewayError } from '@/lib/gateway';
+import { localeOf } from '@/lib/locale';
 
 export interface ApplyState {
   /** Made when the form was rendered: the same form sent twice makes one application. */

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { PROVINCES } from '@bandanh/contracts';
-import { ApplyForm } from '../../../components/apply/apply-form';
-import { Unavailable } from '../../../components/unavailable';
-import { openProvinces } from '../../../lib/api/public';
-import { localeOf } from '../../../lib/locale';
-import { provinceName } from '../../../lib/provinces';
+import { ApplyForm } from '@/components/apply/apply-form';
+import { Unavailable } from '@/components/unavailable';
+import { openProvinces } from '@/lib/api/public';
+import { localeOf } from '@/lib/locale';
+import { provinceName } from '@/lib/provinces';
 
 type Props = { params: Promise<{ locale: string }> };
 

@@ -1,15 +1,15 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { findProvince, type DirectoryPage as Page } from '@bandanh/contracts';
-import { DirectoryEntry } from '../../../components/directory/directory-entry';
-import { DirectorySearch } from '../../../components/directory/directory-search';
-import { PAGE_SIZE, directoryHref, filtersFrom } from '../../../components/directory/filters';
-import styles from '../../../components/directory/directory.module.css';
-import { Unavailable } from '../../../components/unavailable';
-import { Link } from '../../../i18n/navigation';
-import { searchDirectory } from '../../../lib/api/public';
-import { localeOf } from '../../../lib/locale';
-import { provinceName } from '../../../lib/provinces';
+import { DirectoryEntry } from '@/components/directory/directory-entry';
+import { DirectorySearch } from '@/components/directory/directory-search';
+import { PAGE_SIZE, directoryHref, filtersFrom } from '@/components/directory/filters';
+import styles from '@/components/directory/directory.module.css';
+import { Unavailable } from '@/components/unavailable';
+import { Link } from '@/i18n/navigation';
+import { searchDirectory } from '@/lib/api/public';
+import { localeOf } from '@/lib/locale';
+import { provinceName } from '@/lib/provinces';
 
 type Props = {
   params: Promise<{ locale: string }>;

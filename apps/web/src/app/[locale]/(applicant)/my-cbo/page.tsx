@@ -1,17 +1,17 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { findProvince } from '@bandanh/contracts';
-import { Decision } from '../../../../components/my-cbo/decision';
-import styles from '../../../../components/my-cbo/my-cbo.module.css';
-import { StageSteps } from '../../../../components/my-cbo/stage-steps';
-import { NotAllowed } from '../../../../components/not-allowed';
-import { Unavailable } from '../../../../components/unavailable';
-import { Link } from '../../../../i18n/navigation';
-import { can } from '../../../../lib/access';
-import { myCbo, type MyCbo } from '../../../../lib/api/public';
-import { afterFailure, requireAccount } from '../../../../lib/auth';
-import { localeOf } from '../../../../lib/locale';
-import { provinceName } from '../../../../lib/provinces';
+import { Decision } from '@/components/my-cbo/decision';
+import styles from '@/components/my-cbo/my-cbo.module.css';
+import { StageSteps } from '@/components/my-cbo/stage-steps';
+import { NotAllowed } from '@/components/not-allowed';
+import { Unavailable } from '@/components/unavailable';
+import { Link } from '@/i18n/navigation';
+import { can } from '@/lib/access';
+import { myCbo, type MyCbo } from '@/lib/api/public';
+import { afterFailure, requireAccount } from '@/lib/auth';
+import { localeOf } from '@/lib/locale';
+import { provinceName } from '@/lib/provinces';
 
 const PATH = '/my-cbo';
 

@@ -2,18 +2,18 @@
 
 import { z } from 'zod';
 import { Email, SecondFactor } from '@bandanh/contracts';
-import { redirect } from '../../../../i18n/navigation';
-import { homeFor, safeNext } from '../../../../lib/access';
+import { redirect } from '@/i18n/navigation';
+import { homeFor, safeNext } from '@/lib/access';
 import {
   accountFieldErrors,
   challengeExpired,
   failureFrom,
   type AccountErrorKey,
   type FieldErrors,
-} from '../../../../lib/account-errors';
-import { GatewayError, gateway, type SignInInput } from '../../../../lib/gateway';
-import { localeOf } from '../../../../lib/locale';
-import { keepSession } from '../../../../lib/session';
+} from '@/lib/account-errors';
+import { GatewayError, gateway, type SignInInput } from '@/lib/gateway';
+import { localeOf } from '@/lib/locale';
+import { keepSession } from '@/lib/session';
 
 export interface SignInState {
   /** `code` once the password was right and the account asks for its second factor. */

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { SignInForm } from '../../../../components/sign-in-form';
-import { Link, redirect } from '../../../../i18n/navigation';
-import { homeFor, safeNext } from '../../../../lib/access';
-import { currentAccount } from '../../../../lib/auth';
-import { localeOf } from '../../../../lib/locale';
+import { SignInForm } from '@/components/sign-in-form';
+import { Link, redirect } from '@/i18n/navigation';
+import { homeFor, safeNext } from '@/lib/access';
+import { currentAccount } from '@/lib/auth';
+import { localeOf } from '@/lib/locale';
 
 type Props = {
   params: Promise<{ locale: string }>;

@@ -2,17 +2,17 @@
 
 import { z } from 'zod';
 import { DisplayName, Email, NewPassword, toFieldIssues } from '@bandanh/contracts';
-import { redirect } from '../../../../i18n/navigation';
-import { homeFor } from '../../../../lib/access';
+import { redirect } from '@/i18n/navigation';
+import { homeFor } from '@/lib/access';
 import {
   accountFieldErrors,
   failureFrom,
   type AccountErrorKey,
   type FieldErrors,
-} from '../../../../lib/account-errors';
-import { GatewayError, gateway } from '../../../../lib/gateway';
-import { localeOf } from '../../../../lib/locale';
-import { keepSession } from '../../../../lib/session';
+} from '@/lib/account-errors';
+import { GatewayError, gateway } from '@/lib/gateway';
+import { localeOf } from '@/lib/locale';
+import { keepSession } from '@/lib/session';
 
 export interface SignUpState {
   values: { email: string; displayName: string };

@@ -1,10 +1,10 @@
 'use server';
 
 import { z } from 'zod';
-import { afterFailure } from '../../../../lib/auth';
-import { failureFrom, type AccountErrorKey } from '../../../../lib/account-errors';
-import { GatewayError, gateway } from '../../../../lib/gateway';
-import { localeOf } from '../../../../lib/locale';
+import { afterFailure } from '@/lib/auth';
+import { failureFrom, type AccountErrorKey } from '@/lib/account-errors';
+import { GatewayError, gateway } from '@/lib/gateway';
+import { localeOf } from '@/lib/locale';
 
 export interface LinkCodeState {
   cboId: string;

@@ -6,16 +6,16 @@ import {
   type ExpansionDashboard,
   type PipelineStage,
 } from '@bandanh/contracts';
-import styles from '../../../../components/expansion/expansion.module.css';
-import { StageChart } from '../../../../components/expansion/stage-chart';
-import { NotAllowed } from '../../../../components/not-allowed';
-import { Unavailable } from '../../../../components/unavailable';
-import { Link } from '../../../../i18n/navigation';
-import { can } from '../../../../lib/access';
-import { calendarDate, programme } from '../../../../lib/api/programme';
-import { afterFailure, requireAccount } from '../../../../lib/auth';
-import { localeOf } from '../../../../lib/locale';
-import { provinceName } from '../../../../lib/provinces';
+import styles from '@/components/expansion/expansion.module.css';
+import { StageChart } from '@/components/expansion/stage-chart';
+import { NotAllowed } from '@/components/not-allowed';
+import { Unavailable } from '@/components/unavailable';
+import { Link } from '@/i18n/navigation';
+import { can } from '@/lib/access';
+import { calendarDate, programme } from '@/lib/api/programme';
+import { afterFailure, requireAccount } from '@/lib/auth';
+import { localeOf } from '@/lib/locale';
+import { provinceName } from '@/lib/provinces';
 
 const PATH = '/expansion';
 

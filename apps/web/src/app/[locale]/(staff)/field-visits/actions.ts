@@ -6,12 +6,12 @@ import {
   visitFromForm,
   visitInput,
   type VisitValues,
-} from '../../../../components/field-visits/visit-draft';
-import { refusedFields, text, type FormState } from '../../../../components/programme-settings/form-state';
-import { redirect } from '../../../../i18n/navigation';
-import { programme, refused } from '../../../../lib/api/programme';
-import { afterFailure } from '../../../../lib/auth';
-import { localeOf } from '../../../../lib/locale';
+} from '@/components/field-visits/visit-draft';
+import { refusedFields, text, type FormState } from '@/components/programme-settings/form-state';
+import { redirect } from '@/i18n/navigation';
+import { programme, refused } from '@/lib/api/programme';
+import { afterFailure } from '@/lib/auth';
+import { localeOf } from '@/lib/locale';
 
 export type VisitFormState = FormState<VisitValues>;
 

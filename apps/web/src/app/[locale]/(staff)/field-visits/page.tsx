@@ -2,17 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { PROVINCES, findProvince, type FieldVisit } from '@bandanh/contracts';
-import styles from '../../../../components/field-visits/field-visits.module.css';
-import { VisitForm } from '../../../../components/field-visits/visit-form';
-import { nowInPhnomPenh } from '../../../../components/hotline/hotline-draft';
-import { NotAllowed } from '../../../../components/not-allowed';
-import { Unavailable } from '../../../../components/unavailable';
-import { Link } from '../../../../i18n/navigation';
-import { can } from '../../../../lib/access';
-import { calendarDate, programme } from '../../../../lib/api/programme';
-import { afterFailure, requireAccount } from '../../../../lib/auth';
-import { localeOf } from '../../../../lib/locale';
-import { provinceName } from '../../../../lib/provinces';
+import styles from '@/components/field-visits/field-visits.module.css';
+import { VisitForm } from '@/components/field-visits/visit-form';
+import { nowInPhnomPenh } from '@/components/hotline/hotline-draft';
+import { NotAllowed } from '@/components/not-allowed';
+import { Unavailable } from '@/components/unavailable';
+import { Link } from '@/i18n/navigation';
+import { can } from '@/lib/access';
+import { calendarDate, programme } from '@/lib/api/programme';
+import { afterFailure, requireAccount } from '@/lib/auth';
+import { localeOf } from '@/lib/locale';
+import { provinceName } from '@/lib/provinces';
 
 const PATH = '/field-visits';
 

@@ -2,16 +2,12 @@
 
 import { z } from 'zod';
 import { PartnerDraft, toFieldIssues } from '@bandanh/contracts';
-import {
-  partnerErrors,
-  partnerFromForm,
-  type PartnerValues,
-} from '../../../../components/partners/partner-draft';
-import { refusedFields, text, type FormState } from '../../../../components/programme-settings/form-state';
-import { redirect } from '../../../../i18n/navigation';
-import { programme, refused } from '../../../../lib/api/programme';
-import { afterFailure } from '../../../../lib/auth';
-import { localeOf } from '../../../../lib/locale';
+import { partnerErrors, partnerFromForm, type PartnerValues } from '@/components/partners/partner-draft';
+import { refusedFields, text, type FormState } from '@/components/programme-settings/form-state';
+import { redirect } from '@/i18n/navigation';
+import { programme, refused } from '@/lib/api/programme';
+import { afterFailure } from '@/lib/auth';
+import { localeOf } from '@/lib/locale';
 
 export type PartnerFormState = FormState<PartnerValues>;
 

@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { Partner } from '@bandanh/contracts';
-import { NotAllowed } from '../../../../components/not-allowed';
-import { blankPartner, partnerValues } from '../../../../components/partners/partner-draft';
-import { PartnerForm } from '../../../../components/partners/partner-form';
-import styles from '../../../../components/partners/partners.module.css';
-import { Unavailable } from '../../../../components/unavailable';
-import { can } from '../../../../lib/access';
-import { programme } from '../../../../lib/api/programme';
-import { afterFailure, requireAccount } from '../../../../lib/auth';
-import { localeOf } from '../../../../lib/locale';
+import { NotAllowed } from '@/components/not-allowed';
+import { blankPartner, partnerValues } from '@/components/partners/partner-draft';
+import { PartnerForm } from '@/components/partners/partner-form';
+import styles from '@/components/partners/partners.module.css';
+import { Unavailable } from '@/components/unavailable';
+import { can } from '@/lib/access';
+import { programme } from '@/lib/api/programme';
+import { afterFailure, requireAccount } from '@/lib/auth';
+import { localeOf } from '@/lib/locale';
 
 const PATH = '/partners';
 

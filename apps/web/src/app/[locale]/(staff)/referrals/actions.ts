@@ -8,12 +8,12 @@ import {
   text,
   textKey,
   type FormState,
-} from '../../../../components/programme-settings/form-state';
-import { redirect } from '../../../../i18n/navigation';
-import { programme, refused } from '../../../../lib/api/programme';
-import { afterFailure } from '../../../../lib/auth';
-import { GatewayError } from '../../../../lib/gateway';
-import { localeOf } from '../../../../lib/locale';
+} from '@/components/programme-settings/form-state';
+import { redirect } from '@/i18n/navigation';
+import { programme, refused } from '@/lib/api/programme';
+import { afterFailure } from '@/lib/auth';
+import { GatewayError } from '@/lib/gateway';
+import { localeOf } from '@/lib/locale';
 
 export type OutcomeFormState = FormState<{ outcome: string; note: string }>;
 

@@ -1,16 +1,16 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { Referral } from '@bandanh/contracts';
-import { NotAllowed } from '../../../../components/not-allowed';
-import { OutcomeForm } from '../../../../components/referrals/outcome-form';
-import { ReferralStatus } from '../../../../components/referrals/referral-status';
-import styles from '../../../../components/referrals/referrals.module.css';
-import { Unavailable } from '../../../../components/unavailable';
-import { Link } from '../../../../i18n/navigation';
-import { can } from '../../../../lib/access';
-import { programme } from '../../../../lib/api/programme';
-import { afterFailure, requireAccount } from '../../../../lib/auth';
-import { localeOf } from '../../../../lib/locale';
+import { NotAllowed } from '@/components/not-allowed';
+import { OutcomeForm } from '@/components/referrals/outcome-form';
+import { ReferralStatus } from '@/components/referrals/referral-status';
+import styles from '@/components/referrals/referrals.module.css';
+import { Unavailable } from '@/components/unavailable';
+import { Link } from '@/i18n/navigation';
+import { can } from '@/lib/access';
+import { programme } from '@/lib/api/programme';
+import { afterFailure, requireAccount } from '@/lib/auth';
+import { localeOf } from '@/lib/locale';
 
 type Filter = 'all' | 'open' | 'closed';
 type Props = {

@@ -1,15 +1,15 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { Task } from '@bandanh/contracts';
-import { NotAllowed } from '../../../../components/not-allowed';
-import { TaskList } from '../../../../components/tasks/task-list';
-import styles from '../../../../components/tasks/tasks.module.css';
-import { Unavailable } from '../../../../components/unavailable';
-import { Link } from '../../../../i18n/navigation';
-import { can } from '../../../../lib/access';
-import { pipelineApi } from '../../../../lib/api/pipeline';
-import { afterFailure, requireAccount } from '../../../../lib/auth';
-import { localeOf } from '../../../../lib/locale';
+import { NotAllowed } from '@/components/not-allowed';
+import { TaskList } from '@/components/tasks/task-list';
+import styles from '@/components/tasks/tasks.module.css';
+import { Unavailable } from '@/components/unavailable';
+import { Link } from '@/i18n/navigation';
+import { can } from '@/lib/access';
+import { pipelineApi } from '@/lib/api/pipeline';
+import { afterFailure, requireAccount } from '@/lib/auth';
+import { localeOf } from '@/lib/locale';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ all?: string }> };
 

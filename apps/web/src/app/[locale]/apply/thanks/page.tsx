@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Link } from '../../../../i18n/navigation';
-import { localeOf } from '../../../../lib/locale';
+import { Link } from '@/i18n/navigation';
+import { localeOf } from '@/lib/locale';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ replayed?: string }> };
 

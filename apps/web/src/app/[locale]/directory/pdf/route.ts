@@ -10,10 +10,10 @@ import { hasLocale } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
 import type { NextRequest } from 'next/server';
 import { ZodError } from 'zod';
-import { routing } from '../../../../i18n/routing';
-import { renderDirectoryPdf } from '../../../../lib/directory-pdf';
-import { call, GatewayError } from '../../../../lib/gateway';
-import { provinceName } from '../../../../lib/provinces';
+import { routing } from '@/i18n/routing';
+import { renderDirectoryPdf } from '@/lib/directory-pdf';
+import { call, GatewayError } from '@/lib/gateway';
+import { provinceName } from '@/lib/provinces';
 
 /** The PDF is written with Node's file system, zlib and WebAssembly. */
 export const runtime = 'nodejs';

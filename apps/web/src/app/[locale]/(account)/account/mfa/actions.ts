@@ -1,15 +1,15 @@
 'use server';
 
 import { TotpCode } from '@bandanh/contracts';
-import { afterFailure } from '../../../../../lib/auth';
+import { afterFailure } from '@/lib/auth';
 import {
   accountFieldErrors,
   failureFrom,
   type AccountErrorKey,
   type FieldErrors,
-} from '../../../../../lib/account-errors';
-import { GatewayError, gateway } from '../../../../../lib/gateway';
-import { localeOf } from '../../../../../lib/locale';
+} from '@/lib/account-errors';
+import { GatewayError, gateway } from '@/lib/gateway';
+import { localeOf } from '@/lib/locale';
 
 export interface MfaState {
   /** start: nothing begun; confirm: the secret is shown, waiting for a first code; done: on, with the recovery codes. */

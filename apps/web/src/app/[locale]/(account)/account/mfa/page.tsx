@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { MfaForm } from '../../../../../components/mfa-form';
-import { homeFor } from '../../../../../lib/access';
-import { requireAccount } from '../../../../../lib/auth';
-import { localeOf } from '../../../../../lib/locale';
+import { MfaForm } from '@/components/mfa-form';
+import { homeFor } from '@/lib/access';
+import { requireAccount } from '@/lib/auth';
+import { localeOf } from '@/lib/locale';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ welcome?: string }> };
 

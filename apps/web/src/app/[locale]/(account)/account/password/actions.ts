@@ -2,15 +2,15 @@
 
 import { z } from 'zod';
 import { NewPassword, toFieldIssues } from '@bandanh/contracts';
-import { afterFailure } from '../../../../../lib/auth';
+import { afterFailure } from '@/lib/auth';
 import {
   accountFieldErrors,
   failureFrom,
   type AccountErrorKey,
   type FieldErrors,
-} from '../../../../../lib/account-errors';
-import { GatewayError, gateway } from '../../../../../lib/gateway';
-import { localeOf } from '../../../../../lib/locale';
+} from '@/lib/account-errors';
+import { GatewayError, gateway } from '@/lib/gateway';
+import { localeOf } from '@/lib/locale';
 
 export interface PasswordState {
   fieldErrors: FieldErrors;

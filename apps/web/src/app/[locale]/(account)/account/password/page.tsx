@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { PasswordForm } from '../../../../../components/password-form';
-import { requireAccount } from '../../../../../lib/auth';
-import { localeOf } from '../../../../../lib/locale';
+import { PasswordForm } from '@/components/password-form';
+import { requireAccount } from '@/lib/auth';
+import { localeOf } from '@/lib/locale';
 
 type Props = { params: Promise<{ locale: string }> };
 

@@ -2,16 +2,16 @@
 
 import { revalidatePath } from 'next/cache';
 import { ClaimDraft, isProvinceCode, toFieldIssues } from '@bandanh/contracts';
-import { redirect } from '../../../../../i18n/navigation';
-import { afterFailure } from '../../../../../lib/auth';
+import { redirect } from '@/i18n/navigation';
+import { afterFailure } from '@/lib/auth';
 import {
   accountFieldErrors,
   failureFrom,
   type AccountErrorKey,
   type FieldErrors,
-} from '../../../../../lib/account-errors';
-import { GatewayError, gateway } from '../../../../../lib/gateway';
-import { localeOf } from '../../../../../lib/locale';
+} from '@/lib/account-errors';
+import { GatewayError, gateway } from '@/lib/gateway';
+import { localeOf } from '@/lib/locale';
 
 const PATH = '/account/link-cbo';
 

@@ -2,17 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { CboClaim, Province } from '@bandanh/contracts';
-import { ClaimCboForm } from '../../../../../components/claim-cbo-form';
-import { ClaimStatus } from '../../../../../components/claim-status';
-import { LinkCboForm } from '../../../../../components/link-cbo-form';
-import { NotAllowed } from '../../../../../components/not-allowed';
-import { Unavailable } from '../../../../../components/unavailable';
-import { Link } from '../../../../../i18n/navigation';
-import { can } from '../../../../../lib/access';
-import { afterFailure, requireAccount } from '../../../../../lib/auth';
-import { gateway } from '../../../../../lib/gateway';
-import { localeOf } from '../../../../../lib/locale';
-import { provinceName } from '../../../../../lib/provinces';
+import { ClaimCboForm } from '@/components/claim-cbo-form';
+import { ClaimStatus } from '@/components/claim-status';
+import { LinkCboForm } from '@/components/link-cbo-form';
+import { NotAllowed } from '@/components/not-allowed';
+import { Unavailable } from '@/components/unavailable';
+import { Link } from '@/i18n/navigation';
+import { can } from '@/lib/access';
+import { afterFailure, requireAccount } from '@/lib/auth';
+import { gateway } from '@/lib/gateway';
+import { localeOf } from '@/lib/locale';
+import { provinceName } from '@/lib/provinces';
 
 const PATH = '/account/link-cbo';
 

@@ -2,16 +2,16 @@
 
 import { z } from 'zod';
 import { DisplayName, NewPassword, toFieldIssues } from '@bandanh/contracts';
-import { redirect } from '../../../../../i18n/navigation';
+import { redirect } from '@/i18n/navigation';
 import {
   accountFieldErrors,
   failureFrom,
   type AccountErrorKey,
   type FieldErrors,
-} from '../../../../../lib/account-errors';
-import { GatewayError, gateway } from '../../../../../lib/gateway';
-import { localeOf } from '../../../../../lib/locale';
-import { keepSession } from '../../../../../lib/session';
+} from '@/lib/account-errors';
+import { GatewayError, gateway } from '@/lib/gateway';
+import { localeOf } from '@/lib/locale';
+import { keepSession } from '@/lib/session';
 
 export interface InvitationState {
   token: string;

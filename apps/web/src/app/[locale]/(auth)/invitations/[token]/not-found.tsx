@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import { Link } from '../../../../../i18n/navigation';
+import { Link } from '@/i18n/navigation';
 
 /** An invitation link that is not valid, was used or has expired: said plainly, instead of the form. */
 export default function InvitationNotFound() {

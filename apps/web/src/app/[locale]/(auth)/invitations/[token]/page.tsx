@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { InvitationForm } from '../../../../../components/invitation-form';
-import { Unavailable } from '../../../../../components/unavailable';
-import { GatewayError, gateway } from '../../../../../lib/gateway';
-import { localeOf } from '../../../../../lib/locale';
+import { InvitationForm } from '@/components/invitation-form';
+import { Unavailable } from '@/components/unavailable';
+import { GatewayError, gateway } from '@/lib/gateway';
+import { localeOf } from '@/lib/locale';
 
 type Props = { params: Promise<{ locale: string; token: string }> };
 

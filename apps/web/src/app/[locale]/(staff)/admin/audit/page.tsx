@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { Account, AuditEntry } from '@bandanh/contracts';
-import { NotAllowed } from '../../../../../components/not-allowed';
-import { Unavailable } from '../../../../../components/unavailable';
-import { can } from '../../../../../lib/access';
-import { afterFailure, requireAccount } from '../../../../../lib/auth';
-import { gateway } from '../../../../../lib/gateway';
-import { localeOf } from '../../../../../lib/locale';
+import { NotAllowed } from '@/components/not-allowed';
+import { Unavailable } from '@/components/unavailable';
+import { can } from '@/lib/access';
+import { afterFailure, requireAccount } from '@/lib/auth';
+import { gateway } from '@/lib/gateway';
+import { localeOf } from '@/lib/locale';
 
 type Props = { params: Promise<{ locale: string }> };
 

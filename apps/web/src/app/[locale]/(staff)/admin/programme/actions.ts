@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { ExpansionPlan, NetworkSettings, TargetDraft, toFieldIssues } from '@bandanh/contracts';
-import { refusedFields, type FormState } from '../../../../../components/programme-settings/form-state';
+import { refusedFields, type FormState } from '@/components/programme-settings/form-state';
 import {
   planErrors,
   planFromForm,
@@ -16,11 +16,11 @@ import {
   type PlanValues,
   type SettingsValues,
   type TargetRow,
-} from '../../../../../components/programme-settings/settings-draft';
-import { redirect } from '../../../../../i18n/navigation';
-import { programme, refused } from '../../../../../lib/api/programme';
-import { afterFailure } from '../../../../../lib/auth';
-import { localeOf } from '../../../../../lib/locale';
+} from '@/components/programme-settings/settings-draft';
+import { redirect } from '@/i18n/navigation';
+import { programme, refused } from '@/lib/api/programme';
+import { afterFailure } from '@/lib/auth';
+import { localeOf } from '@/lib/locale';
 
 export type SettingsFormState = FormState<SettingsValues>;
 export type PlanFormState = FormState<PlanValues>;

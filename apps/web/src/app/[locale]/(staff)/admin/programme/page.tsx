@@ -2,22 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { PROVINCES, type ExpansionDashboard, type NetworkSettings } from '@bandanh/contracts';
-import { NotAllowed } from '../../../../../components/not-allowed';
-import { PlanForm } from '../../../../../components/programme-settings/plan-form';
-import { SettingsForm } from '../../../../../components/programme-settings/settings-form';
-import {
-  planValues,
-  settingsValues,
-  targetValues,
-} from '../../../../../components/programme-settings/settings-draft';
-import { TargetsForm } from '../../../../../components/programme-settings/targets-form';
-import { Unavailable } from '../../../../../components/unavailable';
-import { Link } from '../../../../../i18n/navigation';
-import { can } from '../../../../../lib/access';
-import { programme } from '../../../../../lib/api/programme';
-import { afterFailure, requireAccount } from '../../../../../lib/auth';
-import { localeOf } from '../../../../../lib/locale';
-import { provinceName } from '../../../../../lib/provinces';
+import { NotAllowed } from '@/components/not-allowed';
+import { PlanForm } from '@/components/programme-settings/plan-form';
+import { SettingsForm } from '@/components/programme-settings/settings-form';
+import { planValues, settingsValues, targetValues } from '@/components/programme-settings/settings-draft';
+import { TargetsForm } from '@/components/programme-settings/targets-form';
+import { Unavailable } from '@/components/unavailable';
+import { Link } from '@/i18n/navigation';
+import { can } from '@/lib/access';
+import { programme } from '@/lib/api/programme';
+import { afterFailure, requireAccount } from '@/lib/auth';
+import { localeOf } from '@/lib/locale';
+import { provinceName } from '@/lib/provinces';
 
 const PATH = '/admin/programme';
 const SAVED = ['settings', 'plan', 'targets'] as const;

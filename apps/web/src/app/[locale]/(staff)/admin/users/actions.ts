@@ -4,10 +4,10 @@ import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { Email, StaffRole } from '@bandanh/contracts';
-import { afterFailure } from '../../../../../lib/auth';
-import { failureFrom, type AccountErrorKey, type FieldErrors } from '../../../../../lib/account-errors';
-import { GatewayError, gateway } from '../../../../../lib/gateway';
-import { localeOf } from '../../../../../lib/locale';
+import { afterFailure } from '@/lib/auth';
+import { failureFrom, type AccountErrorKey, type FieldErrors } from '@/lib/account-errors';
+import { GatewayError, gateway } from '@/lib/gateway';
+import { localeOf } from '@/lib/locale';
 
 const PATH = '/admin/users';
 

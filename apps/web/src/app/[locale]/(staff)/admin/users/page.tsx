@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { Account } from '@bandanh/contracts';
-import { InviteForm } from '../../../../../components/invite-form';
-import { NotAllowed } from '../../../../../components/not-allowed';
-import { RolesForm } from '../../../../../components/roles-form';
-import { Unavailable } from '../../../../../components/unavailable';
-import { can } from '../../../../../lib/access';
-import { afterFailure, requireAccount } from '../../../../../lib/auth';
-import { gateway } from '../../../../../lib/gateway';
-import { localeOf } from '../../../../../lib/locale';
+import { InviteForm } from '@/components/invite-form';
+import { NotAllowed } from '@/components/not-allowed';
+import { RolesForm } from '@/components/roles-form';
+import { Unavailable } from '@/components/unavailable';
+import { can } from '@/lib/access';
+import { afterFailure, requireAccount } from '@/lib/auth';
+import { gateway } from '@/lib/gateway';
+import { localeOf } from '@/lib/locale';
 
 type Props = { params: Promise<{ locale: string }> };
 

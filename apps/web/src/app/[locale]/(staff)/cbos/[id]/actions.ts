@@ -10,18 +10,18 @@ import {
   type FieldIssue,
   type PipelineStage,
 } from '@bandanh/contracts';
-import { redirect } from '../../../../../i18n/navigation';
-import { pipelineApi, refusalOf } from '../../../../../lib/api/pipeline';
-import { afterFailure } from '../../../../../lib/auth';
-import { GatewayError, gateway } from '../../../../../lib/gateway';
+import { redirect } from '@/i18n/navigation';
+import { pipelineApi, refusalOf } from '@/lib/api/pipeline';
+import { afterFailure } from '@/lib/auth';
+import { GatewayError, gateway } from '@/lib/gateway';
 import {
   ASSESSMENT_COUNTS,
   ASSESSMENT_TEXTS,
   assessmentErrorsFrom,
   reasonErrorFrom,
   type StepErrorKey,
-} from '../../../../../lib/form-errors';
-import { localeOf } from '../../../../../lib/locale';
+} from '@/lib/form-errors';
+import { localeOf } from '@/lib/locale';
 
 /** A step of the pipeline, as its form last sent it and as the API answered. */
 export interface StepState {

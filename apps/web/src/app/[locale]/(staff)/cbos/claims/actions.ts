@@ -2,16 +2,16 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { redirect } from '../../../../../i18n/navigation';
-import { afterFailure } from '../../../../../lib/auth';
+import { redirect } from '@/i18n/navigation';
+import { afterFailure } from '@/lib/auth';
 import {
   accountFieldErrors,
   failureFrom,
   type AccountErrorKey,
   type FieldErrors,
-} from '../../../../../lib/account-errors';
-import { GatewayError, gateway, type ClaimDecision } from '../../../../../lib/gateway';
-import { localeOf } from '../../../../../lib/locale';
+} from '@/lib/account-errors';
+import { GatewayError, gateway, type ClaimDecision } from '@/lib/gateway';
+import { localeOf } from '@/lib/locale';
 
 const PATH = '/cbos/claims';
 

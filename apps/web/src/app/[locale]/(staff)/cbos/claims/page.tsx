@@ -1,16 +1,16 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { CboClaim, CboPage, Province } from '@bandanh/contracts';
-import { ClaimDecisionForms, type CboChoice } from '../../../../../components/claim-decision-forms';
-import { ClaimStatus } from '../../../../../components/claim-status';
-import { NotAllowed } from '../../../../../components/not-allowed';
-import { Unavailable } from '../../../../../components/unavailable';
-import { Link } from '../../../../../i18n/navigation';
-import { can } from '../../../../../lib/access';
-import { afterFailure, requireAccount } from '../../../../../lib/auth';
-import { gateway } from '../../../../../lib/gateway';
-import { localeOf } from '../../../../../lib/locale';
-import { provinceName } from '../../../../../lib/provinces';
+import { ClaimDecisionForms, type CboChoice } from '@/components/claim-decision-forms';
+import { ClaimStatus } from '@/components/claim-status';
+import { NotAllowed } from '@/components/not-allowed';
+import { Unavailable } from '@/components/unavailable';
+import { Link } from '@/i18n/navigation';
+import { can } from '@/lib/access';
+import { afterFailure, requireAccount } from '@/lib/auth';
+import { gateway } from '@/lib/gateway';
+import { localeOf } from '@/lib/locale';
+import { provinceName } from '@/lib/provinces';
 
 const PATH = '/cbos/claims';
 /** The most the API lists at once: the choice of CBOs to confirm against. */

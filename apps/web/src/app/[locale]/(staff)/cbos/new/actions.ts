@@ -3,10 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { CboDraft, toFieldIssues, type DuplicateCandidate } from '@bandanh/contracts';
-import { redirect } from '../../../../../i18n/navigation';
-import { pipelineApi, refusalOf } from '../../../../../lib/api/pipeline';
-import { afterFailure } from '../../../../../lib/auth';
-import { GatewayError } from '../../../../../lib/gateway';
+import { redirect } from '@/i18n/navigation';
+import { pipelineApi, refusalOf } from '@/lib/api/pipeline';
+import { afterFailure } from '@/lib/auth';
+import { GatewayError } from '@/lib/gateway';
 import {
   CBO_FIELDS,
   CONTACT_PARTS,
@@ -14,8 +14,8 @@ import {
   fieldErrorsFrom,
   type CboField,
   type FormErrorKey,
-} from '../../../../../lib/form-errors';
-import { localeOf } from '../../../../../lib/locale';
+} from '@/lib/form-errors';
+import { localeOf } from '@/lib/locale';
 
 const PATH = '/cbos/new';
 

@@ -3,15 +3,15 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { z } from 'zod';
 import type { FieldVisit, Province } from '@bandanh/contracts';
-import { CboForm } from '../../../../../components/cbo-form';
-import { NotAllowed } from '../../../../../components/not-allowed';
-import { Unavailable } from '../../../../../components/unavailable';
-import { can } from '../../../../../lib/access';
-import { pipelineApi } from '../../../../../lib/api/pipeline';
-import { requireAccount } from '../../../../../lib/auth';
-import { gateway } from '../../../../../lib/gateway';
-import { localeOf } from '../../../../../lib/locale';
-import { provinceName } from '../../../../../lib/provinces';
+import { CboForm } from '@/components/cbo-form';
+import { NotAllowed } from '@/components/not-allowed';
+import { Unavailable } from '@/components/unavailable';
+import { can } from '@/lib/access';
+import { pipelineApi } from '@/lib/api/pipeline';
+import { requireAccount } from '@/lib/auth';
+import { gateway } from '@/lib/gateway';
+import { localeOf } from '@/lib/locale';
+import { provinceName } from '@/lib/provinces';
 
 type Props = {
   params: Promise<{ locale: string }>;

@@ -7,16 +7,12 @@ import {
   hotlineErrors,
   hotlineInput,
   type HotlineValues,
-} from '../../../../../../components/hotline/hotline-draft';
-import {
-  refusedFields,
-  text,
-  type FormState,
-} from '../../../../../../components/programme-settings/form-state';
-import { redirect } from '../../../../../../i18n/navigation';
-import { programme, refused } from '../../../../../../lib/api/programme';
-import { afterFailure } from '../../../../../../lib/auth';
-import { localeOf } from '../../../../../../lib/locale';
+} from '@/components/hotline/hotline-draft';
+import { refusedFields, text, type FormState } from '@/components/programme-settings/form-state';
+import { redirect } from '@/i18n/navigation';
+import { programme, refused } from '@/lib/api/programme';
+import { afterFailure } from '@/lib/auth';
+import { localeOf } from '@/lib/locale';
 
 export type HotlineFormState = FormState<HotlineValues>;
 

@@ -1,0 +1,84 @@
+import type { z } from 'zod';
+import type { StaffRole } from '@bandanh/contracts';
+
+/*
+ * What a route is, with nothing of Nest or Fastify in it: the route table (`routes.ts` and the
+ * features' `*.routes.ts`) is built from this alone, so the web's typed client can import the
+ * table (`@bandanh/gateway/routes`) without loading the server.
+ */
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export type Access = 'public' | 'signed-in' | ReadonlyArray<StaffRole | 'applicant'>;
+
+export const ROUTE_METADATA = 'bandanh:route';
+
+/**
+ * The limits a route is counted against, per client address (see `http/rate-limit.ts`):
+ * `publicWrite` for every public route that writes (applications, sign-up, sign-in, invitation
+ * acceptance, and every later public form).
+ */
+export type RateLimitKind = 'publicWrite';
+
+/** The key of the route's Fastify config that names its rate limit (read by `http/rate-limit.ts`). */
+export const RATE_LIMIT_CONFIG = 'bandanhRateLimit';
+
+export interface RouteResponse {
+  description: string;
+  schema?: z.ZodType;
+}
+
+/**
+ * One HTTP route: how Nest mounts it, how its input is validated, and how the OpenAPI
+ * document describes it. Controllers and the document read the same definition.
+ */
+export interface RouteDef<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  H extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+> {
+  method: Method;
+  /** Fastify-style path, e.g. `/api/cbos/:id`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  tag: string;
+  /**
+   * Who may call it: `public` needs no session; `signed-in` any signed-in person; a list of
+   * roles, where `applicant` stands for a signed-in CBO member. Record-level rules are the
+   * services' own.
+   */
+  access: Access;
+  /** Usable while the account must still enrol two-factor authentication. */
+  duringMfaEnrolment?: boolean;
+  /** A create command: an Idempotency-Key header makes a retry return the first answer. */
+  idempotent?: boolean;
+  /** Counted per client address against these limits; every public route that writes has one. */
+  rateLimit?: RateLimitKind;
+  params?: P;
+  query?: Q;
+  headers?: H;
+  body?: B;
+  /** The status of a plain success. */
+  status: number;
+  responses: Record<number, RouteResponse>;
+}
+
+type Part<S> = NonNullable<S> extends z.ZodType ? z.output<NonNullable<S>> : undefined;
+
+export interface RouteInput<R extends RouteDef> {
+  params: Part<R['params']>;
+  query: Part<R['query']>;
+  headers: Part<R['headers']>;
+  body: Part<R['body']>;
+}
+
+export function defineRoute<
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  H extends z.ZodType,
+  B extends z.ZodType,
+>(route: RouteDef<P, Q, H, B>): RouteDef<P, Q, H, B> {
+  return route;
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/**
+ * The rules' vocabulary: why a step was refused, one enum per domain. A refusal carries its
+ * reason in `details.reason` (with the facts that go with it, e.g. `details.stage`); workflows,
+ * services and the web name reasons from these lists, never as loose strings. The `*_REFUSALS`
+ * arrays are plain constants, for code (workflows, client components) that must not load zod.
+ */
+
+/** A step of a CBO's pipeline (assessment, decision, reassessment, withdrawal, recording). */
+export const PIPELINE_REFUSALS = [
+  /** The CBO is not at the stage the step needs (`details.stage` says where it is). */
+  'wrong_stage',
+  /** Another step for the same CBO is being recorded. */
+  'busy',
+  /** The approver took part in what they would decide. */
+  'four_eyes',
+  /** A declined CBO cannot be reassessed before `details.reassessableFrom`. */
+  'too_early',
+  /** A CBO like this one is already recorded (`details.duplicates` lists them). */
+  'possible_duplicate',
+] as const;
+export const PipelineRefusal = z.enum(PIPELINE_REFUSALS);
+export type PipelineRefusal = z.infer<typeof PipelineRefusal>;
+
+/** A step of a hotline referral's follow-up. */
+export const REFERRAL_REFUSALS = ['already_closed', 'busy'] as const;
+export const ReferralRefusal = z.enum(REFERRAL_REFUSALS);
+export type ReferralRefusal = z.infer<typeof ReferralRefusal>;
+
+/** Accounts: sign-in, two-factor enrolment, links and claims between members and CBOs. */
+export const ACCOUNT_REFUSALS = [
+  /** The second-factor challenge is too old; sign in again. */
+  'challenge_expired',
+  'already_enabled',
+  /** Confirming two-factor before starting its enrolment. */
+  'not_started',
+  /** The account already belongs to a CBO. */
+  'already_linked',
+  /** The account already has a claim waiting for a coordinator. */
+  'claim_pending',
+  'already_decided',
+] as const;
+export const AccountRefusal = z.enum(ACCOUNT_REFUSALS);
+export type AccountRefusal = z.infer<typeof AccountRefusal>;
+
+/** The expansion plan. */
+export const EXPANSION_REFUSALS = [
+  /** A phase that has opened cannot be moved or emptied. */
+  'phase_already_open',
+] as const;
+export const ExpansionRefusal = z.enum(EXPANSION_REFUSALS);
+export type ExpansionRefusal = z.infer<typeof ExpansionRefusal>;
+
+/** Every reason a refusal may carry. */
+export type RefusalReason = PipelineRefusal | ReferralRefusal | AccountRefusal | ExpansionRefusal;
