@@ -37,6 +37,8 @@ export interface RouteDef<
   Q extends z.ZodType = z.ZodType,
   H extends z.ZodType = z.ZodType,
   B extends z.ZodType = z.ZodType,
+  S extends number = number,
+  Rs extends Record<number, RouteResponse> = Record<number, RouteResponse>,
 > {
   method: Method;
   /** Fastify-style path, e.g. `/api/cbos/:id`. */
@@ -61,8 +63,8 @@ export interface RouteDef<
   headers?: H;
   body?: B;
   /** The status of a plain success. */
-  status: number;
-  responses: Record<number, RouteResponse>;
+  status: S;
+  responses: Rs;
 }
 
 type Part<S> = NonNullable<S> extends z.ZodType ? z.output<NonNullable<S>> : undefined;
@@ -74,11 +76,26 @@ export interface RouteInput<R extends RouteDef> {
   body: Part<R['body']>;
 }
 
-export function defineRoute<
-  P extends z.ZodType,
-  Q extends z.ZodType,
-  H extends z.ZodType,
-  B extends z.ZodType,
->(route: RouteDef<P, Q, H, B>): RouteDef<P, Q, H, B> {
+/**
+ * What a route answers on a plain success: the output of the schema its `status` names in
+ * `responses` (`undefined` where that answer has no body, e.g. 204). The web's typed client reads it.
+ */
+export type RouteOutput<R extends RouteDef> = R['responses'][R['status']] extends {
+  schema: infer Schema extends z.ZodType;
+}
+  ? z.output<Schema>
+  : undefined;
+
+type Schema<R, Part extends string> = R extends { [K in Part]: infer S extends z.ZodType } ? S : undefined;
+
+/** The parts of a request that a route's schemas read, before parsing (what a client sends). */
+export type RouteRequest<R extends RouteDef> = {
+  [Part in 'params' | 'query' | 'headers' | 'body']: Schema<R, Part> extends z.ZodType
+    ? z.input<Schema<R, Part>>
+    : undefined;
+};
+
+/** A route as declared: its exact type (which parts it has, its success status) is kept for the clients. */
+export function defineRoute<const D extends RouteDef>(route: D): D {
   return route;
 }

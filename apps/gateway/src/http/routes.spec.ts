@@ -73,7 +73,7 @@ describe('the route table', () => {
         route: route.operationId,
         rateLimit: 'publicWrite',
       });
-      expect(route.responses[429]).toBeDefined();
+      expect((route.responses as Record<number, unknown>)[429]).toBeDefined();
     }
   });
 
