@@ -14,3 +14,4 @@ export * from './orchestrator/pipeline';
 export * from './orchestrator/tasks';
 export * from './identity/caller';
 export * from './identity/identity';
+export * from './http';

@@ -929,3 +929,5 @@ export const ROUTES = {
 };
 
 export type RouteName = keyof typeof ROUTES;
+
+export type { RouteDef, RouteOutput, RouteRequest } from './route-def';
