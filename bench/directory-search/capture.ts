@@ -4,7 +4,8 @@
 // the options before sending them. If the service's queries change, so do the bench's.
 import { createDatabase } from '../../libs/platform/src';
 import type { DirectoryQuery } from '../../libs/contracts/src';
-import { DirectoryService } from '../../apps/network/src/directory/directory.module';
+import { DirectoryRepository } from '../../apps/network/src/directory/directory.repository';
+import { DirectoryService } from '../../apps/network/src/directory/directory.service';
 import * as networkSchema from '../../apps/network/src/db/schema';
 
 export interface CapturedQuery {
@@ -36,7 +37,7 @@ export function createCapturer(databaseUrl: string): Capturer {
   return {
     async capture(query) {
       sent = [];
-      await new DirectoryService(database).search(query);
+      await new DirectoryService(new DirectoryRepository(database)).search(query);
       const counts = sent.filter((q) => q.sql.startsWith('select count(*)'));
       const pages = sent.filter((q) => !counts.includes(q));
       if (sent.length !== 2 || counts.length !== 1) {

@@ -1,17 +1,46 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { AdminModule } from './admin/admin.controller';
-import { AuthModule } from './auth/auth.controller';
-import { AuthGuard } from './http/auth.guard';
-import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { NatsClientModule, loggerModule } from '@bandanh/platform';
-import { CbosModule } from './cbos/cbos.controller';
+import { AdminModule } from './admin/admin.module';
+import { AuthModule } from './auth/auth.module';
+import { CboClaimsModule } from './cbo-claims/cbo-claims.module';
+import { CbosModule } from './cbos/cbos.module';
 import type { GatewayConfig } from './config/env';
 import { GATEWAY_CONFIG } from './config/tokens';
-import { HealthModule } from './health/health.controller';
-import { ProvincesModule } from './provinces/provinces.controller';
-import { DirectoryModule } from './directory/directory.controller';
-import { ProgrammeModule } from './programme/programme.controller';
+import { DirectoryModule } from './directory/directory.module';
+import { ExpansionModule } from './expansion/expansion.module';
+import { FieldVisitsModule } from './field-visits/field-visits.module';
+import { HealthModule } from './health/health.module';
+import { HotlineModule } from './hotline/hotline.module';
+import { AuthGuard } from './http/auth.guard';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { PartnersModule } from './partners/partners.module';
+import { PipelineModule } from './pipeline/pipeline.module';
+import { ProvincesModule } from './provinces/provinces.module';
+import { ReferralsModule } from './referrals/referrals.module';
+import { SettingsModule } from './settings/settings.module';
+import { StaffNamesModule } from './staff-names/staff-names.module';
+import { TasksModule } from './tasks/tasks.module';
+
+/** One module per feature, each mounting the routes of its `<feature>.routes.ts`. */
+export const FEATURES = [
+  HealthModule,
+  ProvincesModule,
+  AuthModule,
+  AdminModule,
+  CbosModule,
+  CboClaimsModule,
+  PipelineModule,
+  TasksModule,
+  DirectoryModule,
+  ExpansionModule,
+  SettingsModule,
+  HotlineModule,
+  ReferralsModule,
+  PartnersModule,
+  FieldVisitsModule,
+  StaffNamesModule,
+];
 
 @Module({})
 export class AppModule {
@@ -22,13 +51,7 @@ export class AppModule {
       imports: [
         loggerModule('gateway', config.LOG_LEVEL),
         NatsClientModule.forRoot('gateway', config),
-        HealthModule,
-        ProvincesModule,
-        AuthModule,
-        AdminModule,
-        CbosModule,
-        DirectoryModule,
-        ProgrammeModule,
+        ...FEATURES,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

@@ -24,7 +24,7 @@ export async function startGateway(config: GatewayConfig): Promise<NestFastifyAp
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onSend', async (request, reply) => {
+    .addHook('onSend', (request, reply, payload, done) => {
       // API answers carry personal data: no caching, no sniffing, no framing, no referrer.
       void reply.header('x-content-type-options', 'nosniff');
       void reply.header('referrer-policy', 'no-referrer');
@@ -33,6 +33,8 @@ export async function startGateway(config: GatewayConfig): Promise<NestFastifyAp
         void reply.header('cache-control', 'no-store');
         void reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
       }
+      // A hook that calls `done` (not an async one): no promise to wait for on every answer.
+      done(null, payload);
     });
   const webSecret = readWebProxySecret(config);
   if (!webSecret) {

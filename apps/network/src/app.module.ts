@@ -7,11 +7,13 @@ import { databaseModule } from './db/database.module';
 import { DirectoryModule } from './directory/directory.module';
 import { ExpansionModule } from './expansion/expansion.module';
 import { FieldVisitsModule } from './field-visits/field-visits.module';
-import { HealthModule } from './health/health.handlers';
+import { HealthModule } from './health/health.module';
 import { HotlineModule } from './hotline/hotline.module';
 import { OutboxModule } from './outbox/outbox.module';
-import { ProvincesModule } from './provinces/provinces.handlers';
-import { SettingsModule } from './settings/settings.service';
+import { PartnersModule } from './partners/partners.module';
+import { ProvincesModule } from './provinces/provinces.module';
+import { ReferralsModule } from './referrals/referrals.module';
+import { SettingsModule } from './settings/settings.module';
 
 @Module({})
 export class AppModule {
@@ -30,7 +32,9 @@ export class AppModule {
         CbosModule,
         AssessmentsModule,
         DirectoryModule,
+        PartnersModule,
         HotlineModule,
+        ReferralsModule,
         FieldVisitsModule,
       ],
     };

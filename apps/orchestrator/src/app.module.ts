@@ -1,10 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NatsClientModule, loggerModule } from '@bandanh/platform';
+import { ConfigModule } from './config/config.module';
 import type { OrchestratorConfig } from './config/env';
 import { databaseModule } from './db/database.module';
-import { ExpansionScheduleModule } from './expansion/expansion-schedule.service';
-import { HealthModule } from './health/health.handlers';
-import { PipelineModule } from './pipeline/pipeline.handlers';
+import { ExpansionScheduleModule } from './expansion/expansion-schedule.module';
+import { HealthModule } from './health/health.module';
+import { PipelineModule } from './pipeline/pipeline.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -16,6 +17,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         loggerModule('orchestrator', config.LOG_LEVEL),
+        ConfigModule.forRoot(config),
         NatsClientModule.forRoot('orchestrator', config),
         databaseModule(config.DATABASE_URL),
         TemporalModule.forRoot(config),

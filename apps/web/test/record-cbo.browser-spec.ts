@@ -60,7 +60,9 @@ describe('recording a CBO through the web', () => {
     await page.waitForURL(/\/en\/cbos\?created=/);
     await page.getByText('Ou Ta Ki Land Community was recorded. Its pipeline has started.').waitFor();
     const item = page.locator('li', { hasText: 'Ou Ta Ki Land Community' });
-    await expect(item.locator('[data-stage]').textContent()).resolves.toBe('Identified');
+    // A new CBO's pipeline moves it from identified to needs assessment within moments (the
+    // pilot rule's screening is all that stands between), so the list shows one or the other.
+    expect(['Identified', 'Needs assessment']).toContain(await item.locator('[data-stage]').textContent());
     await expect(item.textContent()).resolves.toContain('Battambang');
     await context.close();
   });
@@ -80,7 +82,9 @@ describe('recording a CBO through the web', () => {
     await page.click(SUBMIT);
     await page.waitForURL(/\/km\/cbos\?created=/);
     const item = page.locator('li', { hasText: 'សហគមន៍នេសាទកំពង់ភ្លុក' });
-    await expect(item.locator('[data-stage]').textContent()).resolves.toBe('បានកំណត់អត្តសញ្ញាណ');
+    expect(['បានកំណត់អត្តសញ្ញាណ', 'ការវាយតម្លៃតម្រូវការ']).toContain(
+      await item.locator('[data-stage]').textContent(),
+    );
     await expect(item.textContent()).resolves.toContain('សៀមរាប');
     await context.close();
   });

@@ -1,7 +1,6 @@
+// What callers (the orchestrator) import: names, signals, queries, updates and the activities'
+// interfaces. The worker's bundle entry is `workflows.ts`.
+export * from './shared/definitions';
 export * from './cbo-pipeline/definitions';
 export * from './referral/definitions';
-export {
-  EXPANSION_SCHEDULE_ID,
-  OPEN_NEXT_PHASE_WORKFLOW,
-  type ExpansionActivities,
-} from './expansion/workflow';
+export * from './expansion/definitions';

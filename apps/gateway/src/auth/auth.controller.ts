@@ -1,4 +1,4 @@
-import { Controller, Module, Res } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import {
   acceptInvitation,
@@ -9,91 +9,67 @@ import {
   signIn,
   signOut,
   signUp,
-  type Caller,
   type ResolvedSession,
 } from '@bandanh/contracts';
 import { ANONYMOUS, NatsRpc } from '@bandanh/platform';
-import { CurrentCaller, CurrentSession } from '../http/caller.decorator';
-import { Endpoint, Input, type RouteInput } from '../http/route';
-import { ROUTES } from '../http/routes';
-import { clearSessionCookie, setSessionCookie } from '../http/session-cookie';
+import { Call, CurrentSession, Reply } from '../http/call';
+import { Endpoint } from '../http/route';
+import { clearSessionCookie, signingIn } from '../http/session-cookie';
+import { AUTH_ROUTES } from './auth.routes';
 
+/** Public routes send as nobody, even when a session comes along: signing in starts afresh. */
 @Controller()
 export class AuthController {
   constructor(private readonly rpc: NatsRpc) {}
 
-  @Endpoint(ROUTES.signIn)
-  async signIn(
-    @Input(ROUTES.signIn) { body }: RouteInput<typeof ROUTES.signIn>,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    const result = await this.rpc.send(signIn, body, ANONYMOUS);
-    if (result.status === 'signed_in') setSessionCookie(reply, result.session);
-    return result;
+  @Endpoint(AUTH_ROUTES.signIn)
+  signIn(@Call() { body }: Call<typeof AUTH_ROUTES.signIn>, @Reply() reply: FastifyReply) {
+    return signingIn(reply, this.rpc.send(signIn, body, ANONYMOUS));
   }
 
-  @Endpoint(ROUTES.signUp)
-  async signUp(
-    @Input(ROUTES.signUp) { body }: RouteInput<typeof ROUTES.signUp>,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    const result = await this.rpc.send(signUp, body, ANONYMOUS);
-    setSessionCookie(reply, result.session);
-    return result;
+  @Endpoint(AUTH_ROUTES.signUp)
+  signUp(@Call() { body }: Call<typeof AUTH_ROUTES.signUp>, @Reply() reply: FastifyReply) {
+    return signingIn(reply, this.rpc.send(signUp, body, ANONYMOUS));
   }
 
-  @Endpoint(ROUTES.getInvitation)
-  invitation(@Input(ROUTES.getInvitation) { params }: RouteInput<typeof ROUTES.getInvitation>) {
+  @Endpoint(AUTH_ROUTES.getInvitation)
+  invitation(@Call() { params }: Call<typeof AUTH_ROUTES.getInvitation>) {
     return this.rpc.send(getInvitation, { token: params.token }, ANONYMOUS);
   }
 
-  @Endpoint(ROUTES.acceptInvitation)
-  async accept(
-    @Input(ROUTES.acceptInvitation) { body }: RouteInput<typeof ROUTES.acceptInvitation>,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    const result = await this.rpc.send(acceptInvitation, body, ANONYMOUS);
-    setSessionCookie(reply, result.session);
-    return result;
+  @Endpoint(AUTH_ROUTES.acceptInvitation)
+  accept(@Call() { body }: Call<typeof AUTH_ROUTES.acceptInvitation>, @Reply() reply: FastifyReply) {
+    return signingIn(reply, this.rpc.send(acceptInvitation, body, ANONYMOUS));
   }
 
-  @Endpoint(ROUTES.signOut)
-  async signOut(
+  @Endpoint(AUTH_ROUTES.signOut)
+  signOut(
     @CurrentSession() { token }: { token?: string },
-    @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Call() { caller }: Call<typeof AUTH_ROUTES.signOut>,
+    @Reply() reply: FastifyReply,
   ) {
     clearSessionCookie(reply);
     return this.rpc.send(signOut, { token: token ?? '' }, caller);
   }
 
-  @Endpoint(ROUTES.me)
+  @Endpoint(AUTH_ROUTES.me)
   me(@CurrentSession() { session }: { session?: ResolvedSession }) {
     const { account, csrfToken, expiresAt, mfaEnrolmentRequired } = session!;
     return { account, csrfToken, expiresAt, mfaEnrolmentRequired };
   }
 
-  @Endpoint(ROUTES.changePassword)
-  changePassword(
-    @Input(ROUTES.changePassword) { body }: RouteInput<typeof ROUTES.changePassword>,
-    @CurrentCaller() caller: Caller,
-  ) {
+  @Endpoint(AUTH_ROUTES.changePassword)
+  changePassword(@Call() { body, caller }: Call<typeof AUTH_ROUTES.changePassword>) {
     return this.rpc.send(changePassword, body, caller);
   }
 
-  @Endpoint(ROUTES.beginMfa)
-  beginMfa(@CurrentCaller() caller: Caller) {
+  @Endpoint(AUTH_ROUTES.beginMfa)
+  beginMfa(@Call() { caller }: Call<typeof AUTH_ROUTES.beginMfa>) {
     return this.rpc.send(beginMfa, {}, caller);
   }
 
-  @Endpoint(ROUTES.confirmMfa)
-  confirmMfa(
-    @Input(ROUTES.confirmMfa) { body }: RouteInput<typeof ROUTES.confirmMfa>,
-    @CurrentCaller() caller: Caller,
-  ) {
+  @Endpoint(AUTH_ROUTES.confirmMfa)
+  confirmMfa(@Call() { body, caller }: Call<typeof AUTH_ROUTES.confirmMfa>) {
     return this.rpc.send(confirmMfa, body, caller);
   }
 }
-
-@Module({ controllers: [AuthController] })
-export class AuthModule {}

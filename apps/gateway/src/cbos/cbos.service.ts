@@ -1,22 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
-  assessCbo,
   cboPipelineWorkflowId,
-  decideSelection,
-  findDuplicateCbos,
-  listAssessments,
-  listHotlineCalls,
-  logHotlineCall,
-  reopenAssessment,
-  withdrawCbo,
-  type AssessmentDraft,
-  type HotlineCallDraft,
-  type RequestOf,
-  type SelectionDecision,
   createCbo,
-  createCboClaim,
-  decideCboClaim,
-  listCboClaims,
+  findDuplicateCbos,
   getCbo,
   getPipeline,
   issueCboLinkCode,
@@ -25,6 +11,7 @@ import {
   type Caller,
   type CboDraft,
   type ListCbosQuery,
+  type RequestOf,
 } from '@bandanh/contracts';
 import { NatsRpc } from '@bandanh/platform';
 
@@ -77,46 +64,8 @@ export class CbosService {
     return this.rpc.send(redeemCboLinkCode, { code }, caller);
   }
 
-  claim(caller: Caller, draft: { cboName: string; provinceCode: string; note?: string }) {
-    return this.rpc.send(createCboClaim, draft, caller);
-  }
-
-  claims(caller: Caller, status?: 'pending' | 'confirmed' | 'declined') {
-    return this.rpc.send(listCboClaims, { status }, caller);
-  }
-
-  /** A confirmation names a CBO the network service knows. */
-  async decideClaim(
-    caller: Caller,
-    claimId: string,
-    decision: { decision: 'confirm'; cboId: string } | { decision: 'decline'; reason: string },
-  ) {
-    if (decision.decision === 'confirm') await this.get(caller, decision.cboId);
-    return this.rpc.send(decideCboClaim, { claimId, ...decision }, caller);
-  }
-
   duplicates(caller: Caller, probe: RequestOf<typeof findDuplicateCbos>) {
     return this.rpc.send(findDuplicateCbos, probe, caller);
-  }
-
-  assess(caller: Caller, cboId: string, draft: AssessmentDraft) {
-    return this.rpc.send(assessCbo, { cboId, draft }, caller, { timeoutMs: 30_000 });
-  }
-
-  assessments(caller: Caller, cboId: string) {
-    return this.rpc.send(listAssessments, { cboId }, caller);
-  }
-
-  decide(caller: Caller, cboId: string, decision: SelectionDecision) {
-    return this.rpc.send(decideSelection, { cboId, decision }, caller, { timeoutMs: 30_000 });
-  }
-
-  reopen(caller: Caller, cboId: string) {
-    return this.rpc.send(reopenAssessment, { cboId }, caller, { timeoutMs: 30_000 });
-  }
-
-  withdraw(caller: Caller, cboId: string, reason: string) {
-    return this.rpc.send(withdrawCbo, { cboId, reason }, caller, { timeoutMs: 30_000 });
   }
 
   /** The member's own CBO and its pipeline; nothing before the account is linked. */
@@ -127,15 +76,5 @@ export class CbosService {
       this.pipeline(caller, caller.cboId).catch(() => null),
     ]);
     return { cbo, pipeline };
-  }
-
-  async hotline(caller: Caller, cboId: string) {
-    await this.get(caller, cboId);
-    return this.rpc.send(listHotlineCalls, { cboId, limit: 100 }, caller);
-  }
-
-  /** Logs the call once per key; a referral's follow-up starts with it (the network service's outbox). */
-  logCall(caller: Caller, cboId: string, idempotencyKey: string, call: HotlineCallDraft) {
-    return this.rpc.send(logHotlineCall, { idempotencyKey, cboId, call }, caller);
   }
 }

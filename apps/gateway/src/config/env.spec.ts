@@ -1,4 +1,4 @@
-import { loadGatewayConfig, parseDuration } from './env';
+import { loadGatewayConfig } from './env';
 
 describe("the gateway's configuration", () => {
   it('limits public writes to 20 a minute per address unless told otherwise', () => {
@@ -10,18 +10,6 @@ describe("the gateway's configuration", () => {
       PUBLIC_WRITE_LIMIT: 5,
       PUBLIC_WRITE_WINDOW: 90_000,
     });
-  });
-
-  it('reads durations as the orchestrator writes them', () => {
-    expect(parseDuration('1 minute')).toBe(60_000);
-    expect(parseDuration('2 minutes')).toBe(120_000);
-    expect(parseDuration('36h')).toBe(36 * 3_600_000);
-    expect(parseDuration('3 days')).toBe(3 * 86_400_000);
-    expect(parseDuration('500ms')).toBe(500);
-    expect(parseDuration('2s')).toBe(2_000);
-    expect(parseDuration('1.5 hours')).toBe(5_400_000);
-    for (const wrong of ['', 'soon', '0s', '10', '5 fortnights', '-1 minute', 'constructor'])
-      expect(parseDuration(wrong)).toBeUndefined();
   });
 
   it('names a wrong limit, window or web secret, never its value', () => {

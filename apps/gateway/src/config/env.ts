@@ -1,46 +1,5 @@
 import { z } from 'zod';
-import { baseEnv, databaseEnv, loadConfig, temporalEnv } from '@bandanh/platform';
-
-const UNITS: Record<string, number> = {
-  ms: 1,
-  s: 1_000,
-  sec: 1_000,
-  second: 1_000,
-  m: 60_000,
-  min: 60_000,
-  minute: 60_000,
-  h: 3_600_000,
-  hour: 3_600_000,
-  d: 86_400_000,
-  day: 86_400_000,
-};
-
-/** Milliseconds of a duration written like the orchestrator's: `1 minute`, `90s`, `2 hours`, `500ms`. */
-export function parseDuration(value: string): number | undefined {
-  const match = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i.exec(value.trim());
-  if (!match) return undefined;
-  const name = match[2].toLowerCase();
-  const unit = [name, name.replace(/s$/, '')].find((candidate) => Object.hasOwn(UNITS, candidate));
-  const ms = unit === undefined ? 0 : Math.round(Number(match[1]) * UNITS[unit]);
-  return ms > 0 ? ms : undefined;
-}
-
-/** A duration, in milliseconds once parsed. */
-const duration = (fallback: string) =>
-  z
-    .string()
-    .default(fallback)
-    .transform((value, context) => {
-      const ms = parseDuration(value);
-      if (ms === undefined) {
-        context.addIssue({
-          code: 'custom',
-          message: 'must be a duration such as "1 minute", "90s" or "2 hours"',
-        });
-        return z.NEVER;
-      }
-      return ms;
-    });
+import { baseEnv, databaseEnv, durationEnv, loadConfig, temporalEnv } from '@bandanh/platform';
 
 /** A development-only key, refused in production. */
 const DEV_KEYS = 'dev:YmFuZGFuaC1nYXRld2F5LWRldi1rZXktMzItYnl0ZXM=';
@@ -62,7 +21,7 @@ export const GatewayEnv = z
     /** How many writes one client address may make to each public route that writes, per window. */
     PUBLIC_WRITE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(20),
     /** The window of PUBLIC_WRITE_LIMIT (and the TTL of the `<NATS_PREFIX>_ratelimit` bucket). */
-    PUBLIC_WRITE_WINDOW: duration('1 minute'),
+    PUBLIC_WRITE_WINDOW: durationEnv('1 minute'),
     /**
      * The secret the web proves itself with when it names the visitor's address; default: the
      * file `web-proxy.secret` in the keys folder (`pnpm keys:generate` writes it). Without it the

@@ -14,7 +14,7 @@ import { IdempotencyKey, toFieldIssues, type Caller } from '@bandanh/contracts';
 import { DomainError, NATS_CONNECTION, SecretBox, hashRequest, sha256 } from '@bandanh/platform';
 import { GATEWAY_CONFIG } from '../config/tokens';
 import type { GatewayConfig } from '../config/env';
-import { ROUTE_METADATA, type RouteDef } from './route';
+import { ROUTE_METADATA, type RouteDef } from './route-def';
 
 interface Remembered {
   state: 'pending' | 'done';
@@ -26,6 +26,8 @@ interface Remembered {
 
 const codec = JSONCodec<Remembered>();
 const HEADER = 'idempotency-key';
+/** Set on a request this interceptor has taken, so that it acts once however often it is applied. */
+const TAKEN = Symbol('bandanh.idempotency');
 
 function whoOf(caller: Caller | undefined): string {
   if (!caller) return 'anonymous';
@@ -38,6 +40,9 @@ function whoOf(caller: Caller | undefined): string {
  * JetStream key-value bucket for a day: a retry with the same key and body gets it again and
  * creates nothing; the same key with another body is refused; a retry while the first is still
  * running is told so.
+ *
+ * `Endpoint` applies it to the routes marked `idempotent` only, so that every other route runs
+ * with no interceptor at all. Applied twice to a request (also globally), it acts once.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit {
@@ -63,9 +68,10 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const route = this.reflector.get<RouteDef | undefined>(ROUTE_METADATA, context.getHandler());
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const request = context.switchToHttp().getRequest<FastifyRequest & { [TAKEN]?: true }>();
     const raw = request.headers[HEADER];
-    if (!route?.idempotent || raw === undefined) return next.handle();
+    if (!route?.idempotent || raw === undefined || request[TAKEN]) return next.handle();
+    request[TAKEN] = true;
     return from(this.once(route, request, context.switchToHttp().getResponse<FastifyReply>(), raw, next));
   }
 

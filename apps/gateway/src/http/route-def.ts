@@ -1,5 +1,5 @@
-import type { z } from 'zod';
-import type { StaffRole } from '@bandanh/contracts';
+import { z } from 'zod';
+import { ErrorBody, IdempotencyKey, type StaffRole } from '@bandanh/contracts';
 
 /*
  * What a route is, with nothing of Nest or Fastify in it: the route table (`routes.ts` and the
@@ -94,6 +94,35 @@ export type RouteRequest<R extends RouteDef> = {
     ? z.input<Schema<R, Part>>
     : undefined;
 };
+
+/** An error answer (`{ code, message, details }`), described. */
+export const problem = (description: string) => ({ description, schema: ErrorBody });
+
+/** The answers of every route that needs a session: none, or a role that may not. */
+export const DENIED = { 401: problem('Sign in first'), 403: problem('Your role does not allow this') };
+
+/** The answer of a route with a `rateLimit` once its client address has used up the window. */
+export const RATE_LIMITED =
+  'Too many requests from this address: `details.retryAfterSeconds` (and Retry-After) says when to try again';
+
+/** The header of a create command that a retry may repeat: the retry gets the first answer. */
+export const IdempotencyHeader = z.object({ 'idempotency-key': IdempotencyKey });
+
+/**
+ * The success answers of a create command that a retry may repeat (`idempotent`, or an
+ * `IdempotencyHeader`): 201 the first time, 200 with the first answer to a retry.
+ */
+export const createdAnswers = <S extends z.ZodType>(
+  description: string,
+  schema: S,
+  retry = 'A retry: the first answer',
+) => ({ 201: { description, schema }, 200: { description: retry, schema } });
+
+/** The `:id` of a path, a UUID; `what` names it in the error (`CBO id must be a UUID`). */
+export const idParam = (what: string) => z.object({ id: z.uuid({ error: `${what} id must be a UUID` }) });
+
+/** The `:id` of a route under `/api/cbos/:id` (its pipeline steps, its hotline...). */
+export const CboId = idParam('CBO');
 
 /** A route as declared: its exact type (which parts it has, its success status) is kept for the clients. */
 export function defineRoute<const D extends RouteDef>(route: D): D {

@@ -3,6 +3,7 @@ import {
   RequestMethod,
   RequestMapping,
   SetMetadata,
+  UseInterceptors,
   applyDecorators,
   createParamDecorator,
   type ExecutionContext,
@@ -11,16 +12,22 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { toFieldIssues, type FieldIssue } from '@bandanh/contracts';
 import { DomainError } from '@bandanh/platform';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { RATE_LIMIT_CONFIG, ROUTE_METADATA, type RouteDef, type RouteInput } from './route-def';
 
 export * from './route-def';
 
-/** Mounts a controller method on its route. */
+/**
+ * Mounts a controller method on its route: a create command (`idempotent`) with the
+ * Idempotency-Key interceptor, every other route with none (Nest then calls the method
+ * directly, without an interceptor chain).
+ */
 export function Endpoint(route: RouteDef) {
   return applyDecorators(
     RequestMapping({ path: route.path, method: RequestMethod[route.method] }),
     HttpCode(route.status),
     SetMetadata(ROUTE_METADATA, route),
+    ...(route.idempotent ? [UseInterceptors(IdempotencyInterceptor)] : []),
     ...(route.rateLimit ? [RouteConfig({ [RATE_LIMIT_CONFIG]: route.rateLimit })] : []),
   );
 }

@@ -1,27 +1,19 @@
 import 'reflect-metadata';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { METHOD_METADATA, MODULE_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
-import { AdminController } from '../admin/admin.controller';
-import { AuthController } from '../auth/auth.controller';
-import { CbosController } from '../cbos/cbos.controller';
+import { FEATURES } from '../app.module';
 import { DirectoryController } from '../directory/directory.controller';
-import { ProgrammeController } from '../programme/programme.controller';
-import { HealthController } from '../health/health.controller';
-import { ProvincesController } from '../provinces/provinces.controller';
 import { buildOpenApiDocument } from '../openapi/openapi';
 import { RATE_LIMIT_CONFIG, parseInput } from './route';
 import { ROUTES } from './routes';
 
-const CONTROLLERS = [
-  CbosController,
-  HealthController,
-  ProvincesController,
-  AuthController,
-  AdminController,
-  DirectoryController,
-  ProgrammeController,
-];
+/** The controllers of every feature module the app mounts. */
+const CONTROLLERS: Array<{ prototype: object }> = FEATURES.flatMap(
+  (feature) => Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, feature) ?? [],
+);
 
 /** Every route that a controller mounts, read from Nest's own metadata. */
 function mountedRoutes(): string[] {
@@ -74,6 +66,27 @@ describe('the route table', () => {
         rateLimit: 'publicWrite',
       });
       expect((route.responses as Record<number, unknown>)[429]).toBeDefined();
+    }
+  });
+
+  it('is declared in files that load nothing but zod and the contracts, so the web can import it', () => {
+    const src = join(__dirname, '..');
+    const files = [
+      'http/routes.ts',
+      'http/route-def.ts',
+      ...readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((file) =>
+        file.endsWith('.routes.ts'),
+      ),
+    ];
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      const imports = [...readFileSync(join(src, file), 'utf8').matchAll(/from '([^']+)'/g)].map(
+        ([, from]) => from,
+      );
+      const allowed = (from: string) =>
+        ['zod', '@bandanh/contracts', './route-def', '../http/route-def'].includes(from) ||
+        (file === 'http/routes.ts' && /^\.\.\/[\w-]+\/[\w-]+\.routes$/.test(from));
+      expect({ file, imports: imports.filter((from) => !allowed(from)) }).toEqual({ file, imports: [] });
     }
   });
 

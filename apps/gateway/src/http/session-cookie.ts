@@ -1,6 +1,6 @@
 import { parse, serialize } from 'cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { SessionGrant } from '@bandanh/contracts';
+import type { SessionGrant, SignInResult } from '@bandanh/contracts';
 
 export const SESSION_COOKIE = 'bandanh_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -34,4 +34,11 @@ export function clearSessionCookie(reply: FastifyReply): void {
     'set-cookie',
     serialize(SESSION_COOKIE, '', { httpOnly: true, secure: true, sameSite: 'lax', path: '/', maxAge: 0 }),
   );
+}
+
+/** An answer that signs someone in sets their session cookie; it goes back as it is. */
+export async function signingIn<T extends SignInResult>(reply: FastifyReply, answer: Promise<T>): Promise<T> {
+  const result = await answer;
+  if (result.status === 'signed_in') setSessionCookie(reply, result.session);
+  return result;
 }

@@ -1,18 +1,15 @@
-import { Controller, Module } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { listProvinces } from '@bandanh/contracts';
 import { ANONYMOUS, NatsRpc } from '@bandanh/platform';
 import { Endpoint } from '../http/route';
-import { ROUTES } from '../http/routes';
+import { PROVINCE_ROUTES } from './provinces.routes';
 
 @Controller()
 export class ProvincesController {
   constructor(private readonly rpc: NatsRpc) {}
 
-  @Endpoint(ROUTES.listProvinces)
+  @Endpoint(PROVINCE_ROUTES.listProvinces)
   list() {
     return this.rpc.send(listProvinces, {}, ANONYMOUS);
   }
 }
-
-@Module({ controllers: [ProvincesController] })
-export class ProvincesModule {}

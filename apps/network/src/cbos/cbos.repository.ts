@@ -1,21 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { and, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
-import type {
-  Cbo,
-  CboDraft,
-  CboPage,
-  DuplicateCandidate,
-  ListCbosQuery,
-  PipelineStage,
-  SelectionDecision,
+import {
+  startPipeline,
+  type Cbo,
+  type CboDraft,
+  type CboPage,
+  type DuplicateCandidate,
+  type ListCbosQuery,
+  type PipelineStage,
+  type SelectionDecision,
 } from '@bandanh/contracts';
-import { PARTICIPANT_STAGES, startPipeline } from '@bandanh/contracts';
-import { DomainError, enqueue, runOnce } from '@bandanh/platform';
 import { NETWORK_DB, type NetworkDatabase } from '../db/database.module';
-import { cbos, fieldVisitCbos, idempotencyKeys, outbox, type CboRow } from '../db/schema';
-import { NetworkOutbox } from '../outbox/outbox.module';
+import { NetworkRepository, escapeLike } from '../db/repository';
+import { cbos, fieldVisitCbos, type CboRow } from '../db/schema';
+import { NetworkOutbox } from '../outbox/network-outbox';
 
-export function toCbo(row: CboRow): Cbo {
+function toCbo(row: CboRow): Cbo {
   return {
     id: row.id,
     name: row.name,
@@ -55,74 +55,29 @@ export interface DuplicateProbe {
   commune?: string;
 }
 
-@Injectable()
-export class CbosRepository {
-  constructor(
-    @Inject(NETWORK_DB) private readonly database: NetworkDatabase,
-    private readonly outbox: NetworkOutbox,
-  ) {}
+/** A CBO as it is first stored: the draft, who found it, and what it looks like. */
+export type NewCbo = Omit<CboDraft, 'acknowledgeDuplicates'> & {
+  foundBy: string | null;
+  likelyDuplicateOf: string[];
+};
 
-  /**
-   * Inserts once per idempotency key; a retry returns the first answer. A likely duplicate
-   * refuses the insert unless the draft acknowledges it.
-   */
-  async create(
-    command: string,
-    idempotencyKey: string,
-    draft: CboDraft,
-    foundBy: string | null,
-  ): Promise<{ cbo: Cbo; created: boolean }> {
-    const { result, replayed } = await runOnce(
-      this.database.db,
-      idempotencyKeys,
-      { name: command, key: idempotencyKey, request: { draft, foundBy } },
-      async (tx) => {
-        // A group applying itself is never refused: its likely duplicates are kept for a coordinator.
-        const duplicates = draft.acknowledgeDuplicates && foundBy ? [] : await this.findDuplicates(draft, tx);
-        if (foundBy && duplicates.length > 0) {
-          throw new DomainError(
-            'CONFLICT',
-            `A CBO with a similar name is already recorded in this commune: ${duplicates[0].name}`,
-            { reason: 'possible_duplicate', duplicates },
-          );
-        }
-        const { acknowledgeDuplicates: _ack, ...values } = draft;
-        const [row] = await tx
-          .insert(cbos)
-          .values({
-            ...values,
-            foundBy,
-            foundOn: draft.foundOn ?? sql`current_date`,
-            likelyDuplicateOf: foundBy ? [] : duplicates.map((duplicate) => duplicate.id),
-          })
-          .returning();
-        if (draft.fieldVisitId) {
-          await tx
-            .insert(fieldVisitCbos)
-            .values({ visitId: draft.fieldVisitId, cboId: row.id })
-            .onConflictDoNothing();
-        }
-        // The pipeline starts with the record: the command commits with it (the outbox).
-        await enqueue(tx, outbox, startPipeline, { cboId: row.id });
-        return toCbo(row);
-      },
-    );
-    if (!replayed) this.outbox.kick();
-    return { cbo: result, created: !replayed };
+export type SelectionRecord = { outcome: SelectionDecision['outcome']; reason: string | null };
+
+@Injectable()
+export class CbosRepository extends NetworkRepository {
+  constructor(@Inject(NETWORK_DB) database: NetworkDatabase, outbox: NetworkOutbox) {
+    super(database, outbox);
   }
 
   /** CBOs in the same province and commune whose Latin or Khmer name is the same or very like it. */
-  async findDuplicates(
-    probe: DuplicateProbe,
-    db: Pick<NetworkDatabase['db'], 'select'> = this.database.db,
-  ): Promise<DuplicateCandidate[]> {
+  async findDuplicates(probe: DuplicateProbe): Promise<DuplicateCandidate[]> {
     const name = probe.name.toLowerCase();
     const nameKm = probe.nameKm?.toLowerCase() ?? '';
     const similarity = sql<number>`greatest(similarity(lower(${cbos.name}), ${name}), case when ${cbos.nameKm} is not null and ${nameKm} <> '' then similarity(lower(${cbos.nameKm}), ${nameKm}) else 0 end)`;
     const sameCommune = probe.commune
       ? sql`lower(${cbos.commune}) = ${probe.commune.toLowerCase()}`
       : sql`${cbos.commune} is null`;
-    const rows = await db
+    const rows = await this.db
       .select({
         id: cbos.id,
         name: cbos.name,
@@ -145,8 +100,27 @@ export class CbosRepository {
     return rows.map((row) => ({ ...row, similarity: Math.round(Number(row.similarity) * 100) / 100 }));
   }
 
+  /** Stores a new CBO; found today unless the draft says when. */
+  async insert(values: NewCbo): Promise<Cbo> {
+    const [row] = await this.db
+      .insert(cbos)
+      .values({ ...values, foundOn: values.foundOn ?? sql`current_date` })
+      .returning();
+    return toCbo(row);
+  }
+
+  /** Marks the CBO as met on the field visit (once). */
+  async linkToVisit(visitId: string, cboId: string): Promise<void> {
+    await this.db.insert(fieldVisitCbos).values({ visitId, cboId }).onConflictDoNothing();
+  }
+
+  /** Asks the orchestrator, through the outbox, to start the CBO's pipeline. */
+  startPipeline(cboId: string): Promise<void> {
+    return this.enqueue(startPipeline, { cboId });
+  }
+
   async findById(id: string): Promise<Cbo | undefined> {
-    const [row] = await this.database.db.select().from(cbos).where(eq(cbos.id, id));
+    const [row] = await this.db.select().from(cbos).where(eq(cbos.id, id));
     return row && toCbo(row);
   }
 
@@ -159,25 +133,28 @@ export class CbosRepository {
     if (query.q) conditions.push(ilike(cbos.searchText, `%${escapeLike(query.q.toLowerCase())}%`));
     const where = conditions.length > 0 ? and(...conditions) : undefined;
     const [rows, [{ total }]] = await Promise.all([
-      this.database.db
+      this.db
         .select()
         .from(cbos)
         .where(where)
         .orderBy(desc(cbos.createdAt), desc(cbos.id))
         .limit(query.limit)
         .offset(query.offset),
-      this.database.db.select({ total: count() }).from(cbos).where(where),
+      this.db.select({ total: count() }).from(cbos).where(where),
     ]);
     return { items: rows.map(toCbo), total, limit: query.limit, offset: query.offset };
   }
 
+  /**
+   * Writes the stage (and the selection decision, when one is given). `participant` keeps the
+   * date the CBO first became a Network Participant, and clears it when it is one no more.
+   */
   async setStage(
     id: string,
     stage: PipelineStage,
-    decision?: { outcome: SelectionDecision['outcome']; reason: string | null },
+    { participant, decision }: { participant: boolean; decision?: SelectionRecord },
   ): Promise<Cbo | undefined> {
-    const participant = PARTICIPANT_STAGES.includes(stage);
-    const [row] = await this.database.db
+    const [row] = await this.db
       .update(cbos)
       .set({
         stage,
@@ -191,9 +168,4 @@ export class CbosRepository {
       .returning();
     return row && toCbo(row);
   }
-}
-
-/** Escapes LIKE's wildcards so a search for `50%` means the characters. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

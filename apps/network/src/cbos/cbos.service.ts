@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  PARTICIPANT_STAGES,
   RULE_REASONS,
   type Caller,
   type Cbo,
@@ -9,12 +10,12 @@ import {
   type DuplicateCandidate,
   type ListCbosQuery,
   type PipelineStage,
-  type SelectionDecision,
 } from '@bandanh/contracts';
-import { DomainError, requirePerson, requireRole, requireSystem } from '@bandanh/platform';
-import { ExpansionService } from '../expansion/expansion.module';
+import { requireGroup, requirePerson, requireSystem } from '@bandanh/platform';
+import { ExpansionService } from '../expansion/expansion.service';
 import { SettingsService } from '../settings/settings.service';
-import { CbosRepository, type DuplicateProbe } from './cbos.repository';
+import { cboNotFound, possibleDuplicate, provinceNotOpen } from './cbos.errors';
+import { CbosRepository, type DuplicateProbe, type SelectionRecord } from './cbos.repository';
 
 /** A CBO id that no CBO has: an applicant not yet linked sees an empty list. */
 const NO_CBO = '00000000-0000-0000-0000-000000000000';
@@ -32,27 +33,20 @@ export class CbosService {
   ) {}
 
   /** Coordinators (and admins) record candidate CBOs. */
-  record(caller: Caller, idempotencyKey: string, draft: CboDraft): Promise<{ cbo: Cbo; created: boolean }> {
-    const staff = requireRole(caller, 'coordinator', 'admin');
-    return this.repository.create('network.cbo.create', idempotencyKey, draft, staff.userId);
+  async record(
+    caller: Caller,
+    idempotencyKey: string,
+    draft: CboDraft,
+  ): Promise<{ cbo: Cbo; created: boolean }> {
+    const staff = requireGroup(caller, 'cboWriters');
+    return this.create('network.cbo.create', idempotencyKey, draft, staff.userId);
   }
 
   /** A group applies from the public site, in a province the network has opened. */
   async apply(idempotencyKey: string, application: CboApplication): Promise<{ cbo: Cbo; created: boolean }> {
     const open = await this.expansion.openProvinces();
-    if (!open.includes(application.provinceCode)) {
-      throw DomainError.invalid(
-        [
-          {
-            path: 'provinceCode',
-            code: 'province_not_open',
-            message: 'The network is not open in this province yet',
-          },
-        ],
-        'The network is not open in this province yet',
-      );
-    }
-    return this.repository.create(
+    if (!open.includes(application.provinceCode)) throw provinceNotOpen();
+    return this.create(
       'network.cbo.apply',
       idempotencyKey,
       { ...application, foundVia: 'self_application', acknowledgeDuplicates: true },
@@ -60,8 +54,8 @@ export class CbosService {
     );
   }
 
-  duplicates(caller: Caller, probe: DuplicateProbe): Promise<DuplicateCandidate[]> {
-    requireRole(caller, 'coordinator', 'admin');
+  async duplicates(caller: Caller, probe: DuplicateProbe): Promise<DuplicateCandidate[]> {
+    requireGroup(caller, 'cboWriters');
     return this.repository.findDuplicates(probe);
   }
 
@@ -71,11 +65,11 @@ export class CbosService {
       caller.kind === 'system' || caller.kind === 'staff' || mayRead(caller, id)
         ? await this.repository.findById(id)
         : undefined;
-    if (!cbo) throw DomainError.notFound('CBO', id);
+    if (!cbo) throw cboNotFound(id);
     return cbo;
   }
 
-  list(caller: Caller, query: ListCbosQuery): Promise<CboPage> {
+  async list(caller: Caller, query: ListCbosQuery): Promise<CboPage> {
     const person = requirePerson(caller);
     if (person.kind === 'applicant') return this.repository.list(query, person.cboId ?? NO_CBO);
     return this.repository.list(query);
@@ -86,11 +80,12 @@ export class CbosService {
     caller: Caller,
     id: string,
     stage: PipelineStage,
-    decision?: { outcome: SelectionDecision['outcome']; reason: string | null },
+    decision?: SelectionRecord,
   ): Promise<Cbo> {
     requireSystem(caller, 'orchestrator');
-    const cbo = await this.repository.setStage(id, stage, decision);
-    if (!cbo) throw DomainError.notFound('CBO', id);
+    const participant = PARTICIPANT_STAGES.includes(stage);
+    const cbo = await this.repository.setStage(id, stage, { participant, decision });
+    if (!cbo) throw cboNotFound(id);
     return cbo;
   }
 
@@ -105,5 +100,36 @@ export class CbosService {
       declineReason: declined ? RULE_REASONS.pilotDevelopment : null,
       reassessmentWaitDays: settings.reassessmentWaitDays,
     };
+  }
+
+  /**
+   * Records the CBO once per idempotency key and starts its pipeline with it. A coordinator's
+   * likely duplicate is refused unless the draft acknowledges it; a group applying itself is
+   * never refused: its likely duplicates are kept for a coordinator to check.
+   */
+  private async create(
+    command: string,
+    idempotencyKey: string,
+    draft: CboDraft,
+    foundBy: string | null,
+  ): Promise<{ cbo: Cbo; created: boolean }> {
+    const { result, replayed } = await this.repository.once(
+      { name: command, key: idempotencyKey, request: { draft, foundBy } },
+      async (tx) => {
+        const duplicates = draft.acknowledgeDuplicates && foundBy ? [] : await tx.findDuplicates(draft);
+        if (foundBy && duplicates.length > 0) throw possibleDuplicate(duplicates);
+        const { acknowledgeDuplicates: _ack, ...values } = draft;
+        const cbo = await tx.insert({
+          ...values,
+          foundBy,
+          likelyDuplicateOf: foundBy ? [] : duplicates.map((duplicate) => duplicate.id),
+        });
+        if (draft.fieldVisitId) await tx.linkToVisit(draft.fieldVisitId, cbo.id);
+        // The pipeline starts with the record: the command commits with it (the outbox).
+        await tx.startPipeline(cbo.id);
+        return cbo;
+      },
+    );
+    return { cbo: result, created: !replayed };
   }
 }

@@ -1,18 +1,14 @@
-import { Controller, Inject, Module } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { networkHealth } from '@bandanh/contracts';
-import { Handles, overallStatus, timedCheck } from '@bandanh/platform';
-import { NETWORK_DB, type NetworkDatabase } from '../db/database.module';
+import { Handles } from '@bandanh/platform';
+import { HealthService } from './health.service';
 
 @Controller()
 export class HealthHandlers {
-  constructor(@Inject(NETWORK_DB) private readonly database: NetworkDatabase) {}
+  constructor(private readonly health: HealthService) {}
 
   @Handles(networkHealth)
-  async check() {
-    const checks = { postgres: await timedCheck(() => this.database.sql`select 1`) };
-    return { service: 'network', status: overallStatus(checks), checks };
+  check() {
+    return this.health.check();
   }
 }
-
-@Module({ controllers: [HealthHandlers] })
-export class HealthModule {}

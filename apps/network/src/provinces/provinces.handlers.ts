@@ -1,14 +1,14 @@
-import { Controller, Module } from '@nestjs/common';
-import { PROVINCES, listProvinces } from '@bandanh/contracts';
+import { Controller } from '@nestjs/common';
+import { listProvinces } from '@bandanh/contracts';
 import { Handles } from '@bandanh/platform';
+import { ProvincesService } from './provinces.service';
 
 @Controller()
 export class ProvincesHandlers {
+  constructor(private readonly provinces: ProvincesService) {}
+
   @Handles(listProvinces)
   list() {
-    return { items: [...PROVINCES] };
+    return { items: this.provinces.list() };
   }
 }
-
-@Module({ controllers: [ProvincesHandlers] })
-export class ProvincesModule {}

@@ -1,15 +1,7 @@
-import { Controller, Inject, Injectable, Module } from '@nestjs/common';
-import { eq } from 'drizzle-orm';
-import {
-  getNetworkSettings,
-  updateNetworkSettings,
-  type Caller,
-  type NetworkSettings,
-  type ParsedRequestOf,
-} from '@bandanh/contracts';
-import { Handles, requireRole } from '@bandanh/platform';
-import { NETWORK_DB, type NetworkDatabase } from '../db/database.module';
-import { settings } from '../db/schema';
+import { Injectable } from '@nestjs/common';
+import type { Caller, NetworkSettings } from '@bandanh/contracts';
+import { requireGroup } from '@bandanh/platform';
+import { SettingsRepository } from './settings.repository';
 
 /** The settings in force until an admin changes them. */
 export const DEFAULT_SETTINGS: NetworkSettings = {
@@ -47,50 +39,32 @@ export const DEFAULT_SETTINGS: NetworkSettings = {
   ],
 };
 
+export interface CurrentSettings {
+  settings: NetworkSettings;
+  updatedAt: string | null;
+}
+
 @Injectable()
 export class SettingsService {
-  constructor(@Inject(NETWORK_DB) private readonly database: NetworkDatabase) {}
+  constructor(private readonly repository: SettingsRepository) {}
 
-  async current(): Promise<{ settings: NetworkSettings; updatedAt: string | null }> {
-    const [row] = await this.database.db.select().from(settings).where(eq(settings.id, 1));
-    if (!row) return { settings: DEFAULT_SETTINGS, updatedAt: null };
-    return {
-      settings: {
-        pilotDeclinesDevelopment: row.pilotDeclinesDevelopment,
-        reassessmentWaitDays: row.reassessmentWaitDays,
-        rubric: row.rubric,
-      },
-      updatedAt: row.updatedAt.toISOString(),
-    };
+  /** The settings in force: the defaults until an admin saves others. */
+  async current(): Promise<CurrentSettings> {
+    const stored = await this.repository.find();
+    if (!stored) return { settings: DEFAULT_SETTINGS, updatedAt: null };
+    return { settings: stored.settings, updatedAt: stored.updatedAt.toISOString() };
   }
 
-  async update(updatedBy: string, next: NetworkSettings) {
-    const values = { ...next, updatedBy, updatedAt: new Date() };
-    await this.database.db
-      .insert(settings)
-      .values({ id: 1, ...values })
-      .onConflictDoUpdate({ target: settings.id, set: values });
+  /** Programme staff read the settings (assessors need the rubric), and so do the services. */
+  async read(caller: Caller): Promise<CurrentSettings> {
+    if (caller.kind !== 'system') requireGroup(caller, 'programmeStaff');
+    return this.current();
+  }
+
+  /** Only admins change them. */
+  async update(caller: Caller, next: NetworkSettings): Promise<CurrentSettings> {
+    const admin = requireGroup(caller, 'admins');
+    await this.repository.save(next, admin.userId);
     return this.current();
   }
 }
-
-@Controller()
-export class SettingsHandlers {
-  constructor(private readonly service: SettingsService) {}
-
-  /** Staff read the settings (assessors need the rubric); only admins change them. */
-  @Handles(getNetworkSettings)
-  get(_input: ParsedRequestOf<typeof getNetworkSettings>, caller: Caller) {
-    if (caller.kind !== 'system') requireRole(caller, 'admin', 'coordinator', 'assessor', 'approver');
-    return this.service.current();
-  }
-
-  @Handles(updateNetworkSettings)
-  update(input: ParsedRequestOf<typeof updateNetworkSettings>, caller: Caller) {
-    const admin = requireRole(caller, 'admin');
-    return this.service.update(admin.userId, input);
-  }
-}
-
-@Module({ controllers: [SettingsHandlers], providers: [SettingsService], exports: [SettingsService] })
-export class SettingsModule {}

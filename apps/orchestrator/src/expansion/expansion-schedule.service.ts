@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
-import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
-import { EXPANSION_SCHEDULE_ID, OPEN_NEXT_PHASE_WORKFLOW } from '@bandanh/workflows';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { EXPANSION_SCHEDULE_ID } from '@bandanh/workflows';
+import { ORCHESTRATOR_CONFIG } from '../config/config.module';
 import type { OrchestratorConfig } from '../config/env';
-import { ORCHESTRATOR_CONFIG } from '../temporal/tokens';
+import { ExpansionSchedules } from './expansion-schedule.temporal';
 
 /** The schedule's id for a task queue, so two deployments on one Temporal keep apart. */
 export function expansionScheduleId(taskQueue: string): string {
@@ -18,39 +18,27 @@ export class ExpansionScheduleService implements OnApplicationBootstrap {
   private readonly logger = new Logger(ExpansionScheduleService.name);
 
   constructor(
-    private readonly client: Client,
+    private readonly schedules: ExpansionSchedules,
     @Inject(ORCHESTRATOR_CONFIG) private readonly config: OrchestratorConfig,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): Promise<void> {
+    return this.keep();
+  }
+
+  /** Creates the schedule, or gives the one there the configured interval; nothing if it is off. */
+  async keep(): Promise<void> {
     if (!this.config.EXPANSION_SCHEDULE) return;
     const scheduleId = expansionScheduleId(this.config.TEMPORAL_TASK_QUEUE);
-    const every = this.config.EXPANSION_CHECK_EVERY;
-    const action = {
-      type: 'startWorkflow' as const,
-      workflowType: OPEN_NEXT_PHASE_WORKFLOW,
+    const check = {
+      every: this.config.EXPANSION_CHECK_EVERY,
       workflowId: `${scheduleId}:run`,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-      args: [],
     };
-    try {
-      await this.client.schedule.create({
-        scheduleId,
-        spec: { intervals: [{ every }] },
-        action,
-        policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
-      });
-      this.logger.log(`Expansion schedule ${scheduleId} checks every ${every}`);
-    } catch (error) {
-      if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-      await this.client.schedule.getHandle(scheduleId).update((previous) => ({
-        ...previous,
-        spec: { intervals: [{ every }] },
-        action,
-      }));
+    if (await this.schedules.create(scheduleId, check)) {
+      this.logger.log(`Expansion schedule ${scheduleId} checks every ${check.every}`);
+    } else {
+      await this.schedules.update(scheduleId, check);
     }
   }
 }
-
-@Module({ providers: [ExpansionScheduleService] })
-export class ExpansionScheduleModule {}

@@ -1,4 +1,4 @@
-import { Controller, Inject, Module } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
 import type { Connection } from '@temporalio/client';
 import { orchestratorHealth } from '@bandanh/contracts';
 import { Handles, overallStatus, timedCheck } from '@bandanh/platform';
@@ -25,6 +25,3 @@ export class HealthHandlers {
     return { service: 'orchestrator', status: overallStatus(checks), checks };
   }
 }
-
-@Module({ controllers: [HealthHandlers] })
-export class HealthModule {}

@@ -1,117 +1,167 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { Injectable } from '@nestjs/common';
 import {
-  cboPipelineWorkflowId,
+  ROLE_GROUPS,
+  appendAudit,
+  checkAssessment,
+  getCbo,
+  hasRole,
   type AssessmentDraft,
+  type Caller,
   type PipelineState,
   type SelectionDecision,
 } from '@bandanh/contracts';
-import { DomainError } from '@bandanh/platform';
+import { DomainError, NatsRpc, requireGroup, requireSystem, systemCaller } from '@bandanh/platform';
 import {
-  CBO_PIPELINE_WORKFLOW,
   assessUpdate,
   decideUpdate,
   reopenUpdate,
-  stageQuery,
-  viewQuery,
   withdrawUpdate,
   type Actor,
-  type CboPipelineInput,
   type PipelineView,
 } from '@bandanh/workflows';
-import type { OrchestratorConfig } from '../config/env';
-import { ORCHESTRATOR_CONFIG } from '../temporal/tokens';
-import { runUpdate } from '../temporal/updates';
+import type { UpdateDefinition } from '@temporalio/common';
+import { pipelineEnded, pipelineNotFound } from './pipeline.errors';
+import { PipelineWorkflows } from './pipeline.temporal';
 
+const ORCHESTRATOR = systemCaller('orchestrator');
+
+/**
+ * How long a step waits for a pipeline whose start is on its way (the network service's outbox
+ * has it: the CBO is recorded, its workflow not started yet), and how often it looks again.
+ */
+const PIPELINE_START_WAIT_MS = 5_000;
+const PIPELINE_START_POLL_MS = 100;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The workflow decides with the roles the caller holds; the orchestrator vouches for them. */
+function actorOf(caller: Caller): Actor {
+  const staff = requireGroup(caller, 'programmeStaff');
+  return { userId: staff.userId, roles: staff.roles };
+}
+
+/**
+ * A CBO's pipeline as its callers see it. Each step is an update of the pipeline's workflow,
+ * the single writer of the stage, which refuses what is not allowed now; this service decides
+ * who may ask, and keeps the rules around the step (the rubric check, the audit of a refusal).
+ */
 @Injectable()
 export class PipelineService {
   constructor(
-    private readonly client: Client,
-    @Inject(ORCHESTRATOR_CONFIG) private readonly config: OrchestratorConfig,
+    private readonly workflows: PipelineWorkflows,
+    private readonly rpc: NatsRpc,
   ) {}
 
+  /** The network service's outbox starts a CBO's pipeline, with the record it committed; a person cannot. */
+  async start(caller: Caller, cboId: string): Promise<{ workflowId: string; started: boolean }> {
+    requireSystem(caller, 'network');
+    return this.workflows.start(cboId);
+  }
+
+  /** Staff see every pipeline; an applicant only their own CBO's. */
+  async get(caller: Caller, cboId: string): Promise<PipelineState> {
+    const allowed =
+      caller.kind === 'staff' ||
+      caller.kind === 'system' ||
+      (caller.kind === 'applicant' && caller.cboId === cboId);
+    if (!allowed) throw pipelineNotFound(cboId);
+    return this.workflows.view(cboId);
+  }
+
+  /** The scores are checked against the rubric first, so a wrong score is a clear 400. */
+  async assess(caller: Caller, cboId: string, draft: AssessmentDraft): Promise<PipelineState> {
+    const actor = actorOf(caller);
+    if (hasRole(caller, ...ROLE_GROUPS.assessors))
+      await this.rpc.send(checkAssessment, { draft }, ORCHESTRATOR);
+    return this.step(cboId, assessUpdate, { actor, draft });
+  }
+
   /**
-   * Starts the CBO's pipeline. The workflow id comes from the CBO id and a duplicate is
-   * refused by Temporal, so a retried command finds the pipeline already there.
+   * A selection is an approval: the audit log keeps it (the workflow writes the decision, in
+   * an activity that is retried) and every refusal of it (here: a refusal changes nothing).
    */
-  async start(cboId: string): Promise<{ workflowId: string; started: boolean }> {
-    const workflowId = cboPipelineWorkflowId(cboId);
+  async decide(caller: Caller, cboId: string, decision: SelectionDecision): Promise<PipelineState> {
+    const actor = actorOf(caller);
     try {
-      await this.client.workflow.start(CBO_PIPELINE_WORKFLOW, {
-        workflowId,
-        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-        args: [{ cboId } satisfies CboPipelineInput],
-        workflowIdConflictPolicy: 'FAIL',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
-      return { workflowId, started: true };
+      return await this.step(cboId, decideUpdate, { actor, decision });
     } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return { workflowId, started: false };
+      if (error instanceof DomainError && (error.code === 'FORBIDDEN' || error.code === 'CONFLICT')) {
+        await this.auditRefusal(caller, cboId, error.code === 'FORBIDDEN' ? 'denied' : 'failure', {
+          outcome: decision.outcome,
+          reason: error.details?.reason ?? error.code,
+        });
+      }
       throw error;
     }
   }
 
-  async get(cboId: string): Promise<PipelineState> {
-    const workflowId = cboPipelineWorkflowId(cboId);
-    const handle = this.client.workflow.getHandle(workflowId);
-    try {
-      const view = await handle.query(viewQuery).catch(async (error: unknown) => {
-        if (error instanceof WorkflowNotFoundError) throw error;
-        // A run of the pipeline's first version answers only the stage.
-        const stage = await handle.query(stageQuery);
-        return { stage, assessedBy: null, reassessableFrom: null, history: [] } satisfies PipelineView;
-      });
-      return { cboId, workflowId, ...view };
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) throw DomainError.notFound('Pipeline of CBO', cboId);
-      throw error;
-    }
+  async reopen(caller: Caller, cboId: string): Promise<PipelineState> {
+    return this.step(cboId, reopenUpdate, { actor: actorOf(caller) });
+  }
+
+  async withdraw(caller: Caller, cboId: string, reason: string): Promise<PipelineState> {
+    return this.step(cboId, withdrawUpdate, { actor: actorOf(caller), reason });
   }
 
   /**
    * Runs a step's update. A pipeline that has ended (withdrawn) takes no update: the step is
-   * refused as at the wrong stage, as a running pipeline would refuse it.
+   * refused as at the wrong stage, as a running pipeline would refuse it. A step sent just after
+   * the CBO was recorded, while its pipeline's start is still on its way, waits for it (briefly)
+   * instead of finding no pipeline; for a CBO that is not recorded it is NOT_FOUND at once.
    */
-  private async update(
+  private async step<A>(
     cboId: string,
-    run: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<PipelineView>,
+    update: UpdateDefinition<PipelineView, [A]>,
+    args: A,
   ): Promise<PipelineState> {
-    const workflowId = cboPipelineWorkflowId(cboId);
-    const handle = this.client.workflow.getHandle(workflowId);
-    try {
-      return await runUpdate('Pipeline of CBO', cboId, async () => ({
-        cboId,
-        workflowId,
-        ...(await run(handle)),
-      }));
-    } catch (error) {
-      if (!(error instanceof DomainError && error.code === 'NOT_FOUND')) throw error;
-      const ended = await handle.query(stageQuery).catch(() => undefined);
-      if (!ended) throw error;
-      throw new DomainError('CONFLICT', `The CBO is at the ${ended} stage, so this step cannot be taken`, {
-        reason: 'wrong_stage',
-        stage: ended,
-      });
+    const until = Date.now() + PIPELINE_START_WAIT_MS;
+    let recorded: boolean | undefined;
+    for (;;) {
+      try {
+        return await this.workflows.update(cboId, update, args);
+      } catch (error) {
+        if (!(error instanceof DomainError && error.code === 'NOT_FOUND')) throw error;
+        const found = await this.workflows.find(cboId);
+        if (found && !found.running) throw pipelineEnded(found.stage);
+        if (!found) {
+          recorded ??= await this.isRecorded(cboId);
+          if (!recorded) throw error;
+        }
+        // Started meanwhile (the step is sent again), or about to be: look again in a moment.
+        if (Date.now() >= until) throw error;
+        if (!found) await pause(PIPELINE_START_POLL_MS);
+      }
     }
   }
 
-  assess(cboId: string, actor: Actor, draft: AssessmentDraft): Promise<PipelineState> {
-    return this.update(cboId, (handle) => handle.executeUpdate(assessUpdate, { args: [{ actor, draft }] }));
-  }
-
-  decide(cboId: string, actor: Actor, decision: SelectionDecision): Promise<PipelineState> {
-    return this.update(cboId, (handle) =>
-      handle.executeUpdate(decideUpdate, { args: [{ actor, decision }] }),
+  /** Whether the network service has the CBO (then its pipeline's start is in its outbox). */
+  private isRecorded(cboId: string): Promise<boolean> {
+    return this.rpc.send(getCbo, { id: cboId }, ORCHESTRATOR).then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof DomainError && error.code === 'NOT_FOUND') return false;
+        throw error;
+      },
     );
   }
 
-  reopen(cboId: string, actor: Actor): Promise<PipelineState> {
-    return this.update(cboId, (handle) => handle.executeUpdate(reopenUpdate, { args: [{ actor }] }));
-  }
-
-  withdraw(cboId: string, actor: Actor, reason: string): Promise<PipelineState> {
-    return this.update(cboId, (handle) =>
-      handle.executeUpdate(withdrawUpdate, { args: [{ actor, reason }] }),
+  private async auditRefusal(
+    caller: Caller,
+    cboId: string,
+    outcome: 'failure' | 'denied',
+    details: object,
+  ): Promise<void> {
+    await this.rpc.send(
+      appendAudit,
+      {
+        action: 'cbo.selection.decide',
+        targetType: 'cbo',
+        targetId: cboId,
+        outcome,
+        details: { ...details },
+        ...(caller.kind === 'staff' ? { onBehalfOf: caller.userId } : {}),
+      },
+      ORCHESTRATOR,
     );
   }
 }

@@ -1,8 +1,8 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import type { OrchestratorConfig } from '../config/env';
-import { TasksService } from '../tasks/tasks.module';
-import { ORCHESTRATOR_CONFIG, TEMPORAL_CONNECTION } from './tokens';
+import { TasksModule } from '../tasks/tasks.module';
+import { TEMPORAL_CONNECTION } from './tokens';
 import { WorkerService } from './worker.service';
 
 class ConnectionCloser implements OnApplicationShutdown {
@@ -20,8 +20,9 @@ export class TemporalModule {
   static forRoot(config: OrchestratorConfig): DynamicModule {
     return {
       module: TemporalModule,
+      // The worker's activities open and close the inbox's tasks.
+      imports: [TasksModule],
       providers: [
-        { provide: ORCHESTRATOR_CONFIG, useValue: config },
         {
           provide: TEMPORAL_CONNECTION,
           useFactory: () =>
@@ -36,10 +37,9 @@ export class TemporalModule {
           inject: [TEMPORAL_CONNECTION],
         },
         ConnectionCloser,
-        TasksService,
         WorkerService,
       ],
-      exports: [ORCHESTRATOR_CONFIG, TEMPORAL_CONNECTION, Client, TasksService, WorkerService],
+      exports: [TEMPORAL_CONNECTION, Client, WorkerService],
     };
   }
 }

@@ -8,10 +8,10 @@ import {
 import { NativeConnection, Worker, type State } from '@temporalio/worker';
 import { NatsRpc } from '@bandanh/platform';
 import type { OrchestratorConfig } from '../config/env';
-import { TasksService } from '../tasks/tasks.module';
+import { TasksService } from '../tasks/tasks.service';
 import { createActivities } from './activities';
 import { installTemporalRuntime } from './runtime';
-import { ORCHESTRATOR_CONFIG } from './tokens';
+import { ORCHESTRATOR_CONFIG } from '../config/config.module';
 
 /** Runs the Temporal worker for Bandanh's workflows inside the orchestrator process. */
 @Injectable()

@@ -1,8 +1,7 @@
 'use client';
 
-import type { ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
-import { CBO_PURPOSES, DISCOVERY_CHANNELS, FOCUS_ISSUES } from '@bandanh/contracts';
+import { CBO_PURPOSES, DISCOVERY_CHANNELS } from '@bandanh/contracts/constants';
 import {
   linkToVisit,
   recordCbo,
@@ -12,12 +11,21 @@ import {
 import { Link } from '@/i18n/navigation';
 import { CONTACT_ROWS, type CboField } from '@/lib/form-errors';
 import styles from './cbo-form.module.css';
+import { ContactFields } from './contact-fields';
+import { FocusIssueChoices } from './focus-issues';
+import {
+  Choices,
+  FormMessage,
+  Hidden,
+  PlainForm,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  useChoices,
+  type Choice,
+} from './form-parts';
 import { useFormAction } from './use-form-action';
-
-interface Choice {
-  value: string;
-  label: string;
-}
 
 interface Props {
   locale: string;
@@ -33,9 +41,6 @@ interface Props {
 
 const FORM_ID = 'cbo-form';
 const VISIT_LINK_FORM_ID = 'visit-link-form';
-
-/** The id of a field's control: a contact row's part reads `contacts-0-phone`, without dots for CSS. */
-const idOf = (field: CboField) => field.replaceAll('.', '-');
 
 /**
  * Records a candidate CBO with everything the programme needs to know of it. A plain form: it
@@ -58,141 +63,98 @@ export function CboForm({ locale, idempotencyKey, provinces, visits, today, fiel
     fieldErrors: {},
   };
   const permalink = `/${locale}/cbos/new${fieldVisitId ? `?fieldVisitId=${fieldVisitId}` : ''}`;
-  const { state, formAction, pending, onSubmit } = useFormAction(recordCbo, initial, permalink);
+  const form = useFormAction(recordCbo, initial, permalink);
+  const { state } = form;
+  const purposes = useChoices(CBO_PURPOSES, 'form.purposes');
+  const channels = useChoices(DISCOVERY_CHANNELS, 'foundVia');
   const visitLink = useFormAction<VisitLinkState>(linkToVisit, {}, permalink);
   const { values, fieldErrors, duplicates } = state;
   const hasErrors = Object.keys(fieldErrors).length > 0;
   const formError = visitLink.state.formError ?? state.formError;
 
-  const errorOf = (field: CboField) => fieldErrors[field];
-  const errorText = (field: CboField) =>
-    errorOf(field) ? (
-      <span className="error" id={`${idOf(field)}-error`}>
-        {t(`form.errors.${errorOf(field)}`)}
-      </span>
-    ) : null;
-  const bind = (field: CboField, hint?: boolean) => ({
-    id: idOf(field),
-    name: field,
-    defaultValue: values.text[field] ?? '',
-    'aria-invalid': Boolean(errorOf(field)),
-    'aria-describedby':
-      [hint ? `${idOf(field)}-hint` : undefined, errorOf(field) ? `${idOf(field)}-error` : undefined]
-        .filter(Boolean)
-        .join(' ') || undefined,
-  });
-  const field = (name: CboField, label: string, control: ReactNode, hint?: string) => (
-    <div className="field">
-      <label htmlFor={idOf(name)}>{label}</label>
-      {control}
-      {hint && (
-        <span className="hint" id={`${idOf(name)}-hint`}>
-          {hint}
-        </span>
-      )}
-      {errorText(name)}
-    </div>
-  );
-  const options = (choices: Choice[]) =>
-    choices.map((choice) => (
-      <option key={choice.value} value={choice.value}>
-        {choice.label}
-      </option>
-    ));
+  const value = (field: CboField) => values.text[field] ?? '';
   const visitId = values.text.fieldVisitId;
 
   return (
     <>
-      <form
+      <PlainForm
+        bound={form}
+        errors={fieldErrors}
+        messages="form.errors"
         id={FORM_ID}
-        action={formAction}
-        onSubmit={onSubmit}
-        noValidate
         className="card"
         aria-describedby={hasErrors ? 'form-error' : undefined}
       >
         {(hasErrors || formError) && (
-          <p className="notice error" id="form-error" role="alert">
-            {t(`form.errors.${formError && !hasErrors ? formError : 'summary'}`)}
-          </p>
+          <FormMessage
+            id="form-error"
+            message={t(`form.errors.${formError && !hasErrors ? formError : 'summary'}`)}
+          />
         )}
-        <input type="hidden" name="idempotencyKey" value={state.idempotencyKey} />
-        <input type="hidden" name="locale" value={locale} />
+        <Hidden fields={{ idempotencyKey: state.idempotencyKey, locale }} />
 
-        {field(
-          'name',
-          t('form.name'),
-          <input {...bind('name', true)} maxLength={200} autoComplete="off" />,
-          t('form.nameHint'),
-        )}
-        {field(
-          'nameKm',
-          t('form.nameKm'),
-          <input {...bind('nameKm', true)} maxLength={200} autoComplete="off" lang="km" />,
-          t('form.nameKmHint'),
-        )}
+        <TextField
+          name="name"
+          label={t('form.name')}
+          hint={t('form.nameHint')}
+          defaultValue={value('name')}
+          maxLength={200}
+          autoComplete="off"
+        />
+        <TextField
+          name="nameKm"
+          label={t('form.nameKm')}
+          hint={t('form.nameKmHint')}
+          defaultValue={value('nameKm')}
+          maxLength={200}
+          autoComplete="off"
+          lang="km"
+        />
 
         <fieldset className={styles.group}>
           <legend>{t('form.where')}</legend>
-          {field(
-            'provinceCode',
-            t('form.province'),
-            <select {...bind('provinceCode')}>
-              {options([{ value: '', label: t('form.chooseProvince') }, ...provinces])}
-            </select>,
-          )}
+          <SelectField
+            name="provinceCode"
+            label={t('form.province')}
+            defaultValue={value('provinceCode')}
+            placeholder={t('form.chooseProvince')}
+            choices={provinces}
+          />
           <div className={styles.columns}>
-            {field('district', t('form.district'), <input {...bind('district')} maxLength={120} />)}
-            {field('commune', t('form.commune'), <input {...bind('commune')} maxLength={120} />)}
-            {field('village', t('form.village'), <input {...bind('village')} maxLength={120} />)}
+            {(['district', 'commune', 'village'] as const).map((place) => (
+              <TextField
+                key={place}
+                name={place}
+                label={t(`form.${place}`)}
+                defaultValue={value(place)}
+                maxLength={120}
+              />
+            ))}
           </div>
         </fieldset>
 
-        <fieldset
-          className="checks"
-          aria-invalid={Boolean(errorOf('focusIssues'))}
-          aria-describedby={errorOf('focusIssues') ? 'focusIssues-error' : undefined}
-        >
-          <legend>{t('form.focusIssues')}</legend>
-          {FOCUS_ISSUES.map((issue) => (
-            <label key={issue}>
-              <input
-                type="checkbox"
-                name="focusIssues"
-                value={issue}
-                defaultChecked={values.focusIssues.includes(issue)}
-              />
-              {t(`focusIssues.${issue}`)}
-            </label>
-          ))}
-          {errorText('focusIssues')}
-        </fieldset>
+        <FocusIssueChoices legend={t('form.focusIssues')} checked={values.focusIssues} />
 
-        <fieldset className="checks" aria-describedby="purpose-hint">
-          <legend>{t('form.purpose')}</legend>
-          {CBO_PURPOSES.map((purpose) => (
-            <label key={purpose}>
-              <input
-                type="radio"
-                name="purpose"
-                value={purpose}
-                defaultChecked={values.text.purpose === purpose}
-              />
-              {t(`form.purposes.${purpose}`)}
-            </label>
-          ))}
-          <span className={`hint ${styles.wide}`} id="purpose-hint">
-            {t('form.purposeHint')}
-          </span>
-          {errorText('purpose')}
-        </fieldset>
+        <Choices
+          name="purpose"
+          legend={t('form.purpose')}
+          hint={t('form.purposeHint')}
+          hintClassName={`hint ${styles.wide}`}
+          type="radio"
+          choices={purposes}
+          checked={(p) => value('purpose') === p}
+        />
 
-        {field(
-          'membersCount',
-          t('form.membersCount'),
-          <input {...bind('membersCount', true)} type="number" inputMode="numeric" min={1} max={100000} />,
-          t('form.membersCountHint'),
-        )}
+        <TextField
+          name="membersCount"
+          label={t('form.membersCount')}
+          hint={t('form.membersCountHint')}
+          defaultValue={value('membersCount')}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={100000}
+        />
 
         <fieldset className={styles.group} aria-describedby="contacts-hint">
           <legend>{t('form.contacts')}</legend>
@@ -203,21 +165,15 @@ export function CboForm({ locale, idempotencyKey, provinces, visits, today, fiel
             <div key={row} className={styles.contact} data-contact-row={row}>
               <span className={styles.rowLabel}>{t('form.contact', { number: row + 1 })}</span>
               <div className={styles.columns}>
-                {field(
-                  `contacts.${row}.name`,
-                  t('form.contactName'),
-                  <input {...bind(`contacts.${row}.name`)} maxLength={120} autoComplete="off" />,
-                )}
-                {field(
-                  `contacts.${row}.phone`,
-                  t('form.contactPhone'),
-                  <input {...bind(`contacts.${row}.phone`)} type="tel" maxLength={20} autoComplete="off" />,
-                )}
-                {field(
-                  `contacts.${row}.role`,
-                  t('form.contactRole'),
-                  <input {...bind(`contacts.${row}.role`)} maxLength={80} autoComplete="off" />,
-                )}
+                <ContactFields
+                  row={row}
+                  labels={{
+                    name: t('form.contactName'),
+                    phone: t('form.contactPhone'),
+                    role: t('form.contactRole'),
+                  }}
+                  valueOf={(part) => value(`contacts.${row}.${part}`)}
+                />
               </div>
             </div>
           ))}
@@ -227,39 +183,43 @@ export function CboForm({ locale, idempotencyKey, provinces, visits, today, fiel
           </label>
         </fieldset>
 
-        {field(
-          'about',
-          t('form.about'),
-          <textarea {...bind('about', true)} maxLength={2000} rows={3} />,
-          t('form.aboutHint'),
-        )}
+        <TextAreaField
+          name="about"
+          label={t('form.about')}
+          hint={t('form.aboutHint')}
+          defaultValue={value('about')}
+          maxLength={2000}
+          rows={3}
+        />
 
         <fieldset className={styles.group}>
           <legend>{t('form.finding')}</legend>
-          {field(
-            'foundVia',
-            t('form.foundVia'),
-            <select {...bind('foundVia')}>
-              {options([
-                { value: '', label: '' },
-                ...DISCOVERY_CHANNELS.map((channel) => ({
-                  value: channel,
-                  label: t(`foundVia.${channel}`),
-                })),
-              ])}
-            </select>,
+          <SelectField
+            name="foundVia"
+            label={t('form.foundVia')}
+            defaultValue={value('foundVia')}
+            placeholder=""
+            choices={channels}
+          />
+          <TextField
+            name="foundOn"
+            label={t('form.foundOn')}
+            defaultValue={value('foundOn')}
+            type="date"
+            max={today}
+          />
+          {visits ? (
+            <SelectField
+              name="fieldVisitId"
+              label={t('form.fieldVisit')}
+              hint={t('form.fieldVisitHint')}
+              defaultValue={value('fieldVisitId')}
+              placeholder={t('form.noFieldVisit')}
+              choices={visits}
+            />
+          ) : (
+            visitId && <input type="hidden" name="fieldVisitId" value={visitId} />
           )}
-          {field('foundOn', t('form.foundOn'), <input {...bind('foundOn')} type="date" max={today} />)}
-          {visits
-            ? field(
-                'fieldVisitId',
-                t('form.fieldVisit'),
-                <select {...bind('fieldVisitId', true)}>
-                  {options([{ value: '', label: t('form.noFieldVisit') }, ...visits])}
-                </select>,
-                t('form.fieldVisitHint'),
-              )
-            : visitId && <input type="hidden" name="fieldVisitId" value={visitId} />}
         </fieldset>
 
         {duplicates && duplicates.length > 0 && (
@@ -303,10 +263,8 @@ export function CboForm({ locale, idempotencyKey, provinces, visits, today, fiel
           </section>
         )}
 
-        <button className="primary" type="submit" disabled={pending}>
-          {pending ? t('form.submitting') : t('form.submit')}
-        </button>
-      </form>
+        <SubmitButton pending={form.pending} label={t('form.submit')} busy={t('form.submitting')} />
+      </PlainForm>
       {visitId && duplicates && duplicates.length > 0 && (
         // The buttons above submit this form (by its id), so pressing Enter in a field still records.
         <form id={VISIT_LINK_FORM_ID} action={visitLink.formAction} onSubmit={visitLink.onSubmit} hidden>

@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { claimCbo, type ClaimCboState } from '@/app/[locale]/(applicant)/account/link-cbo/actions';
-import { FormError, SelectField, SubmitButton, TextAreaField, TextField } from './form-parts';
+import { AccountForm } from './account-form';
+import { SelectField, TextAreaField, TextField } from './form-parts';
 import { useFormAction } from './use-form-action';
 
 interface Props {
@@ -20,21 +21,21 @@ export function ClaimCboForm({ locale, idempotencyKey, provinces }: Props) {
     values: { cboName: '', provinceCode: '', note: '' },
     fieldErrors: {},
   };
-  const { state, formAction, pending, onSubmit } = useFormAction(
-    claimCbo,
-    initial,
-    `/${locale}/account/link-cbo`,
-  );
+  const form = useFormAction(claimCbo, initial, `/${locale}/account/link-cbo`);
+  const { state } = form;
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="card" data-claim-form>
-      <FormError error={state.formError} />
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="idempotencyKey" value={state.idempotencyKey} />
+    <AccountForm
+      form={form}
+      locale={locale}
+      hiddenFields={{ idempotencyKey: state.idempotencyKey }}
+      submit={t('claimSubmit')}
+      className="card"
+      data-claim-form
+    >
       <TextField
         name="cboName"
         label={t('cboName')}
         hint={t('cboNameHint')}
-        errors={state.fieldErrors}
         defaultValue={state.values.cboName}
         autoComplete="organization"
         maxLength={200}
@@ -43,27 +44,19 @@ export function ClaimCboForm({ locale, idempotencyKey, provinces }: Props) {
       <SelectField
         name="provinceCode"
         label={t('province')}
-        errors={state.fieldErrors}
         defaultValue={state.values.provinceCode}
+        placeholder={t('chooseProvince')}
+        choices={provinces.map((province) => ({ value: province.code, label: province.name }))}
         required
-      >
-        <option value="">{t('chooseProvince')}</option>
-        {provinces.map((province) => (
-          <option key={province.code} value={province.code}>
-            {province.name}
-          </option>
-        ))}
-      </SelectField>
+      />
       <TextAreaField
         name="note"
         label={t('note')}
         hint={t('noteHint')}
-        errors={state.fieldErrors}
         defaultValue={state.values.note}
         maxLength={1000}
         rows={3}
       />
-      <SubmitButton pending={pending} label={t('claimSubmit')} />
-    </form>
+    </AccountForm>
   );
 }

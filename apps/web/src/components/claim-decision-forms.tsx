@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { decideClaim, type DecisionState } from '@/app/[locale]/(staff)/cbos/claims/actions';
-import { FormError, SelectField, TextAreaField } from './form-parts';
+import { AccountForm } from './account-form';
+import { SelectField, SubmitButton, TextAreaField } from './form-parts';
 import { useFormAction } from './use-form-action';
 
 export interface CboChoice {
@@ -33,20 +34,26 @@ export function ClaimDecisionForms({ locale, claimId, inProvince, elsewhere, pro
   });
   const confirm = useFormAction(decideClaim, initial('confirm'), PERMALINK(locale));
   const decline = useFormAction(decideClaim, initial('decline'), PERMALINK(locale));
-  const hidden = (decision: DecisionState['decision']) => (
-    <>
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="claimId" value={claimId} />
-      <input type="hidden" name="decision" value={decision} />
-    </>
-  );
+  const group = (label: string, cbos: CboChoice[]) =>
+    cbos.length > 0 && (
+      <optgroup label={label}>
+        {cbos.map((cbo) => (
+          <option key={cbo.id} value={cbo.id}>
+            {cbo.label}
+          </option>
+        ))}
+      </optgroup>
+    );
   const anyCbo = inProvince.length + elsewhere.length > 0;
 
   return (
     <div className="decision">
-      <form action={confirm.formAction} onSubmit={confirm.onSubmit} noValidate data-confirm-form>
-        <FormError error={confirm.state.formError} />
-        {hidden('confirm')}
+      <AccountForm
+        form={confirm}
+        locale={locale}
+        hiddenFields={{ claimId, decision: 'confirm' }}
+        data-confirm-form
+      >
         {anyCbo ? (
           <>
             <SelectField
@@ -54,57 +61,38 @@ export function ClaimDecisionForms({ locale, claimId, inProvince, elsewhere, pro
               name="cboId"
               label={t('confirmWith')}
               hint={t('confirmHint')}
-              errors={confirm.state.fieldErrors}
               defaultValue={confirm.state.values.cboId}
+              placeholder={t('chooseCbo')}
               required
             >
-              <option value="">{t('chooseCbo')}</option>
-              {inProvince.length > 0 && (
-                <optgroup label={t('inProvince', { province: provinceName })}>
-                  {inProvince.map((cbo) => (
-                    <option key={cbo.id} value={cbo.id}>
-                      {cbo.label}
-                    </option>
-                  ))}
-                </optgroup>
-              )}
-              {elsewhere.length > 0 && (
-                <optgroup label={t('elsewhere')}>
-                  {elsewhere.map((cbo) => (
-                    <option key={cbo.id} value={cbo.id}>
-                      {cbo.label}
-                    </option>
-                  ))}
-                </optgroup>
-              )}
+              {group(t('inProvince', { province: provinceName }), inProvince)}
+              {group(t('elsewhere'), elsewhere)}
             </SelectField>
-            <button type="submit" className="primary" disabled={confirm.pending}>
-              {t('confirm')}
-            </button>
+            <SubmitButton pending={confirm.pending} label={t('confirm')} />
           </>
         ) : (
           <p className="muted">{t('noCbos')}</p>
         )}
-      </form>
+      </AccountForm>
 
-      <form action={decline.formAction} onSubmit={decline.onSubmit} noValidate data-decline-form>
-        <FormError error={decline.state.formError} />
-        {hidden('decline')}
+      <AccountForm
+        form={decline}
+        locale={locale}
+        hiddenFields={{ claimId, decision: 'decline' }}
+        data-decline-form
+      >
         <TextAreaField
           id={`reason-${claimId}`}
           name="reason"
           label={t('declineReason')}
           hint={t('declineHint')}
-          errors={decline.state.fieldErrors}
           defaultValue={decline.state.values.reason}
           maxLength={500}
           rows={2}
           required
         />
-        <button type="submit" className="secondary" disabled={decline.pending}>
-          {t('decline')}
-        </button>
-      </form>
+        <SubmitButton pending={decline.pending} label={t('decline')} className="secondary" />
+      </AccountForm>
     </div>
   );
 }

@@ -2,7 +2,8 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { issueLinkCode, type LinkCodeState } from '@/app/[locale]/(staff)/cbos/actions';
-import { FormError } from './form-parts';
+import { AccountForm } from './account-form';
+import { SubmitButton } from './form-parts';
 import { useFormAction } from './use-form-action';
 
 /** "Give a member a link code": the code is shown once, here, for the coordinator to pass on. */
@@ -21,12 +22,17 @@ export function LinkCodeForm({
   const t = useTranslations('linkCodes');
   const format = useFormatter();
   const initial: LinkCodeState = { cboId };
-  const { state, formAction, pending, onSubmit } = useFormAction(issueLinkCode, initial, permalink);
+  const form = useFormAction(issueLinkCode, initial, permalink);
+  const { state } = form;
   return (
-    <form action={formAction} onSubmit={onSubmit} className="inline-form" data-link-code-form>
-      <FormError error={state.formError} />
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="cboId" value={cboId} />
+    <AccountForm
+      form={form}
+      locale={locale}
+      hiddenFields={{ cboId }}
+      noValidate={false}
+      className="inline-form"
+      data-link-code-form
+    >
       {state.code && (
         <div className="notice ok" role="status">
           {t('issued', { name: cboName })}
@@ -38,9 +44,11 @@ export function LinkCodeForm({
           })}
         </div>
       )}
-      <button type="submit" className="secondary" disabled={pending}>
-        {state.code ? t('another') : t('give')}
-      </button>
-    </form>
+      <SubmitButton
+        pending={form.pending}
+        label={state.code ? t('another') : t('give')}
+        className="secondary"
+      />
+    </AccountForm>
   );
 }

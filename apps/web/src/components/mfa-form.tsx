@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { enrolMfa, type MfaState } from '@/app/[locale]/(account)/account/mfa/actions';
-import { FormError, SubmitButton, TextField } from './form-parts';
+import { AccountForm } from './account-form';
+import { TextField } from './form-parts';
 import { useFormAction } from './use-form-action';
 
 interface Props {
@@ -17,7 +18,8 @@ interface Props {
 export function MfaForm({ locale, enabled, home, canSkip }: Props) {
   const t = useTranslations('mfa');
   const initial: MfaState = { step: 'start', fieldErrors: {} };
-  const { state, formAction, pending, onSubmit } = useFormAction(enrolMfa, initial, `/${locale}/account/mfa`);
+  const form = useFormAction(enrolMfa, initial, `/${locale}/account/mfa`);
+  const { state } = form;
 
   if (state.step === 'done') {
     return (
@@ -54,32 +56,37 @@ export function MfaForm({ locale, enabled, home, canSkip }: Props) {
     );
   }
 
-  const hidden = <input type="hidden" name="locale" value={locale} />;
-
   if (state.step === 'start') {
     return (
-      <form key="start" action={formAction} onSubmit={onSubmit} noValidate className="card">
-        <FormError error={state.formError} />
-        {hidden}
-        <input type="hidden" name="intent" value="begin" />
+      <AccountForm
+        key="start"
+        form={form}
+        locale={locale}
+        hiddenFields={{ intent: 'begin' }}
+        submit={t('start')}
+        className="card"
+        after={
+          canSkip && (
+            <p className="muted">
+              <a href={home}>{t('skip')}</a>
+            </p>
+          )
+        }
+      >
         <p>{t('startIntro')}</p>
-        <SubmitButton pending={pending} label={t('start')} />
-        {canSkip && (
-          <p className="muted">
-            <a href={home}>{t('skip')}</a>
-          </p>
-        )}
-      </form>
+      </AccountForm>
     );
   }
 
   return (
-    <form key="confirm" action={formAction} onSubmit={onSubmit} noValidate className="card">
-      <FormError error={state.formError} />
-      {hidden}
-      <input type="hidden" name="intent" value="confirm" />
-      <input type="hidden" name="secret" value={state.secret ?? ''} />
-      <input type="hidden" name="qr" value={state.qr ?? ''} />
+    <AccountForm
+      key="confirm"
+      form={form}
+      locale={locale}
+      hiddenFields={{ intent: 'confirm', secret: state.secret ?? '', qr: state.qr ?? '' }}
+      submit={t('confirm')}
+      className="card"
+    >
       <ol className="steps">
         <li>{t('stepApp')}</li>
         <li>
@@ -97,14 +104,12 @@ export function MfaForm({ locale, enabled, home, canSkip }: Props) {
       <TextField
         name="code"
         label={t('code')}
-        errors={state.fieldErrors}
         inputMode="numeric"
         autoComplete="one-time-code"
         pattern="[0-9]{6}"
         maxLength={6}
         required
       />
-      <SubmitButton pending={pending} label={t('confirm')} />
-    </form>
+    </AccountForm>
   );
 }

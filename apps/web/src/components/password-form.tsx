@@ -2,42 +2,27 @@
 
 import { useTranslations } from 'next-intl';
 import { changePassword, type PasswordState } from '@/app/[locale]/(account)/account/password/actions';
-import { FormError, SubmitButton, TextField } from './form-parts';
-import { NewPasswordFields } from './new-password-fields';
+import { NewPasswordFields, PasswordField } from './account-fields';
+import { AccountForm } from './account-form';
 import { useFormAction } from './use-form-action';
 
 export function PasswordForm({ locale }: { locale: string }) {
   const t = useTranslations('password');
   const initial: PasswordState = { fieldErrors: {} };
-  const { state, formAction, pending, onSubmit } = useFormAction(
-    changePassword,
-    initial,
-    `/${locale}/account/password`,
-  );
+  const form = useFormAction(changePassword, initial, `/${locale}/account/password`);
 
-  if (state.endedOtherSessions !== undefined) {
+  if (form.state.endedOtherSessions !== undefined) {
     return (
       <p className="notice ok" role="status">
-        {t('changed', { count: state.endedOtherSessions })}
+        {t('changed', { count: form.state.endedOtherSessions })}
       </p>
     );
   }
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="card">
-      <FormError error={state.formError} />
-      <input type="hidden" name="locale" value={locale} />
-      <TextField
-        name="current"
-        label={t('current')}
-        errors={state.fieldErrors}
-        type="password"
-        autoComplete="current-password"
-        maxLength={256}
-        required
-      />
-      <NewPasswordFields errors={state.fieldErrors} />
-      <SubmitButton pending={pending} label={t('submit')} />
-    </form>
+    <AccountForm form={form} locale={locale} submit={t('submit')} className="card">
+      <PasswordField name="current" label={t('current')} />
+      <NewPasswordFields />
+    </AccountForm>
   );
 }

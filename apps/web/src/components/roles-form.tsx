@@ -1,9 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { STAFF_ROLES, type StaffRole } from '@bandanh/contracts';
+import { STAFF_ROLES, type StaffRole } from '@bandanh/contracts/constants';
 import { saveRoles, type RolesState } from '@/app/[locale]/(staff)/admin/users/actions';
-import { FormError } from './form-parts';
+import { AccountForm } from './account-form';
+import { Choices, SubmitButton, useChoices } from './form-parts';
 import { useFormAction } from './use-form-action';
 
 /** One staff member's roles as checkboxes, saved together. */
@@ -18,41 +19,34 @@ export function RolesForm({
   name: string;
   roles: StaffRole[];
 }) {
-  const t = useTranslations();
+  const t = useTranslations('users');
+  const choices = useChoices(STAFF_ROLES, 'roles');
   const initial: RolesState = { id, roles };
-  const { state, formAction, pending, onSubmit } = useFormAction(
-    saveRoles,
-    initial,
-    `/${locale}/admin/users`,
-  );
+  const form = useFormAction(saveRoles, initial, `/${locale}/admin/users`);
+  const { state } = form;
   return (
-    <form action={formAction} onSubmit={onSubmit} className="inline-form" data-roles-form={id}>
-      <FormError error={state.formError} />
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="id" value={id} />
-      <fieldset className="checks">
-        <legend>{t('users.rolesOf', { name })}</legend>
-        {STAFF_ROLES.map((role) => (
-          <label key={role} htmlFor={`roles-${id}-${role}`}>
-            <input
-              type="checkbox"
-              id={`roles-${id}-${role}`}
-              name="roles"
-              value={role}
-              defaultChecked={state.roles.includes(role)}
-            />{' '}
-            {t(`roles.${role}`)}
-          </label>
-        ))}
-      </fieldset>
+    <AccountForm
+      form={form}
+      locale={locale}
+      hiddenFields={{ id }}
+      noValidate={false}
+      className="inline-form"
+      data-roles-form={id}
+    >
+      <Choices
+        name="roles"
+        id={`roles-${id}`}
+        legend={t('rolesOf', { name })}
+        choices={choices}
+        checked={(role) => (state.roles as readonly string[]).includes(role)}
+        idPrefix={`roles-${id}`}
+      />
       {state.saved && (
         <p className="notice ok" role="status">
-          {t('users.saved')}
+          {t('saved')}
         </p>
       )}
-      <button type="submit" className="secondary" disabled={pending}>
-        {t('users.saveRoles')}
-      </button>
-    </form>
+      <SubmitButton pending={form.pending} label={t('saveRoles')} className="secondary" />
+    </AccountForm>
   );
 }

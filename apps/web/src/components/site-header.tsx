@@ -2,9 +2,8 @@ import { getTranslations } from 'next-intl/server';
 import { signOut } from '@/app/[locale]/actions';
 import { Link } from '@/i18n/navigation';
 import { can } from '@/lib/access';
-import { pipelineApi } from '@/lib/api/pipeline';
+import { api, ROUTES } from '@/lib/api';
 import { currentAccount } from '@/lib/auth';
-import { gateway } from '@/lib/gateway';
 import { LocaleSwitcher } from './locale-switcher';
 import styles from './site-header.module.css';
 
@@ -43,8 +42,10 @@ export async function SiteHeader({ locale }: { locale: string }) {
   } else {
     // Short calls for the counts: the header still shows when they fail, without the count.
     const [tasks, claims] = await Promise.all([
-      can(account, 'readTasks') ? pipelineApi.tasks().catch(() => undefined) : undefined,
-      can(account, 'reviewClaims') ? gateway.listClaims('pending').catch(() => undefined) : undefined,
+      can(account, 'readTasks') ? api(ROUTES.listTasks).catch(() => undefined) : undefined,
+      can(account, 'reviewClaims')
+        ? api(ROUTES.listCboClaims, { query: { status: 'pending' } }).catch(() => undefined)
+        : undefined,
     ]);
     if (can(account, 'readOwnCbo')) {
       main.push(

@@ -1,6 +1,26 @@
-import { ClaimDraft, DisplayName, Email, NewPassword, toFieldIssues } from '@bandanh/contracts';
+import {
+  ClaimDraft,
+  DisplayName,
+  Email,
+  NewPassword,
+  toFieldIssues,
+  type ErrorBody,
+} from '@bandanh/contracts';
 import { z } from 'zod';
-import { accountFieldErrors, challengeExpired, failureFrom } from './account-errors';
+import {
+  accountFieldErrors,
+  challengeExpired,
+  type AccountErrorKey,
+  type AccountField,
+} from './account-errors';
+import { GatewayError } from './gateway-error';
+import { ACCOUNT_WORDING, accountWording, refused, type Wording } from './refusal';
+
+/** What an account form says for an API answer, as its action asks the one mapper. */
+const failureFrom = (
+  body: ErrorBody | undefined,
+  wording: Wording<AccountErrorKey, AccountField> = ACCOUNT_WORDING,
+) => refused(body && new GatewayError(400, body), wording);
 
 const SignUp = z.object({ email: Email, displayName: DisplayName, password: NewPassword });
 
@@ -41,7 +61,7 @@ describe('account form errors', () => {
       message: 'The password is too easy to guess',
       details: { issues: [{ in: 'body' as const, path: 'next', code: 'common_password', message: 'x' }] },
     };
-    expect(failureFrom(body, { aliases: { next: 'password' } })).toEqual({
+    expect(failureFrom(body, accountWording({ next: 'password' }))).toEqual({
       fieldErrors: { password: 'passwordCommon' },
       formError: 'summary',
     });
@@ -54,11 +74,13 @@ describe('account form errors', () => {
       ...(reason ? { details: { reason } } : {}),
     });
     const options = {
-      conflicts: { not_started: 'mfaNotStarted', already_enabled: 'mfaAlreadyOn' } as const,
-    };
+      ...ACCOUNT_WORDING,
+      not_started: 'mfaNotStarted',
+      already_enabled: 'mfaAlreadyOn',
+    } as const;
     expect(failureFrom(conflict('not_started'), options).formError).toBe('mfaNotStarted');
     expect(failureFrom(conflict('already_enabled'), options).formError).toBe('mfaAlreadyOn');
-    expect(failureFrom(conflict('something_new'), { ...options, conflict: 'mfaNotStarted' }).formError).toBe(
+    expect(failureFrom(conflict('something_new'), { ...options, CONFLICT: 'mfaNotStarted' }).formError).toBe(
       'mfaNotStarted',
     );
     expect(failureFrom(conflict(), options).formError).toBe('unexpected');
@@ -125,11 +147,13 @@ describe('account form errors', () => {
       formError: 'locked',
       minutes: 11,
     });
-    expect(failureFrom({ code: 'CONFLICT', message: 'x' }, { conflict: 'emailTaken' }).formError).toBe(
-      'emailTaken',
-    );
     expect(
-      failureFrom({ code: 'NOT_FOUND', message: 'x' }, { notFound: 'invitationInvalid' }).formError,
+      failureFrom({ code: 'CONFLICT', message: 'x' }, { ...ACCOUNT_WORDING, CONFLICT: 'emailTaken' })
+        .formError,
+    ).toBe('emailTaken');
+    expect(
+      failureFrom({ code: 'NOT_FOUND', message: 'x' }, { ...ACCOUNT_WORDING, NOT_FOUND: 'invitationInvalid' })
+        .formError,
     ).toBe('invitationInvalid');
     expect(failureFrom({ code: 'FORBIDDEN', message: 'x' }).formError).toBe('notAllowed');
     expect(failureFrom({ code: 'UNAVAILABLE', message: 'x' }).formError).toBe('unavailable');

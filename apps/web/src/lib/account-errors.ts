@@ -1,23 +1,25 @@
-import type { ErrorBody, FieldIssue } from '@bandanh/contracts';
+import type { AccountRefusal, ErrorBody, FieldIssue } from '@bandanh/contracts';
 
 /**
  * The fields of the account forms: sign-in, sign-up, invitation, password, two-factor, CBO link
  * and claim, a coordinator's decision on a claim, and admin.
  */
-export type AccountField =
-  | 'email'
-  | 'displayName'
-  | 'password'
-  | 'confirm'
-  | 'current'
-  | 'code'
-  | 'linkCode'
-  | 'roles'
-  | 'cboName'
-  | 'provinceCode'
-  | 'note'
-  | 'cboId'
-  | 'reason';
+export const ACCOUNT_FIELDS = [
+  'email',
+  'displayName',
+  'password',
+  'confirm',
+  'current',
+  'code',
+  'linkCode',
+  'roles',
+  'cboName',
+  'provinceCode',
+  'note',
+  'cboId',
+  'reason',
+] as const;
+export type AccountField = (typeof ACCOUNT_FIELDS)[number];
 
 /** Keys under `account.errors` in the message catalogs. */
 export const ACCOUNT_ERROR_KEYS = [
@@ -67,22 +69,6 @@ export type AccountErrorKey = (typeof ACCOUNT_ERROR_KEYS)[number];
 
 export type FieldErrors = Partial<Record<AccountField, AccountErrorKey>>;
 
-const FIELDS: readonly AccountField[] = [
-  'email',
-  'displayName',
-  'password',
-  'confirm',
-  'current',
-  'code',
-  'linkCode',
-  'roles',
-  'cboName',
-  'provinceCode',
-  'note',
-  'cboId',
-  'reason',
-];
-
 function keyFor(field: AccountField, issue: Pick<FieldIssue, 'code'>): AccountErrorKey {
   switch (field) {
     case 'email':
@@ -129,56 +115,10 @@ export function accountFieldErrors(
   for (const issue of issues) {
     const last = issue.path.split('.').pop() ?? '';
     const field = aliases[last] ?? (last as AccountField);
-    if (FIELDS.includes(field) && !errors[field]) errors[field] = keyFor(field, issue);
+    if ((ACCOUNT_FIELDS as readonly string[]).includes(field) && !errors[field])
+      errors[field] = keyFor(field, issue);
   }
   return errors;
-}
-
-export interface Failure {
-  fieldErrors: FieldErrors;
-  formError: AccountErrorKey;
-  /** For `locked`: how long until the next try. */
-  minutes?: number;
-}
-
-/** What a form says when the API refuses: per field for validation, else one message by error code. */
-export function failureFrom(
-  body: ErrorBody | undefined,
-  options: {
-    aliases?: Partial<Record<string, AccountField>>;
-    conflict?: AccountErrorKey;
-    /** A message per `details.reason` of a conflict (two-factor enrolment says why); else `conflict`. */
-    conflicts?: Partial<Record<string, AccountErrorKey>>;
-    notFound?: AccountErrorKey;
-    unauthenticated?: AccountErrorKey;
-  } = {},
-): Failure {
-  switch (body?.code) {
-    case 'VALIDATION_FAILED': {
-      const fieldErrors = accountFieldErrors(body.details?.issues ?? [], options.aliases);
-      return { fieldErrors, formError: Object.keys(fieldErrors).length > 0 ? 'summary' : 'invalid' };
-    }
-    case 'RATE_LIMITED': {
-      const seconds = Number(body.details?.retryAfterSeconds);
-      const minutes = Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : 15;
-      return { fieldErrors: {}, formError: 'locked', minutes };
-    }
-    case 'CONFLICT': {
-      const reason = body.details?.reason;
-      const byReason = typeof reason === 'string' ? options.conflicts?.[reason] : undefined;
-      return { fieldErrors: {}, formError: byReason ?? options.conflict ?? 'unexpected' };
-    }
-    case 'NOT_FOUND':
-      return { fieldErrors: {}, formError: options.notFound ?? 'unexpected' };
-    case 'UNAUTHENTICATED':
-      return { fieldErrors: {}, formError: options.unauthenticated ?? 'unexpected' };
-    case 'FORBIDDEN':
-      return { fieldErrors: {}, formError: 'notAllowed' };
-    case 'UNAVAILABLE':
-      return { fieldErrors: {}, formError: 'unavailable' };
-    default:
-      return { fieldErrors: {}, formError: 'unexpected' };
-  }
 }
 
 /**
@@ -186,5 +126,8 @@ export function failureFrom(
  * than because the code was wrong): the API says so in `details.reason`.
  */
 export function challengeExpired(body: ErrorBody | undefined): boolean {
-  return body?.code === 'UNAUTHENTICATED' && body.details?.reason === 'challenge_expired';
+  return (
+    body?.code === 'UNAUTHENTICATED' &&
+    body.details?.reason === ('challenge_expired' satisfies AccountRefusal)
+  );
 }

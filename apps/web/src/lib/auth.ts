@@ -2,14 +2,17 @@ import 'server-only';
 import { cache } from 'react';
 import { redirect } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
-import { GatewayError, gateway, type Me } from './gateway';
+import { api, GatewayError, ROUTES, type RouteOutput } from './api';
 import { sessionToken } from './session';
+
+/** The signed-in account with its CSRF token and whether it must enrol two-factor authentication. */
+export type Me = RouteOutput<typeof ROUTES.me>;
 
 /** The signed-in account, or null; asked of the gateway once per request. Throws when the gateway is down. */
 export const loadMe = cache(async (): Promise<Me | null> => {
   if (!(await sessionToken())) return null;
   try {
-    return await gateway.me();
+    return await api(ROUTES.me);
   } catch (error) {
     if (error instanceof GatewayError && error.status === 401) return null;
     throw error;

@@ -1,15 +1,8 @@
 import { z } from 'zod';
+import { STAFF_ROLES } from '../constants/roles';
 
 /** Staff roles; a person may hold several. Applicants hold none of them. */
-export const STAFF_ROLES = [
-  'admin',
-  'coordinator',
-  'assessor',
-  'approver',
-  'trainer',
-  'finance',
-  'protection_officer',
-] as const;
+export { STAFF_ROLES };
 export const StaffRole = z.enum(STAFF_ROLES);
 export type StaffRole = z.infer<typeof StaffRole>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineContract } from '../contract';
+import { REGISTRATION_STATUSES } from '../constants/assessment';
 
 /** One criterion of the selection rubric, as an admin configures it. */
 export const RubricCriterion = z.object({
@@ -47,7 +48,7 @@ export const updateNetworkSettings = defineContract({
   response: z.object({ settings: NetworkSettings, updatedAt: z.iso.datetime().nullable() }),
 });
 
-export const REGISTRATION_STATUSES = ['registered', 'in_progress', 'not_registered', 'unknown'] as const;
+export { REGISTRATION_STATUSES };
 export const RegistrationStatus = z.enum(REGISTRATION_STATUSES, {
   error: 'Choose the registration status under the Law on Associations and NGOs',
 });

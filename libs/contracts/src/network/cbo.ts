@@ -2,22 +2,16 @@ import { z } from 'zod';
 import { defineContract } from '../contract';
 import { ProvinceCode } from './provinces';
 import { PipelineStage } from '../orchestrator/pipeline';
+import { CBO_PURPOSES, DISCOVERY_CHANNELS, FOCUS_ISSUES } from '../constants/cbo';
 
-export const FOCUS_ISSUES = ['land', 'labour', 'fisheries', 'other'] as const;
+export { CBO_PURPOSES, DISCOVERY_CHANNELS, FOCUS_ISSUES };
 export const FocusIssue = z.enum(FOCUS_ISSUES, { error: 'Choose land, labour, fisheries or other' });
 export type FocusIssue = z.infer<typeof FocusIssue>;
 
-export const DISCOVERY_CHANNELS = [
-  'grassroots_contact',
-  'field_visit',
-  'referral',
-  'self_application',
-] as const;
 export const DiscoveryChannel = z.enum(DISCOVERY_CHANNELS, { error: 'Choose how the CBO was found' });
 export type DiscoveryChannel = z.infer<typeof DiscoveryChannel>;
 
 /** What the group mainly does; during the pilot, development groups are not admitted. */
-export const CBO_PURPOSES = ['human_rights', 'development'] as const;
 export const CboPurpose = z.enum(CBO_PURPOSES, { error: 'Choose the main purpose' });
 export type CboPurpose = z.infer<typeof CboPurpose>;
 

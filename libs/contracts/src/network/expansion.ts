@@ -3,6 +3,7 @@ import { defineContract } from '../contract';
 import { IsoDate } from './cbo';
 import { ProvinceCode } from './provinces';
 import { PipelineStage } from '../orchestrator/pipeline';
+import { TARGET_METRICS } from '../constants/expansion';
 
 /** One phase of the expansion plan: the provinces it opens and when. */
 export const ExpansionPhaseDraft = z.object({
@@ -29,7 +30,7 @@ export const ExpansionPlan = z
   );
 
 /** Stages counted by a target: participants are those in the directory or beyond. */
-export const TARGET_METRICS = ['participants', 'selected', 'identified'] as const;
+export { TARGET_METRICS };
 
 export const TargetDraft = z.object({
   labelEn: z.string().trim().min(1, 'Give the English label').max(200),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineContract } from '../contract';
 import { FocusIssue } from './cbo';
+import { HOTLINE_CHANNELS, REFERRAL_OUTCOMES, REFERRAL_STATUSES } from '../constants/hotline';
 
 const text = (label: string, max: number) =>
   z.string().trim().min(1, `${label} is required`).max(max, `${label} must be at most ${max} characters`);
@@ -54,9 +55,7 @@ export const savePartner = defineContract({
   response: z.object({ partner: Partner, created: z.boolean() }),
 });
 
-export const HOTLINE_CHANNELS = ['call', 'message', 'visit'] as const;
-export const REFERRAL_STATUSES = ['open', 'closed'] as const;
-export const REFERRAL_OUTCOMES = ['resolved', 'in_progress', 'not_taken_up', 'partner_declined'] as const;
+export { HOTLINE_CHANNELS, REFERRAL_OUTCOMES, REFERRAL_STATUSES };
 export const ReferralOutcome = z.enum(REFERRAL_OUTCOMES, { error: 'Choose the outcome' });
 
 export const HotlineCallDraft = z.object({

@@ -92,12 +92,19 @@ export function loggerModule(
   level: string,
   output: LogOutput = logOutputFromEnv(),
 ): DynamicModule {
+  const autoLogging = level === 'debug' || level === 'trace';
   const options = {
     name: service,
     level,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    autoLogging: level === 'debug' || level === 'trace',
+    autoLogging,
+    // Lines logged while a request runs carry its reqId only (quietReqLogger); the request itself
+    // is written only on the line that auto-logging writes when the request ends. pino-http binds
+    // it to a logger of its own on every request all the same, serialised, redacted and turned
+    // into JSON at once: without auto-logging, nothing ever writes that logger's lines, so the
+    // request is left out of it.
     quietReqLogger: true,
+    ...(autoLogging ? {} : { serializers: { req: () => undefined } }),
   };
   const destination = logDestination(service, output);
   return LoggerModule.forRoot({ pinoHttp: destination ? [options, destination] : options });

@@ -3,6 +3,7 @@ import {
   SERVICES,
   appendAudit,
   checkAssessment,
+  getCbo,
   openDuePhase,
   recordAssessment,
   recordCboStage,
@@ -52,6 +53,7 @@ export const NATS_ACCESS: Readonly<Record<ServiceName, ServiceAccess>> = {
   orchestrator: {
     about: 'the Temporal worker: its activities write to the network service, its steps to the audit log',
     calls: [
+      getCbo,
       recordCboStage,
       screenCbo,
       checkAssessment,

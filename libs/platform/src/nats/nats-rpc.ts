@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorCode as NatsErrorCode, JSONCodec, NatsError, headers, type NatsConnection } from 'nats';
-import {
-  CALLER_HEADER,
-  ErrorBody,
-  toFieldIssues,
-  type Caller,
-  type Contract,
-  type RequestOf,
-  type ResponseOf,
-} from '@bandanh/contracts';
+import { CALLER_HEADER, ErrorBody, type Caller, type Contract, type RequestOf, type ResponseOf } from '@bandanh/contracts';
 import { mayAssert, type CallerSigner } from '../auth/caller-token';
 import { DomainError } from '../errors/domain-error';
+import { ReusedCallerTokens } from './caller-token-cache';
 import { subjectFor } from './subjects';
 
 const codec = JSONCodec<unknown>();
@@ -21,17 +14,26 @@ interface ReplyPacket {
 }
 
 /**
- * The typed request/reply client: validates the request with the contract before it leaves,
- * the reply with the contract when it arrives, and turns every failure into a DomainError.
- * Speaks the wire format of Nest's NATS transport.
+ * The typed request/reply client; it speaks the wire format of Nest's NATS transport and turns
+ * every failure into a DomainError.
+ *
+ * Each message is checked once, by the side that owns it: the service parses the request with
+ * the contract (a message on NATS is untrusted input, and a bad one comes back here as
+ * VALIDATION_FAILED naming the field), and checks its answer with the contract before it leaves
+ * (`@Handles`). So the request is not parsed here before it leaves, nor the answer again when it
+ * arrives: the client only decodes the reply once.
  */
 export class NatsRpc {
+  private readonly signer: ReusedCallerTokens;
+
   constructor(
     private readonly connection: NatsConnection,
     private readonly prefix: string,
     private readonly timeoutMs: number,
-    private readonly signer: CallerSigner,
-  ) {}
+    signer: CallerSigner,
+  ) {
+    this.signer = new ReusedCallerTokens(signer);
+  }
 
   /** The service this client signs as. */
   get service(): string {
@@ -48,20 +50,17 @@ export class NatsRpc {
     caller: Caller,
     options: { timeoutMs?: number } = {},
   ): Promise<ResponseOf<C>> {
-    const request = contract.request.safeParse(input);
-    if (!request.success) throw DomainError.validation(request.error);
-
     if (!mayAssert(this.signer.issuer, caller)) {
       throw new Error(`The ${this.signer.issuer} service may not speak for a ${caller.kind} caller`);
     }
     const subject = subjectFor(this.prefix, contract.subject);
     const timeout = options.timeoutMs ?? this.timeoutMs;
-    const packet = { pattern: contract.subject, data: request.data, id: randomUUID() };
+    const packet = { pattern: contract.subject, data: input, id: randomUUID() };
 
     let reply: ReplyPacket;
     try {
       const h = headers();
-      h.set(CALLER_HEADER, await this.signer.sign(caller, subject, request.data));
+      h.set(CALLER_HEADER, await this.signer.sign(caller, subject, input));
       const message = await this.connection.request(subject, codec.encode(packet), { timeout, headers: h });
       reply = (codec.decode(message.data) ?? {}) as ReplyPacket;
     } catch (error) {
@@ -74,13 +73,7 @@ export class NatsRpc {
         ? DomainError.fromBody(body.data)
         : new DomainError('INTERNAL', `${contract.subject} failed`);
     }
-    const response = contract.response.safeParse(reply.response);
-    if (!response.success) {
-      throw new DomainError('INTERNAL', `The reply on ${contract.subject} breaks its contract`, {
-        issues: toFieldIssues(response.error),
-      });
-    }
-    return response.data as ResponseOf<C>;
+    return reply.response as ResponseOf<C>;
   }
 }
 

@@ -1,10 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { ServerNats, type MessageHandler, type NatsContext } from '@nestjs/microservices';
+import { NatsContext, ServerNats, type MessageHandler, type ReadPacket } from '@nestjs/microservices';
+import { NO_MESSAGE_HANDLER } from '@nestjs/microservices/constants';
 import { JSONCodec, type Msg } from 'nats';
 import { throwError } from 'rxjs';
 import { CALLER_HEADER, MAX_REQUEST_BYTES, type Caller, type ErrorBody } from '@bandanh/contracts';
 import { CallerRefused, type CallerVerifier } from '../auth/caller-token';
 import { DomainError, toErrorBody } from '../errors/domain-error';
+import { VerifiedCallerTokens } from './caller-token-cache';
 import { subjectFor } from './subjects';
 
 type NatsServerOptions = ConstructorParameters<typeof ServerNats>[0];
@@ -22,7 +24,8 @@ export function verifiedCallerOf(context: NatsContext | undefined): Caller {
 /** What Nest's NATS client sends: `{ pattern, data, id }`. */
 interface RequestPacket {
   id: string;
-  data: unknown;
+  pattern?: unknown;
+  data?: unknown;
 }
 
 /**
@@ -35,17 +38,21 @@ interface RequestPacket {
  *   on the wire can throw out of the transport and end the process;
  * - the caller header is verified (signature, expiry, subject, payload digest, the issuer's
  *   right to assert that caller) before the handler runs; a refusal is UNAUTHENTICATED,
- *   logged, and nothing else runs.
+ *   logged, and nothing else runs. A token whose signature held once is not checked again
+ *   (`VerifiedCallerTokens`); its subject, payload digest and expiry are, every time;
+ * - a message is decoded once: the packet the screening read is the one the handler gets.
  */
 export class PrefixedNatsServer extends ServerNats {
   private readonly log = new Logger('NatsTransport');
+  private readonly verifier: VerifiedCallerTokens;
 
   constructor(
     private readonly prefix: string,
     options: NatsServerOptions,
-    private readonly verifier: CallerVerifier,
+    verifier: CallerVerifier,
   ) {
     super(options);
+    this.verifier = new VerifiedCallerTokens(verifier);
   }
 
   override addHandler(
@@ -77,20 +84,55 @@ export class PrefixedNatsServer extends ServerNats {
 
   override async handleMessage(channel: string, natsMsg: Msg): Promise<void> {
     try {
-      const refusal = screen(natsMsg);
-      if (refusal) {
+      const screened = screen(natsMsg);
+      if ('refusal' in screened) {
         this.log.warn(
-          { subject: natsMsg.subject, bytes: natsMsg.data.length, problem: refusal.message },
+          { subject: natsMsg.subject, bytes: natsMsg.data.length, problem: screened.refusal.message },
           'Refused a malformed message',
         );
-        this.answer(natsMsg, undefined, refusal);
+        this.answer(natsMsg, undefined, screened.refusal);
         return;
       }
-      await super.handleMessage(channel, natsMsg);
+      await this.handlePacket(channel, natsMsg, screened.packet);
     } catch (error) {
       this.log.error({ err: error, subject: natsMsg.subject }, 'A message could not be handled');
       this.answer(natsMsg, undefined, toErrorBody(error));
     }
+  }
+
+  /**
+   * What Nest's `ServerNats.handleMessage` does, from the packet `screen` decoded rather than
+   * from the bytes again, and with the handler found by its subject (Nest first tries each
+   * subject as JSON, which throws for every one of ours).
+   */
+  private async handlePacket(channel: string, natsMsg: Msg, packet: RequestPacket): Promise<void> {
+    const context = new NatsContext([natsMsg.subject, natsMsg.headers]);
+    // As Nest's IncomingRequestDeserializer: a packet with neither pattern nor data is an event's data.
+    const message: ReadPacket & { id?: string } =
+      packet.pattern === undefined && packet.data === undefined
+        ? { pattern: channel, data: packet }
+        : (packet as ReadPacket & { id: string });
+    if (message.id === undefined) {
+      await this.handleEvent(channel, message, context);
+      return;
+    }
+    const publish = this.getPublisher(natsMsg, message.id, context);
+    const handler = this.getHandlerByPattern(channel);
+    if (!handler) {
+      publish({ id: message.id, status: 'error', err: NO_MESSAGE_HANDLER });
+      return;
+    }
+    // Typed void, the hook answers the promise of its callback: awaited, so that a handler that
+    // throws is answered by handleMessage.
+    await (this.onProcessingStartHook(this.transportId, context, async () => {
+      const response$ = this.transformToObservable(await handler(message.data, context));
+      if (response$) this.send(response$, publish);
+    }) as unknown as Promise<void>);
+  }
+
+  /** The handler of a subject: ours are the keys themselves (see `handlePacket`). */
+  override getHandlerByPattern(pattern: string): MessageHandler | null {
+    return this.messageHandlers.get(pattern) ?? super.getHandlerByPattern(pattern);
   }
 
   /** Answers a request in Nest's reply shape, when it asked for an answer. */
@@ -104,22 +146,23 @@ export class PrefixedNatsServer extends ServerNats {
   }
 }
 
-/** The problem with a raw message that no handler should see, or nothing when it is a request packet. */
-function screen(natsMsg: Msg): ErrorBody | undefined {
-  const bad = (message: string) => new DomainError('VALIDATION_FAILED', message).toBody();
-  if (natsMsg.data.length > MAX_REQUEST_BYTES) {
-    return bad(`The message is ${natsMsg.data.length} bytes; at most ${MAX_REQUEST_BYTES} are accepted`);
+/** The request packet of a raw message, or the problem with one that no handler should see. */
+function screen(natsMsg: Msg): { packet: RequestPacket } | { refusal: ErrorBody } {
+  const bad = (message: string) => ({ refusal: new DomainError('VALIDATION_FAILED', message).toBody() });
+  const data = natsMsg.data;
+  if (data.length > MAX_REQUEST_BYTES) {
+    return bad(`The message is ${data.length} bytes; at most ${MAX_REQUEST_BYTES} are accepted`);
   }
   let packet: unknown;
   try {
-    packet = codec.decode(natsMsg.data);
+    packet = codec.decode(data);
   } catch {
     return bad('The message is not JSON');
   }
   if (!isRequestPacket(packet)) {
     return bad('The message is not a request: it must be a JSON object { id, data }');
   }
-  return undefined;
+  return { packet };
 }
 
 function isRequestPacket(packet: unknown): packet is RequestPacket {

@@ -1,15 +1,9 @@
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
-  bundleWorkflowCode,
-  DefaultLogger,
-  Runtime,
-  Worker,
-  type WorkflowBundleWithSourceMap,
-} from '@temporalio/worker';
+  WithStartWorkflowOperation,
+  WorkflowUpdateFailedError,
+  type WorkflowHandle,
+} from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   cboPipelineWorkflowId,
@@ -17,7 +11,9 @@ import {
   type AssessmentDraft,
   type PipelineStage,
 } from '@bandanh/contracts';
-import { temporalBinary, uniqueName, waitFor } from '@bandanh/platform/testing';
+import { uniqueName, waitFor } from '@bandanh/platform/testing';
+import { FakeInbox } from '../../test/fake-inbox';
+import { replayAndKeep, replayRecordedHistories, useWorkflowTestEnvironment } from '../../test/workflow-test';
 import {
   CBO_PIPELINE_WORKFLOW,
   assessUpdate,
@@ -27,10 +23,9 @@ import {
   trainingStartedSignal,
   viewQuery,
   withdrawUpdate,
-  type Actor,
   type CboPipelineActivities,
-  type TaskTimings,
 } from './definitions';
+import type { Actor, TaskTimings } from '../shared/definitions';
 
 const assessor: Actor = { userId: '11111111-1111-4111-8111-111111111111', roles: ['assessor'] };
 const approver: Actor = { userId: '22222222-2222-4222-8222-222222222222', roles: ['approver'] };
@@ -56,7 +51,7 @@ class FakeWorld {
   stages: PipelineStage[] = [];
   decisions: Array<{ outcome: string; reason: string | null }> = [];
   assessments: string[] = [];
-  tasks = new Map<string, { status: string; reminded: boolean; escalatedTo: string | null; role: string }>();
+  readonly inbox: FakeInbox;
   declineReason: string | null = null;
   waitDays = 30;
   rejectAssessment = false;
@@ -66,11 +61,19 @@ class FakeWorld {
   auditFailures = 0;
   auditAttempts = 0;
 
-  constructor(private readonly timings: TaskTimings) {}
+  constructor(timings: TaskTimings) {
+    this.inbox = new FakeInbox(timings);
+  }
+
+  get tasks() {
+    return this.inbox.tasks;
+  }
 
   activities(): CboPipelineActivities {
-    return {
+    const parts: Omit<CboPipelineActivities, 'recordMove'> = {
+      // The network service keeps the stage: recording the one it has again changes nothing.
       recordStage: async ({ stage, decision }) => {
+        if (this.stages.at(-1) === stage) return;
         this.stages.push(stage);
         if (decision) this.decisions.push(decision);
       },
@@ -97,65 +100,51 @@ class FakeWorld {
         }
         this.assessments.push(stepId);
       },
-      openTask: async ({ taskId, assigneeRole }) => {
-        if (!this.tasks.has(taskId)) {
-          this.tasks.set(taskId, { status: 'open', reminded: false, escalatedTo: null, role: assigneeRole });
-        }
-        return this.timings;
-      },
-      remindTask: async ({ taskId }) => {
-        this.tasks.get(taskId)!.reminded = true;
-      },
-      escalateTask: async ({ taskId, toRole }) => {
-        this.tasks.get(taskId)!.escalatedTo = toRole;
-      },
-      closeTask: async ({ taskId, status }) => {
-        this.tasks.get(taskId)!.status = status;
+      ...this.inbox.activities(),
+    };
+    return {
+      ...parts,
+      // As the orchestrator composes it: the assessment first, a refusal of it changing nothing.
+      recordMove: async ({
+        cboId,
+        stage,
+        decision,
+        assessment,
+        closeTask,
+        openTask,
+        audit,
+        reassessmentWait,
+      }) => {
+        if (assessment) await parts.recordAssessment({ cboId, ...assessment });
+        const timings = openTask ? await parts.openTask(openTask) : null;
+        const screen = reassessmentWait ? await parts.screenCbo({ cboId }) : null;
+        await parts.recordStage({ cboId, stage, ...(decision && { decision }) });
+        if (closeTask) await parts.closeTask(closeTask);
+        if (audit) await parts.auditDecision({ cboId, ...audit });
+        return { timings, reassessmentWaitDays: screen?.reassessmentWaitDays ?? null };
       },
     };
   }
 
   open(): string[] {
-    return [...this.tasks].filter(([, task]) => task.status === 'open').map(([id]) => id);
+    return this.inbox.open();
   }
 }
 
 const SLOW: TaskTimings = { remindAfter: '1 hour', escalateAfter: '1 hour', escalateTo: 'approver' };
 
 describe('the CBO pipeline workflow', () => {
-  let env: TestWorkflowEnvironment;
-  let bundle: WorkflowBundleWithSourceMap;
-
-  beforeAll(async () => {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-    env = await TestWorkflowEnvironment.createLocal({
-      server: { executable: { type: 'existing-path', path: temporalBinary() } },
-    });
-    bundle = await bundleWorkflowCode({
-      workflowsPath: require.resolve('../workflows'),
-      logger: new DefaultLogger('WARN'),
-    });
-  });
-
-  afterAll(async () => {
-    await env?.teardown();
-  });
+  const t = useWorkflowTestEnvironment();
+  const histories = join(__dirname, 'histories');
 
   /** Runs a pipeline for a new CBO on a fresh worker; `run` drives it through its handle. */
   async function withPipeline(
     world: FakeWorld,
     run: (handle: WorkflowHandle, cboId: string) => Promise<void>,
   ): Promise<void> {
-    const taskQueue = uniqueName('pipeline');
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowBundle: bundle,
-      activities: world.activities(),
-    });
     const cboId = crypto.randomUUID();
-    await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start(CBO_PIPELINE_WORKFLOW, {
+    await t.withWorker(world.activities(), async (taskQueue) => {
+      const handle = await t.env.client.workflow.start(CBO_PIPELINE_WORKFLOW, {
         workflowId: cboPipelineWorkflowId(cboId),
         taskQueue,
         args: [{ cboId }],
@@ -225,6 +214,87 @@ describe('the CBO pipeline workflow', () => {
       expect(world.stages).toEqual(['identified', 'assessment', 'selection', 'participant', 'training']);
       expect(world.decisions).toEqual([{ outcome: 'selected', reason: 'Strong and organised' }]);
     });
+  });
+
+  /** Starts a pipeline and sends `update` with the start itself, so it meets the set-up in flight. */
+  async function withStartingPipeline<T>(
+    world: FakeWorld,
+    send: (taskQueue: string, cboId: string) => Promise<T>,
+  ): Promise<T> {
+    const cboId = crypto.randomUUID();
+    return t.withWorker(world.activities(), async (taskQueue) => {
+      try {
+        return await send(taskQueue, cboId);
+      } finally {
+        await t.env.client.workflow
+          .getHandle(cboPipelineWorkflowId(cboId))
+          .terminate('test over')
+          .catch(() => undefined);
+      }
+    });
+  }
+
+  const startOperation = (taskQueue: string, cboId: string) =>
+    new WithStartWorkflowOperation(CBO_PIPELINE_WORKFLOW, {
+      workflowId: cboPipelineWorkflowId(cboId),
+      taskQueue,
+      args: [{ cboId }],
+      workflowIdConflictPolicy: 'FAIL',
+    });
+
+  it('accepts an assessment sent the moment the pipeline starts: it waits for the set-up to reach its stage', async () => {
+    const world = new FakeWorld(SLOW);
+    const view = await withStartingPipeline(world, (taskQueue, cboId) =>
+      t.env.client.workflow.executeUpdateWithStart(assessUpdate, {
+        args: [{ actor: assessor, draft }],
+        startWorkflowOperation: startOperation(taskQueue, cboId),
+      }),
+    );
+    expect(view).toMatchObject({ stage: 'selection', assessedBy: assessor.userId });
+    expect(view.history.map((event) => event.stage)).toEqual(['identified', 'assessment', 'selection']);
+    expect(world.assessments).toHaveLength(1);
+    expect(world.stages).toEqual(['identified', 'assessment', 'selection']);
+    // The assessor's task was opened by the set-up and closed by the step; the approver's is open.
+    expect([...world.tasks.values()].map((task) => [task.role, task.status])).toEqual([
+      ['assessor', 'done'],
+      ['approver', 'open'],
+    ]);
+  });
+
+  it('refuses at once, at the wrong stage, a step the set-up does not lead to', async () => {
+    const world = new FakeWorld(SLOW);
+    const early = await withStartingPipeline(world, (taskQueue, cboId) =>
+      refusal(
+        t.env.client.workflow.executeUpdateWithStart(decideUpdate, {
+          args: [{ actor: approver, decision: { outcome: 'selected' } }],
+          startWorkflowOperation: startOperation(taskQueue, cboId),
+        }),
+      ),
+    );
+    expect(early).toMatchObject({
+      type: 'CONFLICT',
+      details: { reason: 'wrong_stage', stage: 'identified' },
+    });
+    expect(world.decisions).toEqual([]);
+  });
+
+  it('refuses an assessment that waited for a set-up which declined the CBO by the pilot rule', async () => {
+    const world = new FakeWorld(SLOW);
+    world.declineReason = RULE_REASONS.pilotDevelopment;
+    const refused = await withStartingPipeline(world, (taskQueue, cboId) =>
+      refusal(
+        t.env.client.workflow.executeUpdateWithStart(assessUpdate, {
+          args: [{ actor: assessor, draft }],
+          startWorkflowOperation: startOperation(taskQueue, cboId),
+        }),
+      ),
+    );
+    expect(refused).toMatchObject({
+      type: 'CONFLICT',
+      details: { reason: 'wrong_stage', stage: 'declined' },
+    });
+    expect(world.assessments).toEqual([]);
+    expect(world.stages).toEqual(['identified', 'declined']);
   });
 
   it('refuses a wrong stage, a wrong role and a broken four eyes, and changes nothing', async () => {
@@ -349,13 +419,7 @@ describe('the CBO pipeline workflow', () => {
     });
     await withPipeline(world, async (handle) => {
       await atStage(handle, 'assessment');
-      const task = await waitFor(
-        async () => {
-          const [first] = world.tasks.values();
-          return first?.escalatedTo ? first : undefined;
-        },
-        { what: 'the escalation', timeoutMs: 20_000 },
-      );
+      const task = await world.inbox.firstEscalated();
       expect(task).toMatchObject({
         status: 'open',
         reminded: true,
@@ -372,30 +436,23 @@ describe('the CBO pipeline workflow', () => {
     const world = new FakeWorld(SLOW);
     const taskQueue = uniqueName('restart');
     const cboId = crypto.randomUUID();
-    const start = () =>
-      Worker.create({
-        connection: env.nativeConnection,
+    const start = (run: () => Promise<void>) =>
+      t.withWorker(world.activities(), run, {
         taskQueue,
-        workflowBundle: bundle,
-        activities: world.activities(),
         // The stopped worker's cached run is not waited for long: the new one replays the history.
         stickyQueueScheduleToStartTimeout: '1 second',
       });
-    const handle = await env.client.workflow.start(CBO_PIPELINE_WORKFLOW, {
+    const handle = await t.env.client.workflow.start(CBO_PIPELINE_WORKFLOW, {
       workflowId: cboPipelineWorkflowId(cboId),
       taskQueue,
       args: [{ cboId }],
     });
-    await (
-      await start()
-    ).runUntil(async () => {
+    await start(async () => {
       await atStage(handle, 'assessment');
       await handle.executeUpdate(assessUpdate, { args: [{ actor: assessor, draft }] });
     });
     // A new worker (a new process, as far as the workflow can tell) picks the run up from its history.
-    await (
-      await start()
-    ).runUntil(async () => {
+    await start(async () => {
       const view = await handle.executeUpdate(decideUpdate, {
         args: [{ actor: approver, decision: { outcome: 'selected' } }],
       });
@@ -407,13 +464,7 @@ describe('the CBO pipeline workflow', () => {
   it('replays the recorded history of every released version, so a change that breaks running pipelines fails here', async () => {
     // Each file is the history of a full pipeline run under one version of the workflow. A change
     // that would replay them differently must go behind patched(); then record the new version's.
-    const dir = join(__dirname, 'histories');
-    const files = readdirSync(dir).filter((name) => name.endsWith('.json'));
-    expect(files.length).toBeGreaterThan(0);
-    for (const file of files) {
-      const history = historyFromJSON(JSON.parse(readFileSync(join(dir, file), 'utf8')));
-      await expect(Worker.runReplayHistory({ workflowBundle: bundle }, history)).resolves.toBeUndefined();
-    }
+    expect(await replayRecordedHistories(histories, t.bundle)).toBeGreaterThan(0);
   });
 
   it('records a full run that replays, the history a release keeps (RECORD_HISTORY=<file> writes it)', async () => {
@@ -428,11 +479,7 @@ describe('the CBO pipeline workflow', () => {
       await atStage(handle, 'training');
       await handle.executeUpdate(withdrawUpdate, { args: [{ actor: coordinator, reason: 'Recorded run' }] });
       await handle.result();
-      const history = await handle.fetchHistory();
-      await Worker.runReplayHistory({ workflowBundle: bundle }, history);
-      if (process.env.RECORD_HISTORY) {
-        writeFileSync(join(__dirname, 'histories', process.env.RECORD_HISTORY), historyToJSON(history));
-      }
+      await replayAndKeep(handle, histories, t.bundle);
     });
   });
 });

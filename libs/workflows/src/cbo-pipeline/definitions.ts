@@ -1,24 +1,12 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type {
-  AssessmentDraft,
-  PipelineEvent,
-  PipelineStage,
-  SelectionDecision,
-  StaffRole,
-  TaskKind,
-} from '@bandanh/contracts';
+import type { AssessmentDraft, PipelineEvent, PipelineStage, SelectionDecision } from '@bandanh/contracts';
+import type { Actor, OpenTaskInput, TaskActivities, TaskTimings } from '../shared/definitions';
 
 /** The registered name of the CBO pipeline workflow. */
 export const CBO_PIPELINE_WORKFLOW = 'cboPipeline';
 
 export interface CboPipelineInput {
   cboId: string;
-}
-
-/** The staff member taking a step, as the orchestrator vouches for them. */
-export interface Actor {
-  userId: string;
-  roles: StaffRole[];
 }
 
 /** What the pipeline shows of itself. */
@@ -41,31 +29,6 @@ export const reopenUpdate = defineUpdate<PipelineView, [{ actor: Actor }]>('reop
 export const withdrawUpdate = defineUpdate<PipelineView, [{ actor: Actor; reason: string }]>('withdraw');
 /** Sent by the training programme when the participant is enrolled in its first module. */
 export const trainingStartedSignal = defineSignal('trainingStarted');
-
-export interface OpenTaskInput {
-  taskId: string;
-  kind: TaskKind;
-  workflowId: string;
-  cboId: string;
-  subjectId: string;
-  subjectLabel: string;
-  assigneeRole: StaffRole;
-}
-
-/** How long a task may wait before its reminder, and then before it escalates, and to whom. */
-export interface TaskTimings {
-  remindAfter: string;
-  escalateAfter: string;
-  escalateTo: StaffRole;
-}
-
-/** The inbox's side of a human step. */
-export interface TaskActivities {
-  openTask(input: OpenTaskInput): Promise<TaskTimings>;
-  remindTask(input: { taskId: string }): Promise<void>;
-  escalateTask(input: { taskId: string; toRole: StaffRole }): Promise<void>;
-  closeTask(input: { taskId: string; status: 'done' | 'cancelled'; closedBy: string | null }): Promise<void>;
-}
 
 /** What the pipeline asks of the outside world; implemented by the orchestrator. */
 export interface CboPipelineActivities extends TaskActivities {
@@ -94,14 +57,41 @@ export interface CboPipelineActivities extends TaskActivities {
     assessedBy: string;
     draft: AssessmentDraft;
   }): Promise<void>;
+  /**
+   * One move of the pipeline in one call (since patch `one-step-per-move`): what the step
+   * records, the stage it reaches, the task it closes and the one it opens, and its audit entry.
+   */
+  recordMove(input: PipelineMove): Promise<PipelineMoveResult>;
+}
+
+/**
+ * Everything one move of the pipeline persists. The assessment is stored first, and a refusal
+ * of it stops the move before anything else changes; the rest is written together. Every part
+ * is idempotent (the stage is set, the task ids, step id and event id are the workflow's), so a
+ * retried move writes nothing twice.
+ */
+export interface PipelineMove {
+  cboId: string;
+  /** The stage reached, kept by the network service; with a selection decision, what was decided. */
+  stage: PipelineStage;
+  decision?: { outcome: 'selected' | 'declined'; reason: string | null };
+  assessment?: { stepId: string; assessedBy: string; draft: AssessmentDraft };
+  /** The task of the stage left: done by the person who took the step, or cancelled. */
+  closeTask?: { taskId: string; status: 'done' | 'cancelled'; closedBy: string | null };
+  /** The task of the stage reached. */
+  openTask?: OpenTaskInput;
+  /** A selection decision's audit entry, once per event id. */
+  audit?: { eventId: string; actorId: string; outcome: 'selected' | 'declined' };
+  /** A decline: ask the programme's waiting time before the CBO may be assessed again. */
+  reassessmentWait?: boolean;
+}
+
+export interface PipelineMoveResult {
+  /** The reminder and escalation of the task opened, if one was. */
+  timings: TaskTimings | null;
+  /** With `reassessmentWait`: the waiting time in days. */
+  reassessmentWaitDays: number | null;
 }
 
 /** Stages that end the workflow. */
 export const FINAL_STAGES: readonly PipelineStage[] = ['withdrawn'];
-
-/** Error types a refused step carries; the orchestrator turns them into the contracts' codes. */
-export const REFUSAL = {
-  wrongStage: 'CONFLICT',
-  forbidden: 'FORBIDDEN',
-  invalid: 'VALIDATION_FAILED',
-} as const;

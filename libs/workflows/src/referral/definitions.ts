@@ -1,6 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Referral } from '@bandanh/contracts';
-import type { Actor, TaskActivities } from '../cbo-pipeline/definitions';
+import type { Actor, TaskActivities } from '../shared/definitions';
 
 export const REFERRAL_FOLLOW_UP_WORKFLOW = 'referralFollowUp';
 
@@ -11,14 +11,25 @@ export interface ReferralFollowUpInput {
   label: string;
 }
 
-type Outcome = NonNullable<Referral['outcome']>;
+/** What the follow-up records: the partner's answer, "in progress" keeping it open. */
+export type FollowUpOutcome = NonNullable<Referral['outcome']>;
 
-export const referralOutcomeUpdate = defineUpdate<
-  { status: 'open' | 'closed' },
-  [{ actor: Actor; outcome: Outcome; note?: string }]
->('recordOutcome');
+/** A coordinator's step: the outcome of the referral, and a note. */
+export interface FollowUpStep {
+  actor: Actor;
+  outcome: FollowUpOutcome;
+  note?: string;
+}
+
+export const referralOutcomeUpdate = defineUpdate<{ status: 'open' | 'closed' }, [FollowUpStep]>(
+  'recordOutcome',
+);
 export const referralStatusQuery = defineQuery<'open' | 'closed'>('status');
 
 export interface ReferralActivities extends TaskActivities {
-  recordReferralOutcome(input: { referralId: string; outcome: Outcome; note?: string }): Promise<void>;
+  recordReferralOutcome(input: {
+    referralId: string;
+    outcome: FollowUpOutcome;
+    note?: string;
+  }): Promise<void>;
 }

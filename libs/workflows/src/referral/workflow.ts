@@ -1,6 +1,10 @@
 import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import { REFUSAL } from '../cbo-pipeline/definitions';
-import { closeTask, refuse, requireActorRole, taskIdFor, waitForPerson } from '../cbo-pipeline/human-step';
+import type { ReferralRefusal } from '@bandanh/contracts';
+import { ACTIVITY_OPTIONS } from '../shared/activity-options';
+import { REFUSAL } from '../shared/definitions';
+import { closeTask, taskIdFor, waitForPerson } from '../shared/human-step';
+import { OneStepAtATime } from '../shared/one-step-at-a-time';
+import { refuse, requireActorGroup } from '../shared/refusals';
 import {
   referralOutcomeUpdate,
   referralStatusQuery,
@@ -8,10 +12,7 @@ import {
   type ReferralFollowUpInput,
 } from './definitions';
 
-const { recordReferralOutcome } = proxyActivities<ReferralActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const { recordReferralOutcome } = proxyActivities<ReferralActivities>(ACTIVITY_OPTIONS);
 
 /**
  * Follows a hotline referral up: a coordinator's task until its outcome is recorded, with
@@ -19,9 +20,9 @@ const { recordReferralOutcome } = proxyActivities<ReferralActivities>({
  * with a new task; any other closes it.
  */
 export async function referralFollowUp({ referralId, cboId, label }: ReferralFollowUpInput): Promise<void> {
+  const gate = new OneStepAtATime('The follow-up is being recorded; try again in a moment');
   const state = {
     status: 'open' as 'open' | 'closed',
-    busy: false,
     seq: 0,
     taskId: '',
     opened: '',
@@ -31,9 +32,8 @@ export async function referralFollowUp({ referralId, cboId, label }: ReferralFol
 
   setHandler(
     referralOutcomeUpdate,
-    async ({ actor, outcome, note }) => {
-      state.busy = true;
-      try {
+    ({ actor, outcome, note }) =>
+      gate.run(async () => {
         await recordReferralOutcome({ referralId, outcome, note });
         // The task's opening may still be on its way: close it once it is recorded.
         const taskId = state.taskId;
@@ -42,21 +42,16 @@ export async function referralFollowUp({ referralId, cboId, label }: ReferralFol
         if (outcome !== 'in_progress') state.status = 'closed';
         state.round += 1;
         return { status: state.status };
-      } finally {
-        state.busy = false;
-      }
-    },
+      }),
     {
       validator: ({ actor }) => {
-        requireActorRole(actor, ['coordinator', 'admin'], 'record the outcome of a referral');
+        requireActorGroup(actor, 'hotlineStaff', 'record the outcome of a referral');
         if (state.status === 'closed') {
-          throw refuse('This referral is already closed', REFUSAL.wrongStage, { reason: 'already_closed' });
-        }
-        if (state.busy) {
-          throw refuse('The follow-up is being recorded; try again in a moment', REFUSAL.wrongStage, {
-            reason: 'busy',
+          throw refuse('This referral is already closed', REFUSAL.wrongStage, {
+            reason: 'already_closed' satisfies ReferralRefusal,
           });
         }
+        gate.refuseIfBusy();
       },
     },
   );

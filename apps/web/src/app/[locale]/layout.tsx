@@ -4,12 +4,19 @@ import '@/app/globals.css';
 import type { Metadata, Viewport } from 'next';
 import { notFound } from 'next/navigation';
 import { NextIntlClientProvider, hasLocale } from 'next-intl';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/site-header';
+import { pickMessages } from '@/i18n/pick-messages';
 import { routing } from '@/i18n/routing';
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
+
+/**
+ * The messages every page renders in the browser: the error page's. Sections with client forms
+ * add their own (`messagesLayout`, `ClientMessages`); server components read the whole catalog.
+ */
+const EVERY_PAGE_MESSAGES = ['error'];
 
 export function generateStaticParams() {
   return routing.locales.map((locale) => ({ locale }));
@@ -32,7 +39,7 @@ export default async function LocaleLayout({ children, params }: Props) {
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={pickMessages(await getMessages(), EVERY_PAGE_MESSAGES)}>
           <a className="skip" href="#main">
             {t('skipToContent')}
           </a>

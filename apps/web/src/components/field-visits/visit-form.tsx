@@ -2,9 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { recordVisit, type VisitFormState } from '@/app/[locale]/(staff)/field-visits/actions';
-import { Field, FormMessage } from '@/components/programme-settings/field';
+import { SectionForm, SelectField, SubmitButton, TextAreaField, TextField } from '@/components/form-parts';
 import { useFormAction } from '@/components/use-form-action';
-import type { VisitField } from './visit-draft';
 import styles from './field-visits.module.css';
 
 interface Props {
@@ -23,52 +22,45 @@ export function VisitForm({ locale, idempotencyKey, today, provinces }: Props) {
     values: { provinceCode: '', district: '', commune: '', village: '', visitedOn: today, notes: '' },
     errors: {},
   };
-  const { state, formAction, pending, onSubmit } = useFormAction(
-    recordVisit,
-    initial,
-    `/${locale}/field-visits`,
-  );
-  const error = (field: VisitField) =>
-    state.errors[field] ? t(`fieldErrors.${state.errors[field]}`) : undefined;
-  const place = (field: 'district' | 'commune' | 'village') => (
-    <Field id={field} label={t(field)} error={error(field)}>
-      {(wiring) => <input {...wiring} name={field} defaultValue={state.values[field]} maxLength={120} />}
-    </Field>
-  );
+  const form = useFormAction(recordVisit, initial, `/${locale}/field-visits`);
+  const { state } = form;
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="card" data-visit-form>
-      <FormMessage message={state.formError && t(`errors.${state.formError}`)} />
-      <input type="hidden" name="idempotencyKey" value={state.key} />
-      <input type="hidden" name="locale" value={locale} />
+    <SectionForm
+      form={form}
+      section="fieldVisits"
+      hiddenFields={{ idempotencyKey: state.key, locale }}
+      className="card"
+      data-visit-form
+    >
       <div className={styles.place}>
-        <Field id="provinceCode" label={t('province')} error={error('provinceCode')}>
-          {(wiring) => (
-            <select {...wiring} name="provinceCode" defaultValue={state.values.provinceCode}>
-              <option value="">{t('chooseProvince')}</option>
-              {provinces.map((p) => (
-                <option key={p.code} value={p.code}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {place('district')}
-        {place('commune')}
-        {place('village')}
+        <SelectField
+          name="provinceCode"
+          label={t('province')}
+          defaultValue={state.values.provinceCode}
+          placeholder={t('chooseProvince')}
+          choices={provinces.map((p) => ({ value: p.code, label: p.name }))}
+        />
+        {(['district', 'commune', 'village'] as const).map((field) => (
+          <TextField
+            key={field}
+            name={field}
+            label={t(field)}
+            defaultValue={state.values[field]}
+            maxLength={120}
+          />
+        ))}
       </div>
-      <Field id="visitedOn" label={t('visitedOn')} error={error('visitedOn')}>
-        {(wiring) => <input {...wiring} type="date" name="visitedOn" defaultValue={state.values.visitedOn} />}
-      </Field>
-      <Field id="notes" label={t('notes')} hint={t('notesHint')} error={error('notes')}>
-        {(wiring) => (
-          <textarea {...wiring} name="notes" defaultValue={state.values.notes} maxLength={2000} rows={3} />
-        )}
-      </Field>
-      <button className="primary" type="submit" disabled={pending}>
-        {pending ? t('saving') : t('submit')}
-      </button>
-    </form>
+      <TextField name="visitedOn" label={t('visitedOn')} type="date" defaultValue={state.values.visitedOn} />
+      <TextAreaField
+        name="notes"
+        label={t('notes')}
+        hint={t('notesHint')}
+        defaultValue={state.values.notes}
+        maxLength={2000}
+        rows={3}
+      />
+      <SubmitButton pending={form.pending} label={t('submit')} busy={t('saving')} />
+    </SectionForm>
   );
 }

@@ -1,9 +1,18 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { FOCUS_ISSUES, HOTLINE_CHANNELS } from '@bandanh/contracts';
+import { HOTLINE_CHANNELS } from '@bandanh/contracts/constants';
 import { logCall, type HotlineFormState } from '@/app/[locale]/(staff)/cbos/[id]/hotline/actions';
-import { Choices, Field, FormMessage } from '@/components/programme-settings/field';
+import {
+  Choices,
+  SectionForm,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  useChoices,
+} from '@/components/form-parts';
+import { useFocusIssues } from '@/components/focus-issues';
 import { useFormAction } from '@/components/use-form-action';
 import type { HotlineField } from './hotline-draft';
 import styles from './hotline.module.css';
@@ -21,7 +30,8 @@ interface Props {
 /** Logs a call, a message or a visit; ticking "refer" adds the partner NGO and the reason. */
 export function HotlineForm({ locale, cboId, idempotencyKey, now, partners }: Props) {
   const t = useTranslations('hotline');
-  const catalog = useTranslations();
+  const channels = useChoices(HOTLINE_CHANNELS, 'hotline.channels');
+  const issues = useFocusIssues();
   const initial: HotlineFormState = {
     key: idempotencyKey,
     values: {
@@ -37,73 +47,57 @@ export function HotlineForm({ locale, cboId, idempotencyKey, now, partners }: Pr
     },
     errors: {},
   };
-  const { state, formAction, pending, onSubmit } = useFormAction(
-    logCall,
-    initial,
-    `/${locale}/cbos/${cboId}/hotline`,
-  );
-  const error = (field: HotlineField) =>
-    state.errors[field] ? t(`fieldErrors.${state.errors[field]}`) : undefined;
+  const form = useFormAction(logCall, initial, `/${locale}/cbos/${cboId}/hotline`);
+  const { state } = form;
   const value = (field: HotlineField) => state.values[field];
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="card" data-hotline-form>
-      <FormMessage message={state.formError && t(`errors.${state.formError}`)} />
-      <input type="hidden" name="idempotencyKey" value={state.key} />
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="cboId" value={cboId} />
-
-      <Choices id="channel" legend={t('channel')} error={error('channel')}>
-        {HOTLINE_CHANNELS.map((channel) => (
-          <label key={channel}>
-            <input
-              type="radio"
-              name="channel"
-              value={channel}
-              defaultChecked={value('channel') === channel}
-            />
-            {t(`channels.${channel}`)}
-          </label>
-        ))}
-      </Choices>
-      <Field id="callerName" label={t('callerName')} hint={t('callerNameHint')} error={error('callerName')}>
-        {(wiring) => (
-          <input
-            {...wiring}
-            name="callerName"
-            defaultValue={value('callerName')}
-            maxLength={120}
-            autoComplete="off"
-          />
-        )}
-      </Field>
-      <Field id="occurredAt" label={t('occurredAt')} hint={t('occurredAtHint')} error={error('occurredAt')}>
-        {(wiring) => (
-          <input {...wiring} type="datetime-local" name="occurredAt" defaultValue={value('occurredAt')} />
-        )}
-      </Field>
-      <Field id="issue" label={t('issue')} error={error('issue')}>
-        {(wiring) => (
-          <select {...wiring} name="issue" defaultValue={value('issue')}>
-            <option value="">{t('chooseIssue')}</option>
-            {FOCUS_ISSUES.map((issue) => (
-              <option key={issue} value={issue}>
-                {catalog(`focusIssues.${issue}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id="summary" label={t('summary')} error={error('summary')}>
-        {(wiring) => (
-          <textarea {...wiring} name="summary" defaultValue={value('summary')} maxLength={2000} rows={3} />
-        )}
-      </Field>
-      <Field id="guidance" label={t('guidance')} error={error('guidance')}>
-        {(wiring) => (
-          <textarea {...wiring} name="guidance" defaultValue={value('guidance')} maxLength={2000} rows={3} />
-        )}
-      </Field>
+    <SectionForm
+      form={form}
+      section="hotline"
+      hiddenFields={{ idempotencyKey: state.key, locale, cboId }}
+      className="card"
+      data-hotline-form
+    >
+      <Choices
+        name="channel"
+        legend={t('channel')}
+        type="radio"
+        choices={channels}
+        checked={(c) => value('channel') === c}
+      />
+      <TextField
+        name="callerName"
+        label={t('callerName')}
+        hint={t('callerNameHint')}
+        defaultValue={value('callerName')}
+        maxLength={120}
+        autoComplete="off"
+      />
+      <TextField
+        name="occurredAt"
+        label={t('occurredAt')}
+        hint={t('occurredAtHint')}
+        type="datetime-local"
+        defaultValue={value('occurredAt')}
+      />
+      <SelectField
+        name="issue"
+        label={t('issue')}
+        defaultValue={value('issue')}
+        placeholder={t('chooseIssue')}
+        choices={issues}
+      />
+      {(['summary', 'guidance'] as const).map((field) => (
+        <TextAreaField
+          key={field}
+          name={field}
+          label={t(field)}
+          defaultValue={value(field)}
+          maxLength={2000}
+          rows={3}
+        />
+      ))}
 
       <fieldset className={styles.referral}>
         <legend>{t('referralTitle')}</legend>
@@ -116,37 +110,27 @@ export function HotlineForm({ locale, cboId, idempotencyKey, now, partners }: Pr
               {t('refer')}
             </label>
             <div className={styles.referralFields}>
-              <Field id="partnerId" label={t('partner')} error={error('partnerId')}>
-                {(wiring) => (
-                  <select {...wiring} name="partnerId" defaultValue={value('partnerId')}>
-                    <option value="">{t('choosePartner')}</option>
-                    {partners.map((partner) => (
-                      <option key={partner.id} value={partner.id}>
-                        {partner.label}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <Field id="reason" label={t('reason')} hint={t('reasonHint')} error={error('reason')}>
-                {(wiring) => (
-                  <textarea
-                    {...wiring}
-                    name="reason"
-                    defaultValue={value('reason')}
-                    maxLength={1000}
-                    rows={2}
-                  />
-                )}
-              </Field>
+              <SelectField
+                name="partnerId"
+                label={t('partner')}
+                defaultValue={value('partnerId')}
+                placeholder={t('choosePartner')}
+                choices={partners.map((partner) => ({ value: partner.id, label: partner.label }))}
+              />
+              <TextAreaField
+                name="reason"
+                label={t('reason')}
+                hint={t('reasonHint')}
+                defaultValue={value('reason')}
+                maxLength={1000}
+                rows={2}
+              />
             </div>
           </>
         )}
       </fieldset>
 
-      <button className="primary" type="submit" disabled={pending}>
-        {pending ? t('saving') : t('submit')}
-      </button>
-    </form>
+      <SubmitButton pending={form.pending} label={t('submit')} busy={t('saving')} />
+    </SectionForm>
   );
 }

@@ -1,9 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { FOCUS_ISSUES } from '@bandanh/contracts';
 import { savePartner, type PartnerFormState } from '@/app/[locale]/(staff)/partners/actions';
-import { Choices, Field, FormMessage } from '@/components/programme-settings/field';
+import { SectionForm, SubmitButton, TextAreaField, TextField } from '@/components/form-parts';
+import { FocusIssueChoices } from '@/components/focus-issues';
 import { useFormAction } from '@/components/use-form-action';
 import type { PartnerValues } from './partner-draft';
 import styles from './partners.module.css';
@@ -22,84 +22,66 @@ interface Props {
 /** A partner NGO's details: one form to add a partner, and one per partner to change it. */
 export function PartnerForm({ locale, idempotencyKey = '', partnerId, values, editLabel }: Props) {
   const t = useTranslations('partners');
-  const catalog = useTranslations();
   const initial: PartnerFormState = { key: idempotencyKey, values, errors: {} };
-  const { state, formAction, pending, onSubmit } = useFormAction(savePartner, initial, `/${locale}/partners`);
+  const form = useFormAction(savePartner, initial, `/${locale}/partners`);
+  const { state } = form;
   const prefix = partnerId ?? 'new';
   const id = (name: string) => `${name}-${prefix}`;
-  const error = (field: string) =>
-    state.errors[field] ? t(`fieldErrors.${state.errors[field]}`) : undefined;
-  const refused = Boolean(state.formError);
 
-  const form = (
-    <form
-      action={formAction}
-      onSubmit={onSubmit}
-      noValidate
+  const fields = (
+    <SectionForm
+      form={form}
+      section="partners"
+      hiddenFields={partnerId ? { locale, partnerId } : { locale, idempotencyKey: state.key }}
       className={partnerId ? styles.editForm : 'card'}
       data-partner-form={prefix}
     >
-      <FormMessage message={state.formError && t(`errors.${state.formError}`)} />
-      <input type="hidden" name="locale" value={locale} />
-      {partnerId ? (
-        <input type="hidden" name="partnerId" value={partnerId} />
-      ) : (
-        <input type="hidden" name="idempotencyKey" value={state.key} />
-      )}
-      <Field id={id('name')} label={t('name')} error={error('name')}>
-        {(wiring) => (
-          <input
-            {...wiring}
-            name="name"
-            defaultValue={state.values.name}
-            maxLength={200}
-            autoComplete="off"
-          />
-        )}
-      </Field>
-      <Choices id={id('expertise')} legend={t('expertise')} error={error('expertise')}>
-        {FOCUS_ISSUES.map((issue) => (
-          <label key={issue}>
-            <input
-              type="checkbox"
-              name="expertise"
-              value={issue}
-              defaultChecked={state.values.expertise.includes(issue)}
-            />
-            {catalog(`focusIssues.${issue}`)}
-          </label>
-        ))}
-      </Choices>
-      <Field
+      <TextField
+        id={id('name')}
+        name="name"
+        label={t('name')}
+        defaultValue={state.values.name}
+        maxLength={200}
+        autoComplete="off"
+      />
+      <FocusIssueChoices
+        name="expertise"
+        id={id('expertise')}
+        legend={t('expertise')}
+        checked={state.values.expertise}
+      />
+      <TextAreaField
         id={id('description')}
+        name="description"
         label={t('description')}
         hint={t('descriptionHint')}
-        error={error('description')}
-      >
-        {(wiring) => (
-          <textarea
-            {...wiring}
-            name="description"
-            defaultValue={state.values.description}
-            maxLength={1000}
-            rows={2}
-          />
-        )}
-      </Field>
+        defaultValue={state.values.description}
+        maxLength={1000}
+        rows={2}
+      />
       <div className={styles.contact}>
-        <Field id={id('contactName')} label={t('contactName')} error={error('contactName')}>
-          {(wiring) => (
-            <input {...wiring} name="contactName" defaultValue={state.values.contactName} maxLength={120} />
-          )}
-        </Field>
-        <Field id={id('phone')} label={t('phone')} error={error('phone')}>
-          {(wiring) => (
-            <input {...wiring} type="tel" name="phone" defaultValue={state.values.phone} maxLength={40} />
-          )}
-        </Field>
-        <Field id={id('email')} label={t('email')} error={error('email')}>
-          {(wiring) => <input {...wiring} type="email" name="email" defaultValue={state.values.email} />}
-        </Field>
+        <TextField
+          id={id('contactName')}
+          name="contactName"
+          label={t('contactName')}
+          defaultValue={state.values.contactName}
+          maxLength={120}
+        />
+        <TextField
+          id={id('phone')}
+          name="phone"
+          label={t('phone')}
+          type="tel"
+          defaultValue={state.values.phone}
+          maxLength={40}
+        />
+        <TextField
+          id={id('email')}
+          name="email"
+          label={t('email')}
+          type="email"
+          defaultValue={state.values.email}
+        />
       </div>
       {partnerId && (
         <label className={styles.active}>
@@ -107,17 +89,20 @@ export function PartnerForm({ locale, idempotencyKey = '', partnerId, values, ed
           {t('activeLabel')}
         </label>
       )}
-      <button className={partnerId ? 'secondary' : 'primary'} type="submit" disabled={pending}>
-        {pending ? t('saving') : t(partnerId ? 'save' : 'add')}
-      </button>
-    </form>
+      <SubmitButton
+        pending={form.pending}
+        label={t(partnerId ? 'save' : 'add')}
+        busy={t('saving')}
+        className={partnerId ? 'secondary' : 'primary'}
+      />
+    </SectionForm>
   );
 
-  if (!editLabel) return form;
+  if (!editLabel) return fields;
   return (
-    <details className={styles.edit} open={refused || undefined}>
+    <details className={styles.edit} open={Boolean(state.formError) || undefined}>
       <summary>{editLabel}</summary>
-      {form}
+      {fields}
     </details>
   );
 }

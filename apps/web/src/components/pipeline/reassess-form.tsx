@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { reassessCbo, type StepState } from '@/app/[locale]/(staff)/cbos/[id]/actions';
 import { useFormAction } from '@/components/use-form-action';
 import styles from './pipeline.module.css';
-import { StepError, StepFields } from './step-parts';
+import { StepForm } from './step-parts';
 
 /**
  * "Assess again", for a declined CBO: offered from the day its waiting time ends, and until
@@ -14,27 +14,27 @@ export function ReassessForm({ cboId, from }: { cboId: string; from?: string }) 
   const t = useTranslations('pipeline.reassess');
   const locale = useLocale();
   const initial: StepState = { cboId, values: {}, fieldErrors: {} };
-  const { state, formAction, pending, onSubmit } = useFormAction(
-    reassessCbo,
-    initial,
-    `/${locale}/cbos/${cboId}`,
-  );
+  const form = useFormAction(reassessCbo, initial, `/${locale}/cbos/${cboId}`);
   return (
-    <form action={formAction} onSubmit={onSubmit} className={styles.step} data-reassess-form>
-      <h3>{t('title')}</h3>
-      <StepError state={state} />
-      <StepFields locale={locale} cboId={cboId} />
+    <StepForm
+      form={form}
+      cboId={cboId}
+      noValidate={false}
+      className={styles.step}
+      data-reassess-form
+      title={t('title')}
+    >
       <p className="muted" id="reassess-when">
         {from ? t('notYet', { date: from }) : t('intro')}
       </p>
       <button
         className="primary"
         type="submit"
-        disabled={pending || Boolean(from)}
+        disabled={form.pending || Boolean(from)}
         aria-describedby="reassess-when"
       >
         {t('submit')}
       </button>
-    </form>
+    </StepForm>
   );
 }

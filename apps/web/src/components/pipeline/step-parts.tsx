@@ -1,7 +1,9 @@
 'use client';
 
+import type { FormEvent, FormHTMLAttributes, ReactNode } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import type { StepState } from '@/app/[locale]/(staff)/cbos/[id]/actions';
+import { Hidden, PlainForm, TextAreaField } from '@/components/form-parts';
 
 /**
  * Why a step was refused, at the top of its form. When someone else moved the CBO meanwhile,
@@ -28,33 +30,69 @@ export function StepError({ state }: { state: StepState }) {
   );
 }
 
-/** The hidden fields every step's form sends. */
-export function StepFields({ locale, cboId }: { locale: string; cboId: string }) {
+interface StepFormProps extends Omit<FormHTMLAttributes<HTMLFormElement>, 'action' | 'onSubmit'> {
+  /** What `useFormAction` answered for this step. */
+  form: {
+    state: StepState;
+    formAction: (data: FormData) => void;
+    onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  };
+  /** The CBO the step moves. */
+  cboId: string;
+  /** The step's title, and the id that names the form after it (when it has one). */
+  title?: string;
+  titleId?: string;
+  /** What the step does, under its title. */
+  intro?: ReactNode;
+  children: ReactNode;
+}
+
+/**
+ * A step of the pipeline as a plain form: its heading, why it was refused, the locale and the
+ * CBO it moves, and its fields, which find their errors under `pipeline.errors`.
+ */
+export function StepForm({ form, cboId, title, titleId, intro, children, ...rest }: StepFormProps) {
+  const locale = useLocale();
   return (
-    <>
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="cboId" value={cboId} />
-    </>
+    <PlainForm
+      bound={form}
+      errors={form.state.fieldErrors}
+      messages="pipeline.errors"
+      aria-labelledby={titleId}
+      {...rest}
+    >
+      {title && <h3 id={titleId}>{title}</h3>}
+      {intro}
+      <StepError state={form.state} />
+      <Hidden fields={{ locale, cboId }} />
+      {children}
+    </PlainForm>
   );
 }
 
-/** A field's translated error, and the wiring that points its control at it and at its hint. */
-export function useFieldError(state: StepState) {
-  const t = useTranslations('pipeline.errors');
-  return (id: string, name: string, hint?: boolean) => {
-    const error = state.fieldErrors[name];
-    return {
-      wiring: {
-        'aria-invalid': Boolean(error),
-        'aria-describedby':
-          [hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined].filter(Boolean).join(' ') ||
-          undefined,
-      },
-      message: error ? (
-        <span className="error" id={`${id}-error`}>
-          {t(error)}
-        </span>
-      ) : null,
-    };
-  };
+/** Why the step is taken: what the CBO reads when it is declined or withdrawn. */
+export function ReasonField({
+  id,
+  label,
+  hint,
+  rows,
+  defaultValue,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  rows: number;
+  defaultValue?: string;
+}) {
+  return (
+    <TextAreaField
+      id={id}
+      name="reason"
+      label={label}
+      hint={hint}
+      rows={rows}
+      maxLength={1000}
+      defaultValue={defaultValue ?? ''}
+    />
+  );
 }

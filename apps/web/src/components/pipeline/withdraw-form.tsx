@@ -4,45 +4,29 @@ import { useLocale, useTranslations } from 'next-intl';
 import { withdrawCbo, type StepState } from '@/app/[locale]/(staff)/cbos/[id]/actions';
 import { useFormAction } from '@/components/use-form-action';
 import styles from './pipeline.module.css';
-import { StepError, StepFields, useFieldError } from './step-parts';
+import { ReasonField, StepForm } from './step-parts';
 
 /** Withdrawing ends the CBO's pipeline: the form is folded away, and asks for the reason. */
 export function WithdrawForm({ cboId }: { cboId: string }) {
   const t = useTranslations('pipeline.withdraw');
   const locale = useLocale();
   const initial: StepState = { cboId, values: {}, fieldErrors: {} };
-  const { state, formAction, pending, onSubmit } = useFormAction(
-    withdrawCbo,
-    initial,
-    `/${locale}/cbos/${cboId}`,
-  );
-  const reason = useFieldError(state)('withdraw-reason', 'reason', true);
+  const form = useFormAction(withdrawCbo, initial, `/${locale}/cbos/${cboId}`);
   return (
-    <details className={styles.withdraw} open={Boolean(state.formError) || undefined} data-withdraw>
+    <details className={styles.withdraw} open={Boolean(form.state.formError) || undefined} data-withdraw>
       <summary>{t('title')}</summary>
-      <form action={formAction} onSubmit={onSubmit} noValidate data-withdraw-form>
-        <p>{t('warning')}</p>
-        <StepError state={state} />
-        <StepFields locale={locale} cboId={cboId} />
-        <div className="field">
-          <label htmlFor="withdraw-reason">{t('reason')}</label>
-          <textarea
-            id="withdraw-reason"
-            name="reason"
-            rows={2}
-            maxLength={1000}
-            defaultValue={state.values.reason ?? ''}
-            {...reason.wiring}
-          />
-          <span className="hint" id="withdraw-reason-hint">
-            {t('reasonHint')}
-          </span>
-          {reason.message}
-        </div>
-        <button className={styles.danger} type="submit" disabled={pending}>
+      <StepForm form={form} cboId={cboId} data-withdraw-form intro={<p>{t('warning')}</p>}>
+        <ReasonField
+          id="withdraw-reason"
+          label={t('reason')}
+          hint={t('reasonHint')}
+          rows={2}
+          defaultValue={form.state.values.reason}
+        />
+        <button className={styles.danger} type="submit" disabled={form.pending}>
           {t('submit')}
         </button>
-      </form>
+      </StepForm>
     </details>
   );
 }

@@ -13,3 +13,13 @@ export function AddRows({ label, open, children }: { label: string; open: boolea
     </details>
   );
 }
+
+/** The box that removes a saved row (a criterion, a target) when the form is saved. */
+export function RemoveRow({ name, label, checked }: { name: string; label: string; checked: boolean }) {
+  return (
+    <label className={styles.remove}>
+      <input type="checkbox" name={name} value="on" defaultChecked={checked} />
+      {label}
+    </label>
+  );
+}

@@ -2,8 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { savePlan, type PlanFormState } from '@/app/[locale]/(staff)/admin/programme/actions';
+import { GroupError, SectionForm, SelectField, SubmitButton, TextField } from '@/components/form-parts';
 import { useFormAction } from '@/components/use-form-action';
-import { Field, FormMessage } from './field';
 import { AddRows } from './add-rows';
 import type { PhaseRow, PlanValues } from './settings-draft';
 import styles from './programme-settings.module.css';
@@ -25,13 +25,8 @@ interface Props {
 export function PlanForm({ locale, values, saved, openedOn, provinces }: Props) {
   const t = useTranslations('programmeSettings');
   const initial: PlanFormState = { key: '', values, errors: {} };
-  const { state, formAction, pending, onSubmit } = useFormAction(
-    savePlan,
-    initial,
-    `/${locale}/admin/programme`,
-  );
-  const error = (field: string) =>
-    state.errors[field] ? t(`fieldErrors.${state.errors[field]}`) : undefined;
+  const form = useFormAction(savePlan, initial, `/${locale}/admin/programme`);
+  const { state } = form;
   const rows = state.values.phases;
   const phase = (row: PhaseRow, i: number) =>
     row.open ? (
@@ -41,27 +36,27 @@ export function PlanForm({ locale, values, saved, openedOn, provinces }: Props) 
         <input type="hidden" name={`phase.${i}.opensOn`} value={row.opensOn} />
       </p>
     ) : (
-      <Field
+      <TextField
         key={i}
         id={`phase-${i}`}
+        name={`phase.${i}.opensOn`}
+        errorName={`phase.${i}`}
         label={t(i < saved ? 'phaseOpensOn' : 'newPhaseOpensOn', { n: i + 1 })}
-        className={styles.inline}
-        error={error(`phase.${i}`)}
-      >
-        {(wiring) => <input {...wiring} type="date" name={`phase.${i}.opensOn`} defaultValue={row.opensOn} />}
-      </Field>
+        fieldClassName={styles.inline}
+        type="date"
+        defaultValue={row.opensOn}
+      />
     );
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="card" data-plan-form>
-      <FormMessage message={state.formError && t(`errors.${state.formError}`)} />
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="phaseRows" value={rows.length} />
-      {error('plan') && (
-        <p className={styles.groupError} role="alert">
-          {error('plan')}
-        </p>
-      )}
+    <SectionForm
+      form={form}
+      section="programmeSettings"
+      hiddenFields={{ locale, phaseRows: rows.length }}
+      className="card"
+      data-plan-form
+    >
+      <GroupError name="plan" className={styles.groupError} />
 
       <fieldset className={styles.group}>
         <legend>{t('phaseDates')}</legend>
@@ -92,33 +87,23 @@ export function PlanForm({ locale, values, saved, openedOn, provinces }: Props) 
               );
             }
             return (
-              <Field
+              <SelectField
                 key={province.code}
-                id={`province-${province.code}`}
+                name={`province.${province.code}`}
                 label={province.name}
-                className={styles.inline}
-              >
-                {(wiring) => (
-                  <select {...wiring} name={`province.${province.code}`} defaultValue={row}>
-                    <option value="">{t('notPlanned')}</option>
-                    {rows.map((phase, i) =>
-                      phase.open ? null : (
-                        <option key={i} value={i}>
-                          {t('phase', { n: i + 1 })}
-                        </option>
-                      ),
-                    )}
-                  </select>
+                fieldClassName={styles.inline}
+                defaultValue={row}
+                placeholder={t('notPlanned')}
+                choices={rows.flatMap((phase, i) =>
+                  phase.open ? [] : [{ value: String(i), label: t('phase', { n: i + 1 }) }],
                 )}
-              </Field>
+              />
             );
           })}
         </div>
       </fieldset>
 
-      <button className="primary" type="submit" disabled={pending}>
-        {pending ? t('saving') : t('savePlan')}
-      </button>
-    </form>
+      <SubmitButton pending={form.pending} label={t('savePlan')} busy={t('saving')} />
+    </SectionForm>
   );
 }

@@ -2,9 +2,9 @@
 
 import { useTranslations } from 'next-intl';
 import { saveSettings, type SettingsFormState } from '@/app/[locale]/(staff)/admin/programme/actions';
+import { GroupError, SectionForm, SubmitButton, TextField } from '@/components/form-parts';
 import { useFormAction } from '@/components/use-form-action';
-import { Field, FormMessage } from './field';
-import { AddRows } from './add-rows';
+import { AddRows, RemoveRow } from './add-rows';
 import type { CriterionRow, SettingsValues } from './settings-draft';
 import styles from './programme-settings.module.css';
 
@@ -31,13 +31,8 @@ const CRITERION = [
 export function SettingsForm({ locale, values, saved }: Props) {
   const t = useTranslations('programmeSettings');
   const initial: SettingsFormState = { key: '', values, errors: {} };
-  const { state, formAction, pending, onSubmit } = useFormAction(
-    saveSettings,
-    initial,
-    `/${locale}/admin/programme`,
-  );
-  const error = (field: string) =>
-    state.errors[field] ? t(`fieldErrors.${state.errors[field]}`) : undefined;
+  const form = useFormAction(saveSettings, initial, `/${locale}/admin/programme`);
+  const { state } = form;
   const rows = state.values.rubric;
   const hasError = (prefix: string) => Object.keys(state.errors).some((field) => field.startsWith(prefix));
   const criterion = (row: CriterionRow, i: number) => (
@@ -45,41 +40,32 @@ export function SettingsForm({ locale, values, saved }: Props) {
       <legend>{i < saved ? t('criterion', { n: i + 1 }) : t('newCriterion')}</legend>
       <div className={styles.criterion}>
         {CRITERION.map(({ field, ...input }) => (
-          <Field
+          <TextField
             key={field}
-            className={field === 'labelEn' || field === 'labelKm' ? styles.wide : undefined}
-            id={`rubric-${i}-${field}`}
+            fieldClassName={field === 'labelEn' || field === 'labelKm' ? styles.wide : undefined}
+            name={`rubric.${i}.${field}`}
             label={t(`criterionFields.${field}`)}
-            error={error(`rubric.${i}.${field}`)}
-          >
-            {(wiring) => (
-              <input
-                {...wiring}
-                {...input}
-                inputMode={input.type === 'number' ? 'numeric' : undefined}
-                name={`rubric.${i}.${field}`}
-                defaultValue={row[field]}
-                lang={field === 'labelKm' ? 'km' : undefined}
-              />
-            )}
-          </Field>
+            {...input}
+            inputMode={input.type === 'number' ? 'numeric' : undefined}
+            defaultValue={row[field]}
+            lang={field === 'labelKm' ? 'km' : undefined}
+          />
         ))}
       </div>
       {i < saved && (
-        <label className={styles.remove}>
-          <input type="checkbox" name={`rubric.${i}.remove`} value="on" defaultChecked={row.remove} />
-          {t('removeCriterion')}
-        </label>
+        <RemoveRow name={`rubric.${i}.remove`} label={t('removeCriterion')} checked={row.remove} />
       )}
     </fieldset>
   );
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="card" data-settings-form>
-      <FormMessage message={state.formError && t(`errors.${state.formError}`)} />
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="rubricRows" value={rows.length} />
-
+    <SectionForm
+      form={form}
+      section="programmeSettings"
+      hiddenFields={{ locale, rubricRows: rows.length }}
+      className="card"
+      data-settings-form
+    >
       <div className="field">
         <label className={styles.check}>
           <input
@@ -96,33 +82,21 @@ export function SettingsForm({ locale, values, saved }: Props) {
           {t('pilotRuleHint')}
         </span>
       </div>
-      <Field
-        id="reassessmentWaitDays"
+      <TextField
+        name="reassessmentWaitDays"
         label={t('waitDays')}
         hint={t('waitDaysHint')}
-        error={error('reassessmentWaitDays')}
-      >
-        {(wiring) => (
-          <input
-            {...wiring}
-            type="number"
-            inputMode="numeric"
-            name="reassessmentWaitDays"
-            min={0}
-            max={3650}
-            defaultValue={state.values.reassessmentWaitDays}
-          />
-        )}
-      </Field>
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={3650}
+        defaultValue={state.values.reassessmentWaitDays}
+      />
 
       <fieldset className={styles.group} data-rubric>
         <legend>{t('rubric')}</legend>
         <p className="hint">{t('rubricHint')}</p>
-        {error('rubric') && (
-          <p className={styles.groupError} role="alert">
-            {error('rubric')}
-          </p>
-        )}
+        <GroupError name="rubric" className={styles.groupError} />
         {rows.slice(0, saved).map(criterion)}
         <AddRows
           label={t('addCriteria')}
@@ -132,9 +106,7 @@ export function SettingsForm({ locale, values, saved }: Props) {
         </AddRows>
       </fieldset>
 
-      <button className="primary" type="submit" disabled={pending}>
-        {pending ? t('saving') : t('saveSettings')}
-      </button>
-    </form>
+      <SubmitButton pending={form.pending} label={t('saveSettings')} busy={t('saving')} />
+    </SectionForm>
   );
 }

@@ -1,11 +1,19 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { TARGET_METRICS } from '@bandanh/contracts';
+import { TARGET_METRICS } from '@bandanh/contracts/constants';
 import { saveTargets, type TargetsFormState } from '@/app/[locale]/(staff)/admin/programme/actions';
+import {
+  Choices,
+  GroupError,
+  SectionForm,
+  SelectField,
+  SubmitButton,
+  TextField,
+  useChoices,
+} from '@/components/form-parts';
 import { useFormAction } from '@/components/use-form-action';
-import { Choices, Field, FormMessage } from './field';
-import { AddRows } from './add-rows';
+import { AddRows, RemoveRow } from './add-rows';
 import type { TargetRow } from './settings-draft';
 import styles from './programme-settings.module.css';
 
@@ -24,113 +32,86 @@ const typed = (row: TargetRow) =>
 /** The targets, one row each (and blank rows to add one); a target counts every province unless some are ticked. */
 export function TargetsForm({ locale, values, saved, provinces }: Props) {
   const t = useTranslations('programmeSettings');
-  const catalog = useTranslations();
+  const metrics = useChoices(TARGET_METRICS, 'expansion.metrics');
   const initial: TargetsFormState = { key: '', values, errors: {} };
-  const { state, formAction, pending, onSubmit } = useFormAction(
-    saveTargets,
-    initial,
-    `/${locale}/admin/programme`,
-  );
-  const error = (field: string) =>
-    state.errors[field] ? t(`fieldErrors.${state.errors[field]}`) : undefined;
+  const form = useFormAction(saveTargets, initial, `/${locale}/admin/programme`);
+  const { state } = form;
   const names = new Map(provinces.map((p) => [p.code, p.name]));
   const rows = state.values;
   const hasError = (prefix: string) => Object.keys(state.errors).some((field) => field.startsWith(prefix));
   const target = (row: TargetRow, i: number) => {
-    const field = (name: string) => ({ id: `target-${i}-${name}`, error: error(`target.${i}.${name}`) });
+    const name = (field: string) => `target.${i}.${field}`;
     const chosen = row.provinces.map((code) => names.get(code) ?? code);
     return (
       <fieldset key={i} className={styles.row} data-target-row={i}>
         <legend>{i < saved ? t('target', { n: i + 1 }) : t('newTarget')}</legend>
         <div className={styles.grid}>
-          <Field {...field('labelEn')} label={t('targetFields.labelEn')} className={styles.wide}>
-            {(wiring) => (
-              <input {...wiring} name={`target.${i}.labelEn`} defaultValue={row.labelEn} maxLength={200} />
-            )}
-          </Field>
-          <Field {...field('labelKm')} label={t('targetFields.labelKm')} className={styles.wide}>
-            {(wiring) => (
-              <input
-                {...wiring}
-                name={`target.${i}.labelKm`}
-                defaultValue={row.labelKm}
-                maxLength={200}
-                lang="km"
-              />
-            )}
-          </Field>
+          <TextField
+            name={name('labelEn')}
+            label={t('targetFields.labelEn')}
+            fieldClassName={styles.wide}
+            defaultValue={row.labelEn}
+            maxLength={200}
+          />
+          <TextField
+            name={name('labelKm')}
+            label={t('targetFields.labelKm')}
+            fieldClassName={styles.wide}
+            defaultValue={row.labelKm}
+            maxLength={200}
+            lang="km"
+          />
         </div>
         <div className={styles.grid}>
-          <Field {...field('metric')} label={t('targetFields.metric')}>
-            {(wiring) => (
-              <select {...wiring} name={`target.${i}.metric`} defaultValue={row.metric}>
-                {TARGET_METRICS.map((metric) => (
-                  <option key={metric} value={metric}>
-                    {catalog(`expansion.metrics.${metric}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field {...field('count')} label={t('targetFields.count')}>
-            {(wiring) => (
-              <input
-                {...wiring}
-                type="number"
-                inputMode="numeric"
-                min={1}
-                max={100000}
-                name={`target.${i}.count`}
-                defaultValue={row.count}
-              />
-            )}
-          </Field>
-          <Field {...field('dueOn')} label={t('targetFields.dueOn')}>
-            {(wiring) => (
-              <input {...wiring} type="date" name={`target.${i}.dueOn`} defaultValue={row.dueOn} />
-            )}
-          </Field>
+          <SelectField
+            name={name('metric')}
+            label={t('targetFields.metric')}
+            defaultValue={row.metric}
+            choices={metrics}
+          />
+          <TextField
+            name={name('count')}
+            label={t('targetFields.count')}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={100000}
+            defaultValue={row.count}
+          />
+          <TextField
+            name={name('dueOn')}
+            label={t('targetFields.dueOn')}
+            type="date"
+            defaultValue={row.dueOn}
+          />
         </div>
-        <details className={styles.provinces} open={Boolean(field('provinces').error) || undefined}>
+        <details className={styles.provinces} open={Boolean(state.errors[name('provinces')]) || undefined}>
           <summary>
             {chosen.length > 0
               ? t('targetProvincesSome', { provinces: chosen.join(', ') })
               : t('targetProvincesAll')}
           </summary>
-          <Choices {...field('provinces')} legend={t('targetFields.provinces')}>
-            {provinces.map((province) => (
-              <label key={province.code}>
-                <input
-                  type="checkbox"
-                  name={`target.${i}.provinces`}
-                  value={province.code}
-                  defaultChecked={row.provinces.includes(province.code)}
-                />
-                {province.name}
-              </label>
-            ))}
-          </Choices>
+          <Choices
+            name={name('provinces')}
+            legend={t('targetFields.provinces')}
+            choices={provinces.map((province) => ({ value: province.code, label: province.name }))}
+            checked={(code) => row.provinces.includes(code)}
+          />
         </details>
-        {i < saved && (
-          <label className={styles.remove}>
-            <input type="checkbox" name={`target.${i}.remove`} value="on" defaultChecked={row.remove} />
-            {t('removeTarget')}
-          </label>
-        )}
+        {i < saved && <RemoveRow name={name('remove')} label={t('removeTarget')} checked={row.remove} />}
       </fieldset>
     );
   };
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="card" data-targets-form>
-      <FormMessage message={state.formError && t(`errors.${state.formError}`)} />
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="targetRows" value={rows.length} />
-      {error('targets') && (
-        <p className={styles.groupError} role="alert">
-          {error('targets')}
-        </p>
-      )}
+    <SectionForm
+      form={form}
+      section="programmeSettings"
+      hiddenFields={{ locale, targetRows: rows.length }}
+      className="card"
+      data-targets-form
+    >
+      <GroupError name="targets" className={styles.groupError} />
 
       {rows.slice(0, saved).map(target)}
       <AddRows
@@ -140,9 +121,7 @@ export function TargetsForm({ locale, values, saved, provinces }: Props) {
         {rows.slice(saved).map((row, i) => target(row, saved + i))}
       </AddRows>
 
-      <button className="primary" type="submit" disabled={pending}>
-        {pending ? t('saving') : t('saveTargets')}
-      </button>
-    </form>
+      <SubmitButton pending={form.pending} label={t('saveTargets')} busy={t('saving')} />
+    </SectionForm>
   );
 }

@@ -1,9 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { REFERRAL_OUTCOMES } from '@bandanh/contracts';
+import { REFERRAL_OUTCOMES } from '@bandanh/contracts/constants';
 import { recordOutcome, type OutcomeFormState } from '@/app/[locale]/(staff)/referrals/actions';
-import { Field, FormMessage } from '@/components/programme-settings/field';
+import { Choices, SectionForm, SubmitButton, TextAreaField, useChoices } from '@/components/form-parts';
 import { useFormAction } from '@/components/use-form-action';
 import styles from './referrals.module.css';
 
@@ -17,50 +17,40 @@ interface Props {
 /** How the referral turned out, with a note; one plain form per open referral. */
 export function OutcomeForm({ locale, referralId, status }: Props) {
   const t = useTranslations('referrals');
+  const outcomes = useChoices(REFERRAL_OUTCOMES, 'referrals.outcomeChoices');
   const initial: OutcomeFormState = { key: '', values: { outcome: '', note: '' }, errors: {} };
-  const { state, formAction, pending, onSubmit } = useFormAction(
-    recordOutcome,
-    initial,
-    `/${locale}/referrals`,
-  );
+  const form = useFormAction(recordOutcome, initial, `/${locale}/referrals`);
+  const { state } = form;
   const id = (name: string) => `${name}-${referralId}`;
-  const outcomeError = state.errors.outcome && t(`fieldErrors.${state.errors.outcome}`);
-  const noteError = state.errors.note && t(`fieldErrors.${state.errors.note}`);
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className={styles.outcomeForm} data-outcome-form>
-      <FormMessage message={state.formError && t(`errors.${state.formError}`)} />
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="referralId" value={referralId} />
-      {status && <input type="hidden" name="status" value={status} />}
-      <fieldset className={styles.outcomes} aria-describedby={outcomeError ? id('outcome-error') : undefined}>
-        <legend>{t('outcome')}</legend>
-        {REFERRAL_OUTCOMES.map((outcome) => (
-          <label key={outcome}>
-            <input
-              type="radio"
-              name="outcome"
-              value={outcome}
-              defaultChecked={state.values.outcome === outcome}
-              aria-invalid={Boolean(outcomeError)}
-            />
-            {t(`outcomeChoices.${outcome}`)}
-          </label>
-        ))}
-        {outcomeError && (
-          <span className="error" id={id('outcome-error')}>
-            {outcomeError}
-          </span>
-        )}
-      </fieldset>
-      <Field id={id('note')} label={t('noteLabel')} hint={t('noteHint')} error={noteError || undefined}>
-        {(wiring) => (
-          <textarea {...wiring} name="note" defaultValue={state.values.note} maxLength={1000} rows={2} />
-        )}
-      </Field>
-      <button type="submit" className="secondary" disabled={pending}>
-        {t('record')}
-      </button>
-    </form>
+    <SectionForm
+      form={form}
+      section="referrals"
+      hiddenFields={{ locale, referralId, status: status || undefined }}
+      className={styles.outcomeForm}
+      data-outcome-form
+    >
+      <Choices
+        name="outcome"
+        id={id('outcome')}
+        legend={t('outcome')}
+        className={styles.outcomes}
+        type="radio"
+        choices={outcomes}
+        checked={(outcome) => state.values.outcome === outcome}
+        invalidInputs={Boolean(state.errors.outcome)}
+      />
+      <TextAreaField
+        id={id('note')}
+        name="note"
+        label={t('noteLabel')}
+        hint={t('noteHint')}
+        defaultValue={state.values.note}
+        maxLength={1000}
+        rows={2}
+      />
+      <SubmitButton pending={form.pending} label={t('record')} className="secondary" />
+    </SectionForm>
   );
 }

@@ -1,21 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { PROVINCES } from '@bandanh/contracts';
 import { ApplyForm } from '@/components/apply/apply-form';
 import { Unavailable } from '@/components/unavailable';
-import { openProvinces } from '@/lib/api/public';
+import { api, ROUTES } from '@/lib/api';
 import { localeOf } from '@/lib/locale';
+import { pageTitle } from '@/lib/page-title';
 import { provinceName } from '@/lib/provinces';
 
 type Props = { params: Promise<{ locale: string }> };
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'apply' });
-  return { title: t('title') };
-}
+export const generateMetadata = pageTitle('apply');
 
 /** Public: a group asks to join the network, in a province the network has opened. */
 export default async function ApplyPage({ params }: Props) {
@@ -25,7 +22,7 @@ export default async function ApplyPage({ params }: Props) {
 
   let open: string[];
   try {
-    ({ provinces: open } = await openProvinces());
+    ({ provinces: open } = await api(ROUTES.listOpenProvinces));
   } catch {
     return <Unavailable title={t('title')} message={t('unavailable')} />;
   }

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { findProvince, type DirectoryPage as Page } from '@bandanh/contracts';
 import { DirectoryEntry } from '@/components/directory/directory-entry';
@@ -7,8 +6,9 @@ import { PAGE_SIZE, directoryHref, filtersFrom } from '@/components/directory/fi
 import styles from '@/components/directory/directory.module.css';
 import { Unavailable } from '@/components/unavailable';
 import { Link } from '@/i18n/navigation';
-import { searchDirectory } from '@/lib/api/public';
+import { api, ROUTES } from '@/lib/api';
 import { localeOf } from '@/lib/locale';
+import { pageTitle } from '@/lib/page-title';
 import { provinceName } from '@/lib/provinces';
 
 type Props = {
@@ -18,10 +18,7 @@ type Props = {
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'directory' });
-  return { title: t('title') };
-}
+export const generateMetadata = pageTitle('directory');
 
 /**
  * Public: the Network Participants, searched by name, province and issue. Server-rendered with
@@ -35,12 +32,14 @@ export default async function DirectoryPage({ params, searchParams }: Props) {
 
   let page: Page;
   try {
-    page = await searchDirectory({
-      q: filters.q || undefined,
-      province: filters.province || undefined,
-      issue: filters.issue || undefined,
-      limit: PAGE_SIZE,
-      offset: (filters.page - 1) * PAGE_SIZE,
+    page = await api(ROUTES.searchDirectory, {
+      query: {
+        q: filters.q || undefined,
+        province: filters.province || undefined,
+        issue: filters.issue || undefined,
+        limit: PAGE_SIZE,
+        offset: (filters.page - 1) * PAGE_SIZE,
+      },
     });
   } catch {
     return <Unavailable title={t('title')} message={t('unavailable')} />;

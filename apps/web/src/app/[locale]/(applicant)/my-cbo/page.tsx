@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { findProvince } from '@bandanh/contracts';
 import { Decision } from '@/components/my-cbo/decision';
@@ -8,9 +7,10 @@ import { NotAllowed } from '@/components/not-allowed';
 import { Unavailable } from '@/components/unavailable';
 import { Link } from '@/i18n/navigation';
 import { can } from '@/lib/access';
-import { myCbo, type MyCbo } from '@/lib/api/public';
+import { api, ROUTES, type RouteOutput } from '@/lib/api';
 import { afterFailure, requireAccount } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
+import { pageTitle } from '@/lib/page-title';
 import { provinceName } from '@/lib/provinces';
 
 const PATH = '/my-cbo';
@@ -19,10 +19,7 @@ type Props = { params: Promise<{ locale: string }> };
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'myCbo' });
-  return { title: t('title') };
-}
+export const generateMetadata = pageTitle('myCbo');
 
 /**
  * A member's view of their group's journey: the step it is at, what happens next, what
@@ -37,9 +34,9 @@ export default async function MyCboPage({ params }: Props) {
   const { account } = await requireAccount(locale, PATH);
   if (!can(account, 'readOwnCbo')) return <NotAllowed title={t('title')} />;
 
-  let mine: MyCbo;
+  let mine: RouteOutput<typeof ROUTES.myCbo>;
   try {
-    mine = await myCbo();
+    mine = await api(ROUTES.myCbo);
   } catch (error) {
     if (afterFailure(error, locale, PATH) === 'notAllowed') return <NotAllowed title={t('title')} />;
     return <Unavailable title={t('title')} message={t('unavailable')} />;

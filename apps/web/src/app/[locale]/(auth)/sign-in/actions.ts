@@ -7,12 +7,12 @@ import { homeFor, safeNext } from '@/lib/access';
 import {
   accountFieldErrors,
   challengeExpired,
-  failureFrom,
   type AccountErrorKey,
   type FieldErrors,
 } from '@/lib/account-errors';
-import { GatewayError, gateway, type SignInInput } from '@/lib/gateway';
-import { localeOf } from '@/lib/locale';
+import { api, GatewayError, ROUTES, type RouteRequest } from '@/lib/api';
+import { submit } from '@/lib/form-action';
+import { ACCOUNT_WORDING } from '@/lib/refusal';
 import { keepSession } from '@/lib/session';
 
 export interface SignInState {
@@ -32,6 +32,9 @@ export interface SignInState {
   minutes?: number;
 }
 
+/** The first step sends the password; the second sends only the challenge the first answered, with the code. */
+type SignInInput = RouteRequest<typeof ROUTES.signIn>['body'];
+
 const Credentials = z.object({ email: Email, password: z.string().min(1).max(256) });
 const Challenge = z.string().trim().min(1).max(200);
 
@@ -41,7 +44,6 @@ const Challenge = z.string().trim().min(1).max(200);
  * code. The session token is kept in the web's httpOnly cookie.
  */
 export async function signIn(_previous: SignInState, formData: FormData): Promise<SignInState> {
-  const locale = localeOf(formData.get('locale'));
   const next = safeNext(formData.get('next')) ?? '';
   const email = String(formData.get('email') ?? '').slice(0, 254);
   const startAgain = (formError: AccountErrorKey): SignInState => ({
@@ -75,27 +77,27 @@ export async function signIn(_previous: SignInState, formData: FormData): Promis
     input = credentials.data;
   }
 
-  let answer: Awaited<ReturnType<typeof gateway.signIn>>;
-  try {
-    answer = await gateway.signIn(input);
-  } catch (error) {
-    const body = error instanceof GatewayError ? error.body : undefined;
-    if (!challenge) {
-      return { step: 'password', email, next, ...failureFrom(body, { unauthenticated: 'wrongCredentials' }) };
-    }
-    // An expired or used challenge cannot be retried: back to the first step.
-    if (challengeExpired(body)) return startAgain('signInAgain');
-    const failure = failureFrom(body, { unauthenticated: 'wrongCode' });
-    if (failure.formError === 'locked') return { step: 'password', email, next, ...failure };
-    // A wrong code leaves the challenge valid: try another code.
-    return { step: 'code', email, next, challenge, fieldErrors: {}, formError: failure.formError };
-  }
-
-  if (answer.status === 'mfa_required') {
-    return { step: 'code', email, next, challenge: answer.challenge, fieldErrors: {} };
-  }
-  await keepSession(answer.session);
-  const { account } = answer;
-  const mustEnrol = account.mfaRequired && !account.mfaEnabled;
-  return redirect({ href: mustEnrol ? '/account/mfa' : next || homeFor(account), locale });
+  return submit(formData, {
+    send: () => api(ROUTES.signIn, { body: input }),
+    wording: { ...ACCOUNT_WORDING, UNAUTHENTICATED: challenge ? 'wrongCode' : 'wrongCredentials' },
+    refused: (refusal, error): SignInState => {
+      if (!challenge) return { step: 'password', email, next, ...refusal };
+      // An expired or used challenge cannot be retried: back to the first step.
+      if (challengeExpired(error instanceof GatewayError ? error.body : undefined)) {
+        return startAgain('signInAgain');
+      }
+      if (refusal.formError === 'locked') return { step: 'password', email, next, ...refusal };
+      // A wrong code leaves the challenge valid: try another code.
+      return { step: 'code', email, next, challenge, fieldErrors: {}, formError: refusal.formError };
+    },
+    done: async (answer, locale) => {
+      if (answer.status === 'mfa_required') {
+        return { step: 'code', email, next, challenge: answer.challenge, fieldErrors: {} };
+      }
+      await keepSession(answer.session);
+      const { account } = answer;
+      const mustEnrol = account.mfaRequired && !account.mfaEnabled;
+      return redirect({ href: mustEnrol ? '/account/mfa' : next || homeFor(account), locale });
+    },
+  });
 }

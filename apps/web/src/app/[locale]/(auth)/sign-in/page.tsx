@@ -1,10 +1,10 @@
-import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { SignInForm } from '@/components/sign-in-form';
 import { Link, redirect } from '@/i18n/navigation';
 import { homeFor, safeNext } from '@/lib/access';
 import { currentAccount } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
+import { pageTitle } from '@/lib/page-title';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -13,10 +13,7 @@ type Props = {
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'signIn' });
-  return { title: t('title') };
-}
+export const generateMetadata = pageTitle('signIn');
 
 export default async function SignInPage({ params, searchParams }: Props) {
   const locale = localeOf((await params).locale);

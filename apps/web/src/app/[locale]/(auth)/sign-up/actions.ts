@@ -4,14 +4,10 @@ import { z } from 'zod';
 import { DisplayName, Email, NewPassword, toFieldIssues } from '@bandanh/contracts';
 import { redirect } from '@/i18n/navigation';
 import { homeFor } from '@/lib/access';
-import {
-  accountFieldErrors,
-  failureFrom,
-  type AccountErrorKey,
-  type FieldErrors,
-} from '@/lib/account-errors';
-import { GatewayError, gateway } from '@/lib/gateway';
-import { localeOf } from '@/lib/locale';
+import { accountFieldErrors, type AccountErrorKey, type FieldErrors } from '@/lib/account-errors';
+import { api, ROUTES } from '@/lib/api';
+import { submit } from '@/lib/form-action';
+import { ACCOUNT_WORDING } from '@/lib/refusal';
 import { keepSession } from '@/lib/session';
 
 export interface SignUpState {
@@ -29,7 +25,6 @@ const SignUp = z
 
 /** A CBO member creates an applicant account, and is signed in. */
 export async function signUp(_previous: SignUpState, formData: FormData): Promise<SignUpState> {
-  const locale = localeOf(formData.get('locale'));
   const values = {
     email: String(formData.get('email') ?? ''),
     displayName: String(formData.get('displayName') ?? ''),
@@ -43,16 +38,14 @@ export async function signUp(_previous: SignUpState, formData: FormData): Promis
     return { values, fieldErrors: accountFieldErrors(toFieldIssues(input.error)), formError: 'summary' };
   }
 
-  let answer: Awaited<ReturnType<typeof gateway.signUp>>;
-  try {
-    const { email, displayName, password } = input.data;
-    answer = await gateway.signUp({ email, displayName, password });
-  } catch (error) {
-    return {
-      values,
-      ...failureFrom(error instanceof GatewayError ? error.body : undefined, { conflict: 'emailTaken' }),
-    };
-  }
-  await keepSession(answer.session);
-  return redirect({ href: homeFor(answer.account), locale });
+  const { email, displayName, password } = input.data;
+  return submit(formData, {
+    send: () => api(ROUTES.signUp, { body: { email, displayName, password } }),
+    wording: { ...ACCOUNT_WORDING, CONFLICT: 'emailTaken' },
+    refused: (refusal) => ({ values, ...refusal }),
+    done: async ({ session, account }, locale) => {
+      await keepSession(session);
+      return redirect({ href: homeFor(account), locale });
+    },
+  });
 }

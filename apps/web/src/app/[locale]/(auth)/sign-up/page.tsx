@@ -1,19 +1,16 @@
-import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { SignUpForm } from '@/components/sign-up-form';
 import { Link, redirect } from '@/i18n/navigation';
 import { homeFor } from '@/lib/access';
 import { currentAccount } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
+import { pageTitle } from '@/lib/page-title';
 
 type Props = { params: Promise<{ locale: string }> };
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'signUp' });
-  return { title: t('title') };
-}
+export const generateMetadata = pageTitle('signUp');
 
 export default async function SignUpPage({ params }: Props) {
   const locale = localeOf((await params).locale);

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { PIPELINE_STAGES, ProvinceCode, type CboPage, type Province } from '@bandanh/contracts';
 import { CboFacts } from '@/components/cbo-facts';
@@ -8,10 +7,10 @@ import { CboName } from '@/components/pipeline/cbo-name';
 import { Unavailable } from '@/components/unavailable';
 import { Link } from '@/i18n/navigation';
 import { can } from '@/lib/access';
-import { pipelineApi } from '@/lib/api/pipeline';
+import { api, ROUTES } from '@/lib/api';
 import { afterFailure, requireAccount } from '@/lib/auth';
-import { gateway } from '@/lib/gateway';
 import { localeOf } from '@/lib/locale';
+import { pageTitle } from '@/lib/page-title';
 import { provinceName } from '@/lib/provinces';
 import styles from './cbos.module.css';
 
@@ -30,10 +29,7 @@ type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Query>
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'cbos' });
-  return { title: t('title') };
-}
+export const generateMetadata = pageTitle('cbos');
 
 /** The filters the address names, each kept only when the API would take it. */
 function filtersOf(query: Query) {
@@ -71,14 +67,16 @@ export default async function CboListPage({ params, searchParams }: Props) {
   let provinces: Province[];
   try {
     [cbos, { items: provinces }] = await Promise.all([
-      pipelineApi.listCbos({
-        limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
-        stage: filters.stage,
-        provinceCode: filters.province,
-        q: filters.q,
+      api(ROUTES.listCbos, {
+        query: {
+          limit: PAGE_SIZE,
+          offset: (page - 1) * PAGE_SIZE,
+          stage: filters.stage,
+          provinceCode: filters.province,
+          q: filters.q,
+        },
       }),
-      gateway.listProvinces(),
+      api(ROUTES.listProvinces),
     ]);
   } catch (error) {
     if (afterFailure(error, locale, path) === 'notAllowed') return <NotAllowed title={t('cbos.title')} />;

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import {
   PIPELINE_STAGES,
@@ -12,9 +11,11 @@ import { NotAllowed } from '@/components/not-allowed';
 import { Unavailable } from '@/components/unavailable';
 import { Link } from '@/i18n/navigation';
 import { can } from '@/lib/access';
-import { calendarDate, programme } from '@/lib/api/programme';
+import { api, ROUTES } from '@/lib/api';
+import { calendarDate } from '@/lib/calendar-date';
 import { afterFailure, requireAccount } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
+import { pageTitle } from '@/lib/page-title';
 import { provinceName } from '@/lib/provinces';
 
 const PATH = '/expansion';
@@ -23,10 +24,7 @@ type Props = { params: Promise<{ locale: string }> };
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'expansion' });
-  return { title: t('title') };
-}
+export const generateMetadata = pageTitle('expansion');
 
 /**
  * How the network grows: each target against its goal, CBOs per stage in each province (a chart
@@ -43,7 +41,7 @@ export default async function ExpansionPage({ params }: Props) {
 
   let dashboard: ExpansionDashboard;
   try {
-    dashboard = await programme.expansion();
+    dashboard = await api(ROUTES.getExpansion);
   } catch (error) {
     if (afterFailure(error, locale, PATH) === 'notAllowed')
       return <NotAllowed title={t('expansion.title')} />;

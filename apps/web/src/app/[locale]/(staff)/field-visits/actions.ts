@@ -1,17 +1,17 @@
 'use server';
 
-import { FieldVisitDraft, toFieldIssues } from '@bandanh/contracts';
+import { FieldVisitDraft } from '@bandanh/contracts';
 import {
   visitErrors,
   visitFromForm,
   visitInput,
   type VisitValues,
 } from '@/components/field-visits/visit-draft';
-import { refusedFields, text, type FormState } from '@/components/programme-settings/form-state';
+import { text, type FormState } from '@/components/programme-settings/form-state';
 import { redirect } from '@/i18n/navigation';
-import { programme, refused } from '@/lib/api/programme';
-import { afterFailure } from '@/lib/auth';
-import { localeOf } from '@/lib/locale';
+import { api, ROUTES } from '@/lib/api';
+import { submit } from '@/lib/form-action';
+import { asFormState, FORM_WORDING } from '@/lib/refusal';
 
 export type VisitFormState = FormState<VisitValues>;
 
@@ -19,22 +19,18 @@ const PATH = '/field-visits';
 
 /** Records a visit to a target area, once per form (by the key made when it was rendered). */
 export async function recordVisit(previous: VisitFormState, formData: FormData): Promise<VisitFormState> {
-  const locale = localeOf(formData.get('locale'));
   const key = text(formData, 'idempotencyKey') || previous.key;
   const values = visitFromForm(formData);
-  const state = { key, values, errors: {} };
-
-  const draft = FieldVisitDraft.safeParse(visitInput(values));
-  if (!draft.success) return { ...state, ...refusedFields(visitErrors(toFieldIssues(draft.error))) };
-
-  let recorded: Awaited<ReturnType<typeof programme.createFieldVisit>>;
-  try {
-    recorded = await programme.createFieldVisit(key, draft.data);
-  } catch (error) {
-    afterFailure(error, locale, PATH);
-    return { ...state, ...refused(error, visitErrors) };
-  }
-  const query: Record<string, string> = { recorded: recorded.visit.id };
-  if (!recorded.created) query.replayed = '1';
-  return redirect({ href: { pathname: PATH, query }, locale });
+  return submit(formData, {
+    path: PATH,
+    input: FieldVisitDraft.safeParse(visitInput(values)),
+    send: (draft) => api(ROUTES.createFieldVisit, { idempotencyKey: key, body: draft }),
+    wording: { ...FORM_WORDING, fields: visitErrors },
+    refused: (refusal) => ({ key, values, ...asFormState(refusal) }),
+    done: ({ visit, created }, locale) => {
+      const query: Record<string, string> = { recorded: visit.id };
+      if (!created) query.replayed = '1';
+      return redirect({ href: { pathname: PATH, query }, locale });
+    },
+  });
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { PROVINCES, findProvince, type FieldVisit } from '@bandanh/contracts';
 import styles from '@/components/field-visits/field-visits.module.css';
@@ -9,9 +8,11 @@ import { NotAllowed } from '@/components/not-allowed';
 import { Unavailable } from '@/components/unavailable';
 import { Link } from '@/i18n/navigation';
 import { can } from '@/lib/access';
-import { calendarDate, programme } from '@/lib/api/programme';
+import { api, ROUTES } from '@/lib/api';
+import { calendarDate } from '@/lib/calendar-date';
 import { afterFailure, requireAccount } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
+import { pageTitle } from '@/lib/page-title';
 import { provinceName } from '@/lib/provinces';
 
 const PATH = '/field-visits';
@@ -23,10 +24,7 @@ type Props = {
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'fieldVisits' });
-  return { title: t('title') };
-}
+export const generateMetadata = pageTitle('fieldVisits');
 
 /** Visits to target areas, newest first, with the CBOs met on each; coordinators record them. */
 export default async function FieldVisitsPage({ params, searchParams }: Props) {
@@ -42,7 +40,7 @@ export default async function FieldVisitsPage({ params, searchParams }: Props) {
 
   let visits: FieldVisit[];
   try {
-    ({ items: visits } = await programme.listFieldVisits());
+    ({ items: visits } = await api(ROUTES.listFieldVisits));
   } catch (error) {
     if (afterFailure(error, locale, PATH) === 'notAllowed') return <NotAllowed title={t('title')} />;
     return <Unavailable title={t('title')} message={t('unavailable')} />;

@@ -1,13 +1,13 @@
 'use server';
 
 import { z } from 'zod';
-import { PartnerDraft, toFieldIssues } from '@bandanh/contracts';
+import { PartnerDraft } from '@bandanh/contracts';
 import { partnerErrors, partnerFromForm, type PartnerValues } from '@/components/partners/partner-draft';
-import { refusedFields, text, type FormState } from '@/components/programme-settings/form-state';
+import { text, type FormState } from '@/components/programme-settings/form-state';
 import { redirect } from '@/i18n/navigation';
-import { programme, refused } from '@/lib/api/programme';
-import { afterFailure } from '@/lib/auth';
-import { localeOf } from '@/lib/locale';
+import { api, ROUTES } from '@/lib/api';
+import { submit } from '@/lib/form-action';
+import { asFormState, FORM_WORDING } from '@/lib/refusal';
 
 export type PartnerFormState = FormState<PartnerValues>;
 
@@ -18,26 +18,25 @@ const PATH = '/partners';
  * unticking "active" takes it out of the hotline's choice without losing its referrals.
  */
 export async function savePartner(previous: PartnerFormState, formData: FormData): Promise<PartnerFormState> {
-  const locale = localeOf(formData.get('locale'));
   const key = text(formData, 'idempotencyKey') || previous.key;
   const partnerId = text(formData, 'partnerId');
   const values = partnerFromForm(formData, Boolean(partnerId));
-  const state = { key, values, errors: {} };
-  if (partnerId && !z.uuid().safeParse(partnerId).success) return { ...state, formError: 'unexpected' };
-
-  const draft = PartnerDraft.safeParse(values);
-  if (!draft.success) return { ...state, ...refusedFields(partnerErrors(toFieldIssues(draft.error))) };
-
-  let saved: Awaited<ReturnType<typeof programme.createPartner>>;
-  try {
-    saved = partnerId
-      ? await programme.updatePartner(partnerId, draft.data)
-      : await programme.createPartner(key, draft.data);
-  } catch (error) {
-    afterFailure(error, locale, PATH);
-    return { ...state, ...refused(error, partnerErrors, { notFound: 'partnerGone' }) };
+  if (partnerId && !z.uuid().safeParse(partnerId).success) {
+    return { key, values, errors: {}, formError: 'unexpected' };
   }
-  const query: Record<string, string> = { saved: saved.partner.id };
-  if (!partnerId) query[saved.created ? 'added' : 'replayed'] = '1';
-  return redirect({ href: { pathname: PATH, query }, locale });
+  return submit(formData, {
+    path: PATH,
+    input: PartnerDraft.safeParse(values),
+    send: (draft) =>
+      partnerId
+        ? api(ROUTES.updatePartner, { params: { id: partnerId }, body: draft })
+        : api(ROUTES.createPartner, { idempotencyKey: key, body: draft }),
+    wording: { ...FORM_WORDING, fields: partnerErrors, NOT_FOUND: 'partnerGone' },
+    refused: (refusal) => ({ key, values, ...asFormState(refusal) }),
+    done: ({ partner, created }, locale) => {
+      const query: Record<string, string> = { saved: partner.id };
+      if (!partnerId) query[created ? 'added' : 'replayed'] = '1';
+      return redirect({ href: { pathname: PATH, query }, locale });
+    },
+  });
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { Partner } from '@bandanh/contracts';
 import { NotAllowed } from '@/components/not-allowed';
@@ -8,9 +7,10 @@ import { PartnerForm } from '@/components/partners/partner-form';
 import styles from '@/components/partners/partners.module.css';
 import { Unavailable } from '@/components/unavailable';
 import { can } from '@/lib/access';
-import { programme } from '@/lib/api/programme';
+import { api, ROUTES } from '@/lib/api';
 import { afterFailure, requireAccount } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
+import { pageTitle } from '@/lib/page-title';
 
 const PATH = '/partners';
 
@@ -21,10 +21,7 @@ type Props = {
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'partners' });
-  return { title: t('title') };
-}
+export const generateMetadata = pageTitle('partners');
 
 /** The partner NGOs the hotline refers groups to; coordinators add and change them, inactive ones too. */
 export default async function PartnersPage({ params, searchParams }: Props) {
@@ -39,7 +36,9 @@ export default async function PartnersPage({ params, searchParams }: Props) {
 
   let partners: Partner[];
   try {
-    ({ items: partners } = await programme.listPartners(editor));
+    ({ items: partners } = await api(ROUTES.listPartners, {
+      query: { includeInactive: editor ? 'true' : undefined },
+    }));
   } catch (error) {
     if (afterFailure(error, locale, PATH) === 'notAllowed') return <NotAllowed title={t('partners.title')} />;
     return <Unavailable title={t('partners.title')} message={t('partners.unavailable')} />;

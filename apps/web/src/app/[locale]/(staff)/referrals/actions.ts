@@ -1,19 +1,12 @@
 'use server';
 
 import { z } from 'zod';
-import { ReferralOutcomeDraft, toFieldIssues } from '@bandanh/contracts';
-import {
-  errorsFrom,
-  refusedFields,
-  text,
-  textKey,
-  type FormState,
-} from '@/components/programme-settings/form-state';
+import { ReferralOutcomeDraft } from '@bandanh/contracts';
+import { errorsFrom, text, textKey, type FormState } from '@/components/programme-settings/form-state';
 import { redirect } from '@/i18n/navigation';
-import { programme, refused } from '@/lib/api/programme';
-import { afterFailure } from '@/lib/auth';
-import { GatewayError } from '@/lib/gateway';
-import { localeOf } from '@/lib/locale';
+import { api, ROUTES } from '@/lib/api';
+import { submit } from '@/lib/form-action';
+import { asFormState, FORM_WORDING } from '@/lib/refusal';
 
 export type OutcomeFormState = FormState<{ outcome: string; note: string }>;
 
@@ -28,7 +21,9 @@ const outcomeErrors = (issues: ReadonlyArray<{ path: string; code: string }>) =>
 
 /** Whether the referral was closed meanwhile, by someone else or by this form sent twice. */
 async function closedMeanwhile(id: string): Promise<boolean> {
-  const { items } = await programme.listReferrals('closed').catch(() => ({ items: [] }));
+  const { items } = await api(ROUTES.listReferrals, { query: { status: 'closed' } }).catch(() => ({
+    items: [],
+  }));
   return items.some((referral) => referral.id === id);
 }
 
@@ -40,30 +35,34 @@ export async function recordOutcome(
   _previous: OutcomeFormState,
   formData: FormData,
 ): Promise<OutcomeFormState> {
-  const locale = localeOf(formData.get('locale'));
   const values = { outcome: text(formData, 'outcome'), note: text(formData, 'note') };
-  const state = { key: '', values, errors: {} };
   const id = z.uuid().safeParse(formData.get('referralId'));
-  if (!id.success) return { ...state, formError: 'unexpected' };
+  if (!id.success) return { key: '', values, errors: {}, formError: 'unexpected' };
   const filter = text(formData, 'status');
   const path = '/referrals';
 
-  const draft = ReferralOutcomeDraft.safeParse({ outcome: values.outcome || undefined, note: values.note });
-  if (!draft.success) return { ...state, ...refusedFields(outcomeErrors(toFieldIssues(draft.error))) };
-
-  try {
-    await programme.recordOutcome(id.data, draft.data);
-  } catch (error) {
-    afterFailure(error, locale, path);
-    // Closed meanwhile (the API says so), or being written by someone else: the workflow's own
-    // refusal names no reason, so the list tells which.
-    if (error instanceof GatewayError && error.status === 409) {
-      const closed = error.body.details?.reason === 'already_closed' || (await closedMeanwhile(id.data));
-      return { ...state, formError: closed ? 'alreadyClosed' : 'busy' };
-    }
-    return { ...state, ...refused(error, outcomeErrors, { notFound: 'gone' }) };
-  }
-  const query: Record<string, string> = { recorded: id.data };
-  if (filter === 'open' || filter === 'closed') query.status = filter;
-  return redirect({ href: { pathname: path, query }, locale });
+  return submit(formData, {
+    path,
+    input: ReferralOutcomeDraft.safeParse({ outcome: values.outcome || undefined, note: values.note }),
+    send: (draft) => api(ROUTES.recordReferralOutcome, { params: { id: id.data }, body: draft }),
+    // Closed meanwhile (the API says so), or being written by someone else.
+    wording: {
+      ...FORM_WORDING,
+      fields: outcomeErrors,
+      already_closed: 'alreadyClosed',
+      CONFLICT: 'busy',
+      NOT_FOUND: 'gone',
+    },
+    refused: async (refusal) => {
+      const state = { key: '', values, ...asFormState(refusal) };
+      // The workflow's own refusal names no reason, so the list tells which.
+      const closed = state.formError === 'busy' && (await closedMeanwhile(id.data));
+      return closed ? { ...state, formError: 'alreadyClosed' } : state;
+    },
+    done: (_referral, locale) => {
+      const query: Record<string, string> = { recorded: id.data };
+      if (filter === 'open' || filter === 'closed') query.status = filter;
+      return redirect({ href: { pathname: path, query }, locale });
+    },
+  });
 }

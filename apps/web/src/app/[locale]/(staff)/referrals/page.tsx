@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { Referral } from '@bandanh/contracts';
 import { NotAllowed } from '@/components/not-allowed';
@@ -8,9 +7,10 @@ import styles from '@/components/referrals/referrals.module.css';
 import { Unavailable } from '@/components/unavailable';
 import { Link } from '@/i18n/navigation';
 import { can } from '@/lib/access';
-import { programme } from '@/lib/api/programme';
+import { api, ROUTES } from '@/lib/api';
 import { afterFailure, requireAccount } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
+import { pageTitle } from '@/lib/page-title';
 
 type Filter = 'all' | 'open' | 'closed';
 type Props = {
@@ -20,10 +20,7 @@ type Props = {
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'referrals' });
-  return { title: t('title') };
-}
+export const generateMetadata = pageTitle('referrals');
 
 /** Referrals to partner NGOs, open ones first, with how each turned out or the form to record it. */
 export default async function ReferralsPage({ params, searchParams }: Props) {
@@ -41,7 +38,9 @@ export default async function ReferralsPage({ params, searchParams }: Props) {
 
   let referrals: Referral[];
   try {
-    ({ items: referrals } = await programme.listReferrals(filter === 'all' ? undefined : filter));
+    ({ items: referrals } = await api(ROUTES.listReferrals, {
+      query: { status: filter === 'all' ? undefined : filter },
+    }));
   } catch (error) {
     if (afterFailure(error, locale, path) === 'notAllowed') return <NotAllowed title={t('title')} />;
     return <Unavailable title={t('title')} message={t('unavailable')} />;

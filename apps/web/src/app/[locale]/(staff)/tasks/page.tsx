@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { Task } from '@bandanh/contracts';
 import { NotAllowed } from '@/components/not-allowed';
@@ -7,18 +6,16 @@ import styles from '@/components/tasks/tasks.module.css';
 import { Unavailable } from '@/components/unavailable';
 import { Link } from '@/i18n/navigation';
 import { can } from '@/lib/access';
-import { pipelineApi } from '@/lib/api/pipeline';
+import { api, ROUTES } from '@/lib/api';
 import { afterFailure, requireAccount } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
+import { pageTitle } from '@/lib/page-title';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ all?: string }> };
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'tasks' });
-  return { title: t('title') };
-}
+export const generateMetadata = pageTitle('tasks');
 
 /** The inbox: the open tasks for the reader's roles and those escalated to them, most overdue first. */
 export default async function TasksPage({ params, searchParams }: Props) {
@@ -33,7 +30,7 @@ export default async function TasksPage({ params, searchParams }: Props) {
 
   let tasks: Task[];
   try {
-    ({ items: tasks } = await pipelineApi.tasks({ all }));
+    ({ items: tasks } = await api(ROUTES.listTasks, { query: { all: all ? 'true' : undefined } }));
   } catch (error) {
     if (afterFailure(error, locale, path) === 'notAllowed') return <NotAllowed title={t('title')} />;
     return <Unavailable title={t('title')} message={t('unavailable')} />;

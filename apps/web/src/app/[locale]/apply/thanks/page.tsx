@@ -1,14 +1,11 @@
-import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Link } from '@/i18n/navigation';
 import { localeOf } from '@/lib/locale';
+import { pageTitle } from '@/lib/page-title';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ replayed?: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'apply.thanks' });
-  return { title: t('title') };
-}
+export const generateMetadata = pageTitle('apply.thanks');
 
 /** After an application: what happens next, and how to follow it with an account. */
 export default async function ThanksPage({ params, searchParams }: Props) {

@@ -1,5 +1,4 @@
 import {
-  DirectoryPage,
   FOCUS_ISSUES,
   findProvince,
   isProvinceCode,
@@ -12,7 +11,7 @@ import type { NextRequest } from 'next/server';
 import { ZodError } from 'zod';
 import { routing } from '@/i18n/routing';
 import { renderDirectoryPdf } from '@/lib/directory-pdf';
-import { call, GatewayError } from '@/lib/gateway';
+import { api, GatewayError, ROUTES } from '@/lib/api';
 import { provinceName } from '@/lib/provinces';
 
 /** The PDF is written with Node's file system, zlib and WebAssembly. */
@@ -26,13 +25,8 @@ const MAX_PAGES = 2_000;
 async function fetchDirectory(province: string | undefined): Promise<DirectoryEntry[]> {
   const entries: DirectoryEntry[] = [];
   for (let page = 0; page < MAX_PAGES; page++) {
-    const query = new URLSearchParams({
-      ...(province ? { province } : {}),
-      limit: String(PAGE_SIZE),
-      offset: String(entries.length),
-    });
-    const { items, total, totalIsLowerBound } = await call(DirectoryPage, `/api/directory?${query}`, {
-      session: false,
+    const { items, total, totalIsLowerBound } = await api(ROUTES.searchDirectory, {
+      query: { province, limit: PAGE_SIZE, offset: entries.length },
     });
     entries.push(...items);
     // The count stops at a cap on a large directory: then the short page is the end.
@@ -105,7 +99,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       }),
     );
   } catch (error) {
-    // Not answering, refusing, or answering pages of another shape (a ZodError from call()).
+    // Not answering, refusing, or answering pages of another shape (a ZodError from api()).
     if (error instanceof GatewayError || error instanceof ZodError) return plain(502, t('unavailable'));
     throw error;
   }

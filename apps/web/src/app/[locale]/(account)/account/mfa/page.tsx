@@ -1,18 +1,15 @@
-import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { MfaForm } from '@/components/mfa-form';
 import { homeFor } from '@/lib/access';
 import { requireAccount } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
+import { pageTitle } from '@/lib/page-title';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ welcome?: string }> };
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'mfa' });
-  return { title: t('title') };
-}
+export const generateMetadata = pageTitle('mfa');
 
 export default async function MfaPage({ params, searchParams }: Props) {
   const locale = localeOf((await params).locale);

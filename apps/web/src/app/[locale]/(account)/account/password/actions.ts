@@ -2,15 +2,10 @@
 
 import { z } from 'zod';
 import { NewPassword, toFieldIssues } from '@bandanh/contracts';
-import { afterFailure } from '@/lib/auth';
-import {
-  accountFieldErrors,
-  failureFrom,
-  type AccountErrorKey,
-  type FieldErrors,
-} from '@/lib/account-errors';
-import { GatewayError, gateway } from '@/lib/gateway';
-import { localeOf } from '@/lib/locale';
+import { accountFieldErrors, type AccountErrorKey, type FieldErrors } from '@/lib/account-errors';
+import { api, ROUTES } from '@/lib/api';
+import { submit } from '@/lib/form-action';
+import { accountWording } from '@/lib/refusal';
 
 export interface PasswordState {
   fieldErrors: FieldErrors;
@@ -28,7 +23,6 @@ const Change = z
 
 /** Changes the password; the gateway ends the account's other sessions. */
 export async function changePassword(_previous: PasswordState, formData: FormData): Promise<PasswordState> {
-  const locale = localeOf(formData.get('locale'));
   const input = Change.safeParse({
     current: String(formData.get('current') ?? ''),
     password: String(formData.get('password') ?? ''),
@@ -36,18 +30,14 @@ export async function changePassword(_previous: PasswordState, formData: FormDat
   });
   if (!input.success)
     return { fieldErrors: accountFieldErrors(toFieldIssues(input.error)), formError: 'summary' };
-  try {
-    const { endedOtherSessions } = await gateway.changePassword({
-      current: input.data.current,
-      next: input.data.password,
-    });
-    return { fieldErrors: {}, endedOtherSessions };
-  } catch (error) {
-    afterFailure(error, locale, '/account/password');
+  const { current, password } = input.data;
+  return submit(formData, {
+    path: '/account/password',
+    send: () => api(ROUTES.changePassword, { body: { current, next: password } }),
     // The API names the new password `next`, and reports every refusal of it there, a common one
     // included: the form calls that field `password`.
-    return failureFrom(error instanceof GatewayError ? error.body : undefined, {
-      aliases: { next: 'password' },
-    });
-  }
+    wording: accountWording({ next: 'password' }),
+    refused: (refusal) => refusal,
+    done: ({ endedOtherSessions }) => ({ fieldErrors: {}, endedOtherSessions }),
+  });
 }

@@ -1,17 +1,14 @@
-import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { PasswordForm } from '@/components/password-form';
 import { requireAccount } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
+import { pageTitle } from '@/lib/page-title';
 
 type Props = { params: Promise<{ locale: string }> };
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'password' });
-  return { title: t('title') };
-}
+export const generateMetadata = pageTitle('password');
 
 export default async function PasswordPage({ params }: Props) {
   const locale = localeOf((await params).locale);

@@ -3,15 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { ClaimDraft, isProvinceCode, toFieldIssues } from '@bandanh/contracts';
 import { redirect } from '@/i18n/navigation';
-import { afterFailure } from '@/lib/auth';
-import {
-  accountFieldErrors,
-  failureFrom,
-  type AccountErrorKey,
-  type FieldErrors,
-} from '@/lib/account-errors';
-import { GatewayError, gateway } from '@/lib/gateway';
-import { localeOf } from '@/lib/locale';
+import { accountFieldErrors, type AccountErrorKey, type FieldErrors } from '@/lib/account-errors';
+import { api, ROUTES } from '@/lib/api';
+import { submit } from '@/lib/form-action';
+import { ACCOUNT_WORDING, accountWording } from '@/lib/refusal';
 
 const PATH = '/account/link-cbo';
 
@@ -23,24 +18,21 @@ export interface LinkCboState {
 
 /** Links the applicant's account to their CBO with the code a coordinator gave them. */
 export async function linkCbo(_previous: LinkCboState, formData: FormData): Promise<LinkCboState> {
-  const locale = localeOf(formData.get('locale'));
   const code = String(formData.get('linkCode') ?? '')
     .trim()
     .slice(0, 40);
   if (!code) return { code, fieldErrors: { linkCode: 'linkCodeRequired' } };
-  try {
-    await gateway.linkMyCbo(code);
-  } catch (error) {
-    afterFailure(error, locale, PATH);
-    const failure = failureFrom(error instanceof GatewayError ? error.body : undefined, {
-      aliases: { code: 'linkCode' },
-      conflict: 'alreadyLinked',
-    });
-    return { code, ...failure };
-  }
-  // The header and the list change with the link.
-  revalidatePath('/', 'layout');
-  return redirect({ href: { pathname: '/cbos', query: { linked: '1' } }, locale });
+  return submit(formData, {
+    path: PATH,
+    send: () => api(ROUTES.redeemCboLinkCode, { body: { code } }),
+    wording: { ...accountWording({ code: 'linkCode' }), CONFLICT: 'alreadyLinked' },
+    refused: (refusal) => ({ code, ...refusal }),
+    done: (_linked, locale) => {
+      // The header and the list change with the link.
+      revalidatePath('/', 'layout');
+      return redirect({ href: { pathname: '/cbos', query: { linked: '1' } }, locale });
+    },
+  });
 }
 
 export interface ClaimCboState {
@@ -53,7 +45,6 @@ export interface ClaimCboState {
 
 /** An applicant without a code claims their CBO, by name and province, for a coordinator to confirm. */
 export async function claimCbo(previous: ClaimCboState, formData: FormData): Promise<ClaimCboState> {
-  const locale = localeOf(formData.get('locale'));
   const idempotencyKey = String(formData.get('idempotencyKey') || previous.idempotencyKey).slice(0, 128);
   const values = {
     cboName: String(formData.get('cboName') ?? '').slice(0, 400),
@@ -68,14 +59,11 @@ export async function claimCbo(previous: ClaimCboState, formData: FormData): Pro
     return { idempotencyKey, values, fieldErrors, formError: 'summary' };
   }
 
-  try {
-    await gateway.claimCbo(idempotencyKey, draft.data);
-  } catch (error) {
-    afterFailure(error, locale, PATH);
-    const failure = failureFrom(error instanceof GatewayError ? error.body : undefined, {
-      conflict: 'claimConflict',
-    });
-    return { idempotencyKey, values, ...failure };
-  }
-  return redirect({ href: { pathname: PATH, query: { claimed: '1' } }, locale });
+  return submit(formData, {
+    path: PATH,
+    send: () => api(ROUTES.createCboClaim, { idempotencyKey, body: draft.data }),
+    wording: { ...ACCOUNT_WORDING, CONFLICT: 'claimConflict' },
+    refused: (refusal) => ({ idempotencyKey, values, ...refusal }),
+    done: (_claim, locale) => redirect({ href: { pathname: PATH, query: { claimed: '1' } }, locale }),
+  });
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { CboClaim, Province } from '@bandanh/contracts';
 import { ClaimCboForm } from '@/components/claim-cbo-form';
@@ -9,9 +8,10 @@ import { NotAllowed } from '@/components/not-allowed';
 import { Unavailable } from '@/components/unavailable';
 import { Link } from '@/i18n/navigation';
 import { can } from '@/lib/access';
+import { api, ROUTES } from '@/lib/api';
 import { afterFailure, requireAccount } from '@/lib/auth';
-import { gateway } from '@/lib/gateway';
 import { localeOf } from '@/lib/locale';
+import { pageTitle } from '@/lib/page-title';
 import { provinceName } from '@/lib/provinces';
 
 const PATH = '/account/link-cbo';
@@ -20,10 +20,7 @@ type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ clai
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'linkCbo' });
-  return { title: t('title') };
-}
+export const generateMetadata = pageTitle('linkCbo');
 
 /** Two ways to link an account to its CBO: the coordinator's code, or a claim they confirm; and the claims so far. */
 export default async function LinkCboPage({ params, searchParams }: Props) {
@@ -51,8 +48,8 @@ export default async function LinkCboPage({ params, searchParams }: Props) {
   let provinces: Province[];
   try {
     [{ items: claims }, { items: provinces }] = await Promise.all([
-      gateway.listClaims(),
-      gateway.listProvinces(),
+      api(ROUTES.listCboClaims),
+      api(ROUTES.listProvinces),
     ]);
   } catch (error) {
     if (afterFailure(error, locale, PATH) === 'notAllowed') return <NotAllowed title={t('title')} />;

@@ -3,14 +3,10 @@
 import { z } from 'zod';
 import { DisplayName, NewPassword, toFieldIssues } from '@bandanh/contracts';
 import { redirect } from '@/i18n/navigation';
-import {
-  accountFieldErrors,
-  failureFrom,
-  type AccountErrorKey,
-  type FieldErrors,
-} from '@/lib/account-errors';
-import { GatewayError, gateway } from '@/lib/gateway';
-import { localeOf } from '@/lib/locale';
+import { accountFieldErrors, type AccountErrorKey, type FieldErrors } from '@/lib/account-errors';
+import { api, ROUTES } from '@/lib/api';
+import { submit } from '@/lib/form-action';
+import { ACCOUNT_WORDING } from '@/lib/refusal';
 import { keepSession } from '@/lib/session';
 
 export interface InvitationState {
@@ -32,7 +28,6 @@ export async function acceptInvitation(
   previous: InvitationState,
   formData: FormData,
 ): Promise<InvitationState> {
-  const locale = localeOf(formData.get('locale'));
   const token = String(formData.get('token') || previous.token).slice(0, 200);
   const values = { displayName: String(formData.get('displayName') ?? '') };
   const input = Acceptance.safeParse({
@@ -49,20 +44,14 @@ export async function acceptInvitation(
     };
   }
 
-  let answer: Awaited<ReturnType<typeof gateway.acceptInvitation>>;
-  try {
-    answer = await gateway.acceptInvitation({
-      token,
-      displayName: input.data.displayName,
-      password: input.data.password,
-    });
-  } catch (error) {
-    const failure = failureFrom(error instanceof GatewayError ? error.body : undefined, {
-      notFound: 'invitationInvalid',
-      conflict: 'emailTaken',
-    });
-    return { token, values, ...failure };
-  }
-  await keepSession(answer.session);
-  return redirect({ href: { pathname: '/account/mfa', query: { welcome: '1' } }, locale });
+  const { displayName, password } = input.data;
+  return submit(formData, {
+    send: () => api(ROUTES.acceptInvitation, { body: { token, displayName, password } }),
+    wording: { ...ACCOUNT_WORDING, NOT_FOUND: 'invitationInvalid', CONFLICT: 'emailTaken' },
+    refused: (refusal) => ({ token, values, ...refusal }),
+    done: async ({ session }, locale) => {
+      await keepSession(session);
+      return redirect({ href: { pathname: '/account/mfa', query: { welcome: '1' } }, locale });
+    },
+  });
 }

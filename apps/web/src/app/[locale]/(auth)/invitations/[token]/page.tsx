@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { InvitationForm } from '@/components/invitation-form';
 import { Unavailable } from '@/components/unavailable';
-import { GatewayError, gateway } from '@/lib/gateway';
+import { api, GatewayError, ROUTES, type RouteOutput } from '@/lib/api';
 import { localeOf } from '@/lib/locale';
 
 type Props = { params: Promise<{ locale: string; token: string }> };
@@ -24,9 +24,9 @@ export default async function InvitationPage({ params }: Props) {
   const t = await getTranslations();
   const format = await getFormatter();
 
-  let invitation: Awaited<ReturnType<typeof gateway.getInvitation>>['invitation'];
+  let invitation: RouteOutput<typeof ROUTES.getInvitation>['invitation'];
   try {
-    ({ invitation } = await gateway.getInvitation(token));
+    ({ invitation } = await api(ROUTES.getInvitation, { params: { token } }));
   } catch (error) {
     // Not valid, used or expired; a token the API cannot even read (400) is no better.
     if (error instanceof GatewayError && (error.status === 404 || error.status === 400)) notFound();

@@ -1,12 +1,12 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { Account, AuditEntry } from '@bandanh/contracts';
 import { NotAllowed } from '@/components/not-allowed';
 import { Unavailable } from '@/components/unavailable';
 import { can } from '@/lib/access';
+import { api, ROUTES, type RouteOutput } from '@/lib/api';
 import { afterFailure, requireAccount } from '@/lib/auth';
-import { gateway } from '@/lib/gateway';
 import { localeOf } from '@/lib/locale';
+import { pageTitle } from '@/lib/page-title';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -14,10 +14,7 @@ const LIMIT = 50;
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'audit' });
-  return { title: t('title') };
-}
+export const generateMetadata = pageTitle('audit');
 
 function detailsText(details: AuditEntry['details']): string {
   return Object.entries(details)
@@ -34,13 +31,13 @@ export default async function AuditPage({ params }: Props) {
   if (!can(me, 'administer')) return <NotAllowed title={t('title')} />;
 
   let entries: AuditEntry[];
-  let verification: Awaited<ReturnType<typeof gateway.verifyAudit>>;
+  let verification: RouteOutput<typeof ROUTES.verifyAudit>;
   let accounts: Account[];
   try {
     [{ items: entries }, verification, { items: accounts }] = await Promise.all([
-      gateway.listAudit(LIMIT),
-      gateway.verifyAudit(),
-      gateway.listAccounts(),
+      api(ROUTES.listAudit, { query: { limit: LIMIT } }),
+      api(ROUTES.verifyAudit),
+      api(ROUTES.listAccounts),
     ]);
   } catch (error) {
     if (afterFailure(error, locale, '/admin/audit') === 'notAllowed')

@@ -1,8 +1,7 @@
 'use server';
 
-import { z } from 'zod';
-import { ExpansionPlan, NetworkSettings, TargetDraft, toFieldIssues } from '@bandanh/contracts';
-import { refusedFields, type FormState } from '@/components/programme-settings/form-state';
+import { NetworkSettings } from '@bandanh/contracts';
+import type { FormState } from '@/components/programme-settings/form-state';
 import {
   planErrors,
   planFromForm,
@@ -18,9 +17,10 @@ import {
   type TargetRow,
 } from '@/components/programme-settings/settings-draft';
 import { redirect } from '@/i18n/navigation';
-import { programme, refused } from '@/lib/api/programme';
-import { afterFailure } from '@/lib/auth';
-import { localeOf } from '@/lib/locale';
+import type { Locale } from '@/i18n/routing';
+import { api, ROUTES } from '@/lib/api';
+import { submit } from '@/lib/form-action';
+import { asFormState, FORM_WORDING } from '@/lib/refusal';
 
 export type SettingsFormState = FormState<SettingsValues>;
 export type PlanFormState = FormState<PlanValues>;
@@ -28,12 +28,11 @@ export type TargetsFormState = FormState<TargetRow[]>;
 
 const PATH = '/admin/programme';
 
-const Plan = z.object({ phases: ExpansionPlan });
-const Targets = z.object({ targets: z.array(TargetDraft).max(50) });
-
 /** Back to the page, which shows what was saved as the API now has it. */
-const saved = (what: 'settings' | 'plan' | 'targets', formData: FormData): never =>
-  redirect({ href: { pathname: PATH, query: { saved: what } }, locale: localeOf(formData.get('locale')) });
+const saved =
+  (what: 'settings' | 'plan' | 'targets') =>
+  (_answer: unknown, locale: Locale): never =>
+    redirect({ href: { pathname: PATH, query: { saved: what } }, locale });
 
 /** The pilot rule, the waiting time before a re-assessment, and the selection rubric (new assessments use it). */
 export async function saveSettings(
@@ -41,40 +40,33 @@ export async function saveSettings(
   formData: FormData,
 ): Promise<SettingsFormState> {
   const values = settingsFromForm(formData);
-  const state = { key: '', values, errors: {} };
   const { input, rowOf } = settingsInput(values);
-  const settings = NetworkSettings.safeParse(input);
-  if (!settings.success)
-    return { ...state, ...refusedFields(settingsErrors(toFieldIssues(settings.error), rowOf)) };
-  try {
-    await programme.saveSettings(settings.data);
-  } catch (error) {
-    afterFailure(error, localeOf(formData.get('locale')), PATH);
-    return { ...state, ...refused(error, (issues) => settingsErrors(issues, rowOf)) };
-  }
-  return saved('settings', formData);
+  return submit(formData, {
+    path: PATH,
+    input: NetworkSettings.safeParse(input),
+    send: (settings) => api(ROUTES.updateNetworkSettings, { body: settings }),
+    wording: { ...FORM_WORDING, fields: (issues) => settingsErrors(issues, rowOf) },
+    refused: (refusal) => ({ key: '', values, ...asFormState(refusal) }),
+    done: saved('settings'),
+  });
 }
 
 /** The phases of the expansion plan; those already open keep their provinces. */
 export async function savePlan(_previous: PlanFormState, formData: FormData): Promise<PlanFormState> {
   const values = planFromForm(formData);
-  const state = { key: '', values, errors: {} };
   const { input, rowOf } = planInput(values);
-  const plan = Plan.safeParse(input);
-  if (!plan.success) return { ...state, ...refusedFields(planErrors(toFieldIssues(plan.error), rowOf)) };
-  try {
-    await programme.savePlan(plan.data.phases);
-  } catch (error) {
-    afterFailure(error, localeOf(formData.get('locale')), PATH);
-    return {
-      ...state,
-      ...refused(error, (issues) => planErrors(issues, rowOf), {
-        conflict: (body) =>
-          body.details?.reason === 'phase_already_open' ? 'phaseAlreadyOpen' : 'unexpected',
-      }),
-    };
-  }
-  return saved('plan', formData);
+  return submit(formData, {
+    path: PATH,
+    input: ROUTES.saveExpansionPlan.body.safeParse(input),
+    send: (plan) => api(ROUTES.saveExpansionPlan, { body: plan }),
+    wording: {
+      ...FORM_WORDING,
+      fields: (issues) => planErrors(issues, rowOf),
+      phase_already_open: 'phaseAlreadyOpen',
+    },
+    refused: (refusal) => ({ key: '', values, ...asFormState(refusal) }),
+    done: saved('plan'),
+  });
 }
 
 /** The targets the dashboard measures the network against. */
@@ -83,16 +75,13 @@ export async function saveTargets(
   formData: FormData,
 ): Promise<TargetsFormState> {
   const values = targetsFromForm(formData);
-  const state = { key: '', values, errors: {} };
   const { input, rowOf } = targetsInput(values);
-  const targets = Targets.safeParse(input);
-  if (!targets.success)
-    return { ...state, ...refusedFields(targetErrors(toFieldIssues(targets.error), rowOf)) };
-  try {
-    await programme.saveTargets(targets.data.targets);
-  } catch (error) {
-    afterFailure(error, localeOf(formData.get('locale')), PATH);
-    return { ...state, ...refused(error, (issues) => targetErrors(issues, rowOf)) };
-  }
-  return saved('targets', formData);
+  return submit(formData, {
+    path: PATH,
+    input: ROUTES.saveTargets.body.safeParse(input),
+    send: (targets) => api(ROUTES.saveTargets, { body: targets }),
+    wording: { ...FORM_WORDING, fields: (issues) => targetErrors(issues, rowOf) },
+    refused: (refusal) => ({ key: '', values, ...asFormState(refusal) }),
+    done: saved('targets'),
+  });
 }

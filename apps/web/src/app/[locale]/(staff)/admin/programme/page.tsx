@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { PROVINCES, type ExpansionDashboard, type NetworkSettings } from '@bandanh/contracts';
 import { NotAllowed } from '@/components/not-allowed';
@@ -10,9 +9,10 @@ import { TargetsForm } from '@/components/programme-settings/targets-form';
 import { Unavailable } from '@/components/unavailable';
 import { Link } from '@/i18n/navigation';
 import { can } from '@/lib/access';
-import { programme } from '@/lib/api/programme';
+import { api, ROUTES } from '@/lib/api';
 import { afterFailure, requireAccount } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
+import { pageTitle } from '@/lib/page-title';
 import { provinceName } from '@/lib/provinces';
 
 const PATH = '/admin/programme';
@@ -22,10 +22,7 @@ type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ save
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'programmeSettings' });
-  return { title: t('title') };
-}
+export const generateMetadata = pageTitle('programmeSettings');
 
 /** What admins set for the programme: the network settings, the expansion plan and the targets. */
 export default async function ProgrammeSettingsPage({ params, searchParams }: Props) {
@@ -41,7 +38,7 @@ export default async function ProgrammeSettingsPage({ params, searchParams }: Pr
   let settings: { settings: NetworkSettings; updatedAt: string | null };
   let dashboard: ExpansionDashboard;
   try {
-    [settings, dashboard] = await Promise.all([programme.settings(), programme.expansion()]);
+    [settings, dashboard] = await Promise.all([api(ROUTES.getNetworkSettings), api(ROUTES.getExpansion)]);
   } catch (error) {
     if (afterFailure(error, locale, PATH) === 'notAllowed') return <NotAllowed title={t('title')} />;
     return <Unavailable title={t('title')} message={t('unavailable')} />;

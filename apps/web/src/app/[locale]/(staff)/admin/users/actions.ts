@@ -4,10 +4,10 @@ import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { Email, StaffRole } from '@bandanh/contracts';
-import { afterFailure } from '@/lib/auth';
-import { failureFrom, type AccountErrorKey, type FieldErrors } from '@/lib/account-errors';
-import { GatewayError, gateway } from '@/lib/gateway';
-import { localeOf } from '@/lib/locale';
+import type { AccountErrorKey, FieldErrors } from '@/lib/account-errors';
+import { api, ROUTES } from '@/lib/api';
+import { submit } from '@/lib/form-action';
+import { ACCOUNT_WORDING } from '@/lib/refusal';
 
 const PATH = '/admin/users';
 
@@ -27,21 +27,19 @@ export interface RolesState {
 
 /** An admin sets a staff member's roles. */
 export async function saveRoles(previous: RolesState, formData: FormData): Promise<RolesState> {
-  const locale = localeOf(formData.get('locale'));
   const id = z.uuid().safeParse(formData.get('id') || previous.id);
   const roles = rolesOf(formData);
   if (!id.success) return { ...previous, formError: 'unexpected' };
-  try {
-    const { account } = await gateway.setRoles(id.data, roles);
-    revalidatePath(`/${locale}${PATH}`);
-    return { id: account.id, roles: account.roles, saved: true };
-  } catch (error) {
-    afterFailure(error, locale, PATH);
-    const { formError } = failureFrom(error instanceof GatewayError ? error.body : undefined, {
-      conflict: 'ownAdminRole',
-    });
-    return { id: id.data, roles, formError };
-  }
+  return submit(formData, {
+    path: PATH,
+    send: () => api(ROUTES.setRoles, { params: { id: id.data }, body: { roles } }),
+    wording: { ...ACCOUNT_WORDING, CONFLICT: 'ownAdminRole' },
+    refused: ({ formError }) => ({ id: id.data, roles, formError }),
+    done: ({ account }, locale) => {
+      revalidatePath(`/${locale}${PATH}`);
+      return { id: account.id, roles: account.roles, saved: true };
+    },
+  });
 }
 
 export interface InviteState {
@@ -64,7 +62,6 @@ async function origin(): Promise<string> {
 
 /** An admin invites a staff member with their roles; the link works once and expires. */
 export async function invite(_previous: InviteState, formData: FormData): Promise<InviteState> {
-  const locale = localeOf(formData.get('locale'));
   const values = { email: String(formData.get('email') ?? ''), roles: rolesOf(formData) };
   const fieldErrors: FieldErrors = {};
   const email = Email.safeParse(values.email);
@@ -72,19 +69,18 @@ export async function invite(_previous: InviteState, formData: FormData): Promis
   if (values.roles.length === 0) fieldErrors.roles = 'rolesRequired';
   if (!email.success || values.roles.length === 0) return { values, fieldErrors, formError: 'summary' };
 
-  try {
-    const { invitation, token } = await gateway.invite({ email: email.data, roles: values.roles });
-    const link = `${await origin()}/${locale}/invitations/${encodeURIComponent(token)}`;
-    return {
-      values: { email: '', roles: [] },
-      fieldErrors: {},
-      invited: { email: invitation.email, link, expiresAt: invitation.expiresAt },
-    };
-  } catch (error) {
-    afterFailure(error, locale, PATH);
-    return {
-      values,
-      ...failureFrom(error instanceof GatewayError ? error.body : undefined, { conflict: 'emailTaken' }),
-    };
-  }
+  return submit(formData, {
+    path: PATH,
+    send: () => api(ROUTES.createInvitation, { body: { email: email.data, roles: values.roles } }),
+    wording: { ...ACCOUNT_WORDING, CONFLICT: 'emailTaken' },
+    refused: (refusal) => ({ values, ...refusal }),
+    done: async ({ invitation, token }, locale) => {
+      const link = `${await origin()}/${locale}/invitations/${encodeURIComponent(token)}`;
+      return {
+        values: { email: '', roles: [] },
+        fieldErrors: {},
+        invited: { email: invitation.email, link, expiresAt: invitation.expiresAt },
+      };
+    },
+  });
 }

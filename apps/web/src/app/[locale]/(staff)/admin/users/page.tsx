@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { Account } from '@bandanh/contracts';
 import { InviteForm } from '@/components/invite-form';
@@ -6,18 +5,16 @@ import { NotAllowed } from '@/components/not-allowed';
 import { RolesForm } from '@/components/roles-form';
 import { Unavailable } from '@/components/unavailable';
 import { can } from '@/lib/access';
+import { api, ROUTES } from '@/lib/api';
 import { afterFailure, requireAccount } from '@/lib/auth';
-import { gateway } from '@/lib/gateway';
 import { localeOf } from '@/lib/locale';
+import { pageTitle } from '@/lib/page-title';
 
 type Props = { params: Promise<{ locale: string }> };
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'users' });
-  return { title: t('title') };
-}
+export const generateMetadata = pageTitle('users');
 
 function mfaStatus(account: Account): 'on' | 'missing' | 'off' {
   if (account.mfaEnabled) return 'on';
@@ -34,7 +31,7 @@ export default async function UsersPage({ params }: Props) {
 
   let accounts: Account[];
   try {
-    ({ items: accounts } = await gateway.listAccounts());
+    ({ items: accounts } = await api(ROUTES.listAccounts));
   } catch (error) {
     if (afterFailure(error, locale, '/admin/users') === 'notAllowed')
       return <NotAllowed title={t('users.title')} />;

@@ -11,9 +11,8 @@ import {
   type PipelineStage,
 } from '@bandanh/contracts';
 import { redirect } from '@/i18n/navigation';
-import { pipelineApi, refusalOf } from '@/lib/api/pipeline';
-import { afterFailure } from '@/lib/auth';
-import { GatewayError, gateway } from '@/lib/gateway';
+import { api, ROUTES } from '@/lib/api';
+import { submit } from '@/lib/form-action';
 import {
   ASSESSMENT_COUNTS,
   ASSESSMENT_TEXTS,
@@ -22,6 +21,7 @@ import {
   type StepErrorKey,
 } from '@/lib/form-errors';
 import { localeOf } from '@/lib/locale';
+import { pipelineFacts, type Wording } from '@/lib/refusal';
 
 /** A step of the pipeline, as its form last sent it and as the API answered. */
 export interface StepState {
@@ -40,32 +40,23 @@ export type Step = 'assessed' | 'decided' | 'reassessed' | 'withdrawn';
 
 const pathOf = (cboId: string) => `/cbos/${cboId}`;
 
-type Failure = Pick<StepState, 'formError' | 'stage' | 'from'> & Partial<Pick<StepState, 'fieldErrors'>>;
+/** How a step's form words a refusal (`pipeline.errors`). */
+const STEP_WORDING = {
+  wrong_stage: 'wrongStage',
+  too_early: 'tooEarly',
+  four_eyes: 'fourEyes',
+  // Another step for this CBO was being recorded at that moment.
+  CONFLICT: 'busy',
+  FORBIDDEN: 'notAllowed',
+  NOT_FOUND: 'notFound',
+  UNAVAILABLE: 'unavailable',
+} as const satisfies Wording<StepErrorKey>;
 
-/** Why the API refused a step, in the words of the pipeline's messages. */
-function failureOf(error: unknown, fieldErrors: (issues: FieldIssue[]) => StepState['fieldErrors']): Failure {
-  const refusal = refusalOf(error);
-  if (refusal?.reason === 'wrong_stage') return { formError: 'wrongStage', stage: refusal.stage };
-  if (refusal?.reason === 'too_early') return { formError: 'tooEarly', from: refusal.reassessableFrom };
-  if (refusal?.reason === 'four_eyes') return { formError: 'fourEyes' };
-  if (!(error instanceof GatewayError)) return { formError: 'unexpected' };
-  switch (error.body.code) {
-    case 'VALIDATION_FAILED': {
-      const errors = fieldErrors(error.body.details?.issues ?? []);
-      return { fieldErrors: errors, formError: Object.keys(errors).length ? 'summary' : 'unexpected' };
-    }
-    // Another step for this CBO was being recorded at that moment.
-    case 'CONFLICT':
-      return { formError: 'busy' };
-    case 'FORBIDDEN':
-      return { formError: 'notAllowed' };
-    case 'NOT_FOUND':
-      return { formError: 'notFound' };
-    case 'UNAVAILABLE':
-      return { formError: 'unavailable' };
-    default:
-      return { formError: 'unexpected' };
-  }
+interface Run {
+  step: Step;
+  send: (cboId: string) => Promise<unknown>;
+  /** The form's fields, from the API's field issues. */
+  fields?: (issues: FieldIssue[]) => StepState['fieldErrors'];
 }
 
 /**
@@ -76,35 +67,48 @@ async function runStep(
   formData: FormData,
   previous: StepState,
   values: Record<string, string>,
-  step: Step,
-  run: (cboId: string) => Promise<unknown>,
-  fieldErrors: (issues: FieldIssue[]) => StepState['fieldErrors'] = () => ({}),
+  { step, send, fields }: Run,
 ): Promise<StepState> {
-  const locale = localeOf(formData.get('locale'));
   const cboId = z.uuid().safeParse(formData.get('cboId') || previous.cboId);
   if (!cboId.success) return { cboId: previous.cboId, values, fieldErrors: {}, formError: 'unexpected' };
-  try {
-    await run(cboId.data);
-  } catch (error) {
-    afterFailure(error, locale, pathOf(cboId.data));
-    const failure = failureOf(error, fieldErrors);
-    if (failure.formError === 'notFound') {
-      // A pipeline that has ended (the CBO was withdrawn) takes no step: say where the CBO is.
-      const stage = (await gateway.getCbo(cboId.data).catch(() => undefined))?.cbo.stage;
-      if (stage) return { cboId: cboId.data, values, fieldErrors: {}, formError: 'wrongStage', stage };
-    }
-    if (failure.from) {
-      const format = await getFormatter({ locale });
-      failure.from = format.dateTime(new Date(failure.from), { dateStyle: 'medium' });
-    }
-    return { cboId: cboId.data, values, fieldErrors: {}, ...failure };
-  }
-  // The list, the inbox and the header's count change with the step.
-  revalidatePath('/', 'layout');
-  return redirect({ href: { pathname: pathOf(cboId.data), query: { done: step } }, locale });
+  const id = cboId.data;
+  return submit(formData, {
+    path: pathOf(id),
+    send: () => send(id),
+    wording: { ...STEP_WORDING, fields },
+    refused: async (refusal, error): Promise<StepState> => {
+      const state = { cboId: id, values, ...refusal };
+      const facts = pipelineFacts(error);
+      switch (refusal.formError) {
+        case 'notFound': {
+          // A pipeline that has ended (the CBO was withdrawn) takes no step: say where the CBO is.
+          const stage = (await api(ROUTES.getCbo, { params: { id } }).catch(() => undefined))?.cbo.stage;
+          return stage ? { ...state, formError: 'wrongStage', stage } : state;
+        }
+        case 'wrongStage':
+          return { ...state, stage: facts.stage };
+        case 'tooEarly': {
+          if (!facts.reassessableFrom) return state;
+          const format = await getFormatter({ locale: localeOf(formData.get('locale')) });
+          return {
+            ...state,
+            from: format.dateTime(new Date(facts.reassessableFrom), { dateStyle: 'medium' }),
+          };
+        }
+        default:
+          return state;
+      }
+    },
+    // The list, the inbox and the header's count change with the step.
+    done: (_pipeline, locale) => {
+      revalidatePath('/', 'layout');
+      return redirect({ href: { pathname: pathOf(id), query: { done: step } }, locale });
+    },
+  });
 }
 
-const refused = (
+/** A step refused before it is sent, field by field. */
+const notSent = (
   previous: StepState,
   values: Record<string, string>,
   fieldErrors: StepState['fieldErrors'],
@@ -141,16 +145,13 @@ export async function assessCbo(previous: StepState, formData: FormData): Promis
     .map((key) => ({ path: `scores.${key}`, code: 'missing', message: 'Score it' }));
   if (!draft.success || unscored.length) {
     const issues = [...(draft.success ? [] : toFieldIssues(draft.error)), ...unscored];
-    return refused(previous, values, assessmentErrorsFrom(issues));
+    return notSent(previous, values, assessmentErrorsFrom(issues));
   }
-  return runStep(
-    formData,
-    previous,
-    values,
-    'assessed',
-    (cboId) => pipelineApi.assess(cboId, draft.data),
-    assessmentErrorsFrom,
-  );
+  return runStep(formData, previous, values, {
+    step: 'assessed',
+    send: (cboId) => api(ROUTES.assessCbo, { params: { id: cboId }, body: draft.data }),
+    fields: assessmentErrorsFrom,
+  });
 }
 
 const reasonErrors = (issues: FieldIssue[]) => {
@@ -163,38 +164,38 @@ export async function decideSelection(previous: StepState, formData: FormData): 
   const outcome = String(formData.get('outcome') ?? '');
   const values = { reason: String(formData.get('reason') ?? '').slice(0, 1100) };
   if (outcome !== 'selected' && outcome !== 'declined') {
-    return { ...refused(previous, values, {}), formError: 'outcomeRequired' };
+    return { ...notSent(previous, values, {}), formError: 'outcomeRequired' };
   }
   const decision = SelectionDecision.safeParse({ outcome, reason: values.reason });
-  if (!decision.success) return refused(previous, values, reasonErrors(toFieldIssues(decision.error)));
-  return runStep(
-    formData,
-    previous,
-    values,
-    'decided',
-    (cboId) => pipelineApi.decide(cboId, decision.data),
-    reasonErrors,
-  );
+  if (!decision.success) return notSent(previous, values, reasonErrors(toFieldIssues(decision.error)));
+  return runStep(formData, previous, values, {
+    step: 'decided',
+    send: (cboId) => api(ROUTES.decideSelection, { params: { id: cboId }, body: decision.data }),
+    fields: reasonErrors,
+  });
 }
 
 /** A coordinator sends a declined CBO back to assessment, once the waiting time has passed. */
 export async function reassessCbo(previous: StepState, formData: FormData): Promise<StepState> {
-  return runStep(formData, previous, {}, 'reassessed', (cboId) => pipelineApi.reassess(cboId));
+  return runStep(
+    formData,
+    previous,
+    {},
+    {
+      step: 'reassessed',
+      send: (cboId) => api(ROUTES.reopenAssessment, { params: { id: cboId } }),
+    },
+  );
 }
-
-const WithdrawalReason = z.object({ reason: z.string().trim().min(1).max(1000) });
 
 /** A coordinator withdraws the CBO from the programme, with the reason; this ends its pipeline. */
 export async function withdrawCbo(previous: StepState, formData: FormData): Promise<StepState> {
   const values = { reason: String(formData.get('reason') ?? '').slice(0, 1100) };
-  const input = WithdrawalReason.safeParse(values);
-  if (!input.success) return refused(previous, values, reasonErrors(toFieldIssues(input.error)));
-  return runStep(
-    formData,
-    previous,
-    values,
-    'withdrawn',
-    (cboId) => pipelineApi.withdraw(cboId, input.data.reason),
-    reasonErrors,
-  );
+  const input = ROUTES.withdrawCbo.body.safeParse(values);
+  if (!input.success) return notSent(previous, values, reasonErrors(toFieldIssues(input.error)));
+  return runStep(formData, previous, values, {
+    step: 'withdrawn',
+    send: (cboId) => api(ROUTES.withdrawCbo, { params: { id: cboId }, body: input.data }),
+    fields: reasonErrors,
+  });
 }

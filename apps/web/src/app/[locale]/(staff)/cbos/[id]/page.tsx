@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
@@ -18,11 +17,10 @@ import { TaskList } from '@/components/tasks/task-list';
 import { Unavailable } from '@/components/unavailable';
 import { Link } from '@/i18n/navigation';
 import { can } from '@/lib/access';
-import { pipelineApi } from '@/lib/api/pipeline';
-import { programme } from '@/lib/api/programme';
+import { api, GatewayError, ROUTES } from '@/lib/api';
 import { afterFailure, requireAccount } from '@/lib/auth';
-import { GatewayError, gateway } from '@/lib/gateway';
 import { localeOf } from '@/lib/locale';
+import { pageTitle } from '@/lib/page-title';
 import type { Step } from './actions';
 
 type Props = {
@@ -34,13 +32,29 @@ const STEPS: readonly Step[] = ['assessed', 'decided', 'reassessed', 'withdrawn'
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'cbo' });
-  return { title: t('title') };
-}
+export const generateMetadata = pageTitle('cbo');
 
 /** A part of the page that may fail alone: the rest of the page still shows. */
 const optional = <T,>(promise: Promise<T>): Promise<T | undefined> => promise.catch(() => undefined);
+
+/** The CBOs recorded that this one looks like (the first five). */
+const lookalikesOf = (cbo: Cbo | undefined) =>
+  Promise.all(
+    (cbo?.likelyDuplicateOf ?? [])
+      .slice(0, 5)
+      .map((other) => optional(api(ROUTES.getCbo, { params: { id: other } }))),
+  );
+
+/**
+ * The names of the staff members the page names (who recorded, assessed and decided), each
+ * once and at most 100, but the reader's own; nobody else, no call.
+ */
+function namesOf(reader: string, people: Array<string | null | undefined>) {
+  const ids = [...new Set(people.filter((id): id is string => Boolean(id) && id !== reader))].slice(0, 100);
+  return ids.length > 0
+    ? optional(api(ROUTES.lookupStaffNames, { query: { ids: ids.join(',') } }))
+    : undefined;
+}
 
 export default async function CboPage({ params, searchParams }: Props) {
   const { locale: requested, id } = await params;
@@ -53,11 +67,46 @@ export default async function CboPage({ params, searchParams }: Props) {
 
   const { account } = await requireAccount(locale, path);
   if (!can(account, 'readCbos')) return <NotAllowed title={t('cbo.title')} />;
+  const staff = account.kind === 'staff';
+
+  // One wave: the CBO, the provinces and every part this account's roles read, asked at once by
+  // the page's id; the CBOs it looks like and the staff members' names follow as soon as what
+  // names them is in. The rubric is asked for every assessor: used if the CBO is at assessment.
+  const cboId = id.toLowerCase();
+  const cboRead = api(ROUTES.getCbo, { params: { id } });
+  const provincesRead = api(ROUTES.listProvinces);
+  const found = optional(cboRead);
+  const pipelineRead = staff ? optional(api(ROUTES.getCboPipeline, { params: { id: cboId } })) : undefined;
+  const assessmentsRead = can(account, 'readProgramme')
+    ? optional(api(ROUTES.listCboAssessments, { params: { id: cboId } }))
+    : undefined;
+  // Each of these parts may fail alone: the rest of the page still shows.
+  const parts = Promise.all([
+    pipelineRead,
+    assessmentsRead,
+    can(account, 'readTasks')
+      ? optional(api(ROUTES.listTasks, { query: { cboId, all: 'true' } }))
+      : undefined,
+    can(account, 'readProgramme')
+      ? optional(api(ROUTES.listCboHotline, { params: { id: cboId } }))
+      : undefined,
+    can(account, 'assessCbos') ? optional(api(ROUTES.getNetworkSettings)) : undefined,
+    staff ? found.then((read) => lookalikesOf(read?.cbo)) : undefined,
+    can(account, 'readTasks')
+      ? Promise.all([found, pipelineRead, assessmentsRead]).then(([read, steps, assessed]) =>
+          namesOf(account.id, [
+            read?.cbo.foundBy,
+            ...(steps?.history.map((event) => event.by) ?? []),
+            ...(assessed?.items.map((item) => item.assessedBy) ?? []),
+          ]),
+        )
+      : undefined,
+  ]);
 
   let cbo: Cbo;
   let provinces: Province[];
   try {
-    [{ cbo }, { items: provinces }] = await Promise.all([gateway.getCbo(id), gateway.listProvinces()]);
+    [{ cbo }, { items: provinces }] = await Promise.all([cboRead, provincesRead]);
   } catch (error) {
     // A malformed id is a page that does not exist, like a CBO that is not there (or not this account's).
     if (error instanceof GatewayError && error.status === 400) notFound();
@@ -66,33 +115,12 @@ export default async function CboPage({ params, searchParams }: Props) {
     if (failure === 'notAllowed') return <NotAllowed title={t('cbo.title')} />;
     return <Unavailable title={t('cbo.title')} message={t('cbos.unavailable')} />;
   }
+  const [pipeline, assessments, tasks, calls, settings, lookalikes, staffNames] = await parts;
   const province = provinces.find((p) => p.code === cbo.provinceCode);
-  const staff = account.kind === 'staff';
-
-  // Each part only for those whose roles read it; none of them stops the page.
-  const [pipeline, assessments, tasks, calls, lookalikes] = await Promise.all([
-    staff ? optional(pipelineApi.pipeline(cbo.id)) : undefined,
-    can(account, 'readProgramme') ? optional(pipelineApi.assessments(cbo.id)) : undefined,
-    can(account, 'readTasks') ? optional(pipelineApi.tasks({ cboId: cbo.id, all: true })) : undefined,
-    can(account, 'readProgramme') ? optional(programme.listCalls(cbo.id)) : undefined,
-    staff
-      ? Promise.all(cbo.likelyDuplicateOf.slice(0, 5).map((other) => optional(gateway.getCbo(other))))
-      : undefined,
-  ]);
   const stage = pipeline?.stage ?? cbo.stage;
   const assessing = can(account, 'assessCbos') && stage === 'assessment';
-  const rubric: RubricCriterion[] | undefined = assessing
-    ? (await optional(pipelineApi.settings()))?.settings.rubric
-    : undefined;
+  const rubric: RubricCriterion[] | undefined = assessing ? settings?.settings.rubric : undefined;
 
-  // Who recorded, assessed and decided, by name for staff (the ids come from the records above).
-  const ids = [
-    cbo.foundBy,
-    ...(pipeline?.history.map((event) => event.by) ?? []),
-    ...(assessments?.items.map((item) => item.assessedBy) ?? []),
-  ].filter((id): id is string => Boolean(id) && id !== account.id);
-  const staffNames =
-    ids.length > 0 && can(account, 'readTasks') ? await optional(pipelineApi.staffNames(ids)) : undefined;
   const names = new Map(staffNames?.items.map((person) => [person.id, person.displayName]));
   const nameOf = (person: string | null) => {
     if (!person) return t('pipeline.system');

@@ -3,38 +3,26 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { redirect } from '@/i18n/navigation';
-import { afterFailure } from '@/lib/auth';
-import {
-  accountFieldErrors,
-  failureFrom,
-  type AccountErrorKey,
-  type FieldErrors,
-} from '@/lib/account-errors';
-import { GatewayError, gateway, type ClaimDecision } from '@/lib/gateway';
-import { localeOf } from '@/lib/locale';
+import { accountFieldErrors, type AccountErrorKey, type FieldErrors } from '@/lib/account-errors';
+import { api, ROUTES, type RouteRequest } from '@/lib/api';
+import { submit } from '@/lib/form-action';
+import { ACCOUNT_WORDING } from '@/lib/refusal';
 
 const PATH = '/cbos/claims';
 
 export interface DecisionState {
   claimId: string;
-  decision: ClaimDecision['decision'];
+  decision: RouteRequest<typeof ROUTES.decideCboClaim>['body']['decision'];
   values: { cboId: string; reason: string };
   fieldErrors: FieldErrors;
   formError?: AccountErrorKey;
 }
-
-/** The same rules as the API's decision body, so most refusals are said before it is asked. */
-const Decision = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('confirm'), cboId: z.uuid() }),
-  z.object({ decision: z.literal('decline'), reason: z.string().trim().min(1).max(500) }),
-]);
 
 /**
  * A coordinator or admin confirms a claim against one of the recorded CBOs (which links the
  * applicant's account to it), or declines it with a reason the applicant will read.
  */
 export async function decideClaim(previous: DecisionState, formData: FormData): Promise<DecisionState> {
-  const locale = localeOf(formData.get('locale'));
   const claimId = z.uuid().safeParse(formData.get('claimId') || previous.claimId);
   const decision = formData.get('decision') === 'decline' ? 'decline' : 'confirm';
   const values = {
@@ -44,7 +32,8 @@ export async function decideClaim(previous: DecisionState, formData: FormData): 
   const state = { claimId: previous.claimId, decision, values } as const;
   if (!claimId.success) return { ...state, fieldErrors: {}, formError: 'unexpected' };
 
-  const input = Decision.safeParse(
+  // The API's own rules for the decision, so most refusals are said before it is asked.
+  const input = ROUTES.decideCboClaim.body.safeParse(
     decision === 'confirm' ? { decision, cboId: values.cboId } : { decision, reason: values.reason },
   );
   if (!input.success) {
@@ -52,17 +41,15 @@ export async function decideClaim(previous: DecisionState, formData: FormData): 
     return { ...state, fieldErrors: accountFieldErrors(issues), formError: 'summary' };
   }
 
-  try {
-    await gateway.decideClaim(claimId.data, input.data);
-  } catch (error) {
-    afterFailure(error, locale, PATH);
-    const failure = failureFrom(error instanceof GatewayError ? error.body : undefined, {
-      conflict: 'claimDecided',
-      notFound: 'claimOrCboGone',
-    });
-    return { ...state, ...failure };
-  }
-  // The list and the count of pending claims in the header change with the decision.
-  revalidatePath('/', 'layout');
-  return redirect({ href: { pathname: PATH, query: { decided: claimId.data } }, locale });
+  return submit(formData, {
+    path: PATH,
+    send: () => api(ROUTES.decideCboClaim, { params: { id: claimId.data }, body: input.data }),
+    wording: { ...ACCOUNT_WORDING, CONFLICT: 'claimDecided', NOT_FOUND: 'claimOrCboGone' },
+    refused: (refusal) => ({ ...state, ...refusal }),
+    done: (_decided, locale) => {
+      // The list and the count of pending claims in the header change with the decision.
+      revalidatePath('/', 'layout');
+      return redirect({ href: { pathname: PATH, query: { decided: claimId.data } }, locale });
+    },
+  });
 }

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { CboClaim, CboPage, Province } from '@bandanh/contracts';
 import { ClaimDecisionForms, type CboChoice } from '@/components/claim-decision-forms';
@@ -7,9 +6,10 @@ import { NotAllowed } from '@/components/not-allowed';
 import { Unavailable } from '@/components/unavailable';
 import { Link } from '@/i18n/navigation';
 import { can } from '@/lib/access';
+import { api, ROUTES } from '@/lib/api';
 import { afterFailure, requireAccount } from '@/lib/auth';
-import { gateway } from '@/lib/gateway';
 import { localeOf } from '@/lib/locale';
+import { pageTitle } from '@/lib/page-title';
 import { provinceName } from '@/lib/provinces';
 
 const PATH = '/cbos/claims';
@@ -20,10 +20,7 @@ type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ deci
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'claims' });
-  return { title: t('title') };
-}
+export const generateMetadata = pageTitle('claims');
 
 /** Applicants' claims to belong to a CBO: pending ones first, to confirm or decline; decided ones below. */
 export default async function ClaimsPage({ params, searchParams }: Props) {
@@ -41,9 +38,9 @@ export default async function ClaimsPage({ params, searchParams }: Props) {
   let provinces: Province[];
   try {
     [{ items: claims }, cbos, { items: provinces }] = await Promise.all([
-      gateway.listClaims(),
-      gateway.listCbos(CBO_LIMIT, 0),
-      gateway.listProvinces(),
+      api(ROUTES.listCboClaims),
+      api(ROUTES.listCbos, { query: { limit: CBO_LIMIT, offset: 0 } }),
+      api(ROUTES.listProvinces),
     ]);
   } catch (error) {
     if (afterFailure(error, locale, PATH) === 'notAllowed') return <NotAllowed title={t('title')} />;

@@ -4,9 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { CboDraft, toFieldIssues, type DuplicateCandidate } from '@bandanh/contracts';
 import { redirect } from '@/i18n/navigation';
-import { pipelineApi, refusalOf } from '@/lib/api/pipeline';
-import { afterFailure } from '@/lib/auth';
-import { GatewayError } from '@/lib/gateway';
+import { api, ROUTES } from '@/lib/api';
+import { submit } from '@/lib/form-action';
 import {
   CBO_FIELDS,
   CONTACT_PARTS,
@@ -15,7 +14,7 @@ import {
   type CboField,
   type FormErrorKey,
 } from '@/lib/form-errors';
-import { localeOf } from '@/lib/locale';
+import { FORM_WORDING, pipelineFacts, reasonOf } from '@/lib/refusal';
 
 const PATH = '/cbos/new';
 
@@ -35,17 +34,8 @@ export interface CboFormState {
   duplicates?: DuplicateCandidate[];
 }
 
-function formErrorFor(error: unknown): Pick<CboFormState, 'fieldErrors' | 'formError'> {
-  if (error instanceof GatewayError) {
-    if (error.body.code === 'VALIDATION_FAILED') {
-      return { fieldErrors: fieldErrorsFrom(error.body.details?.issues ?? []), formError: 'invalid' };
-    }
-    if (error.body.code === 'IDEMPOTENCY_KEY_REUSED') return { fieldErrors: {}, formError: 'keyReused' };
-    if (error.body.code === 'UNAVAILABLE') return { fieldErrors: {}, formError: 'unavailable' };
-    if (error.body.code === 'FORBIDDEN') return { fieldErrors: {}, formError: 'notAllowed' };
-  }
-  return { fieldErrors: {}, formError: 'unexpected' };
-}
+/** How the CBO form words a refusal (`form.errors`); a form sent twice with other details is `keyReused`. */
+const WORDING = { ...FORM_WORDING, fields: fieldErrorsFrom };
 
 const TEXT_FIELDS = [
   ...CBO_FIELDS.filter((field) => field !== 'focusIssues'),
@@ -112,7 +102,6 @@ function draftOf(
  * new key.
  */
 export async function recordCbo(previous: CboFormState, formData: FormData): Promise<CboFormState> {
-  const locale = localeOf(formData.get('locale'));
   const idempotencyKey = String(formData.get('idempotencyKey') || previous.idempotencyKey);
   const values = valuesOf(formData);
   const acknowledge = formData.get('acknowledgeDuplicates') === 'on';
@@ -136,22 +125,24 @@ export async function recordCbo(previous: CboFormState, formData: FormData): Pro
     return { idempotencyKey, values, fieldErrors, formError };
   }
 
-  let result: Awaited<ReturnType<typeof pipelineApi.createCbo>>;
-  try {
-    result = await pipelineApi.createCbo(idempotencyKey, draft.data);
-  } catch (error) {
+  return submit(formData, {
     // A session that ended meanwhile goes to sign in, and comes back to a new form.
-    afterFailure(error, locale, PATH);
-    const refusal = refusalOf(error);
-    if (refusal?.reason === 'possible_duplicate') {
-      return { idempotencyKey: randomUUID(), values, fieldErrors: {}, duplicates: refusal.duplicates };
-    }
-    return { idempotencyKey, values, ...formErrorFor(error) };
-  }
-  const query: Record<string, string> = { created: result.cbo.id };
-  if (!result.created) query.replayed = '1';
-  redirect({ href: { pathname: '/cbos', query }, locale });
-  return previous;
+    path: PATH,
+    send: () => api(ROUTES.createCbo, { idempotencyKey, body: draft.data }),
+    wording: WORDING,
+    refused: (refusal, error) => {
+      const { duplicates } = pipelineFacts(error);
+      if (reasonOf(error) === 'possible_duplicate' && duplicates) {
+        return { idempotencyKey: randomUUID(), values, fieldErrors: {}, duplicates };
+      }
+      return { idempotencyKey, values, ...refusal };
+    },
+    done: ({ cbo, created }, locale) => {
+      const query: Record<string, string> = { created: cbo.id };
+      if (!created) query.replayed = '1';
+      return redirect({ href: { pathname: '/cbos', query }, locale });
+    },
+  });
 }
 
 export interface VisitLinkState {
@@ -165,15 +156,15 @@ const VisitLink = z.object({ visitId: z.uuid(), cboId: z.uuid() });
  * to it instead of recording it twice. Linking twice changes nothing.
  */
 export async function linkToVisit(_previous: VisitLinkState, formData: FormData): Promise<VisitLinkState> {
-  const locale = localeOf(formData.get('locale'));
   const link = VisitLink.safeParse({ visitId: formData.get('visitId'), cboId: formData.get('cboId') });
   if (!link.success) return { formError: 'unexpected' };
-  try {
-    await pipelineApi.linkToVisit(link.data.visitId, link.data.cboId);
-  } catch (error) {
-    const failure = afterFailure(error, locale, PATH);
-    if (failure === 'notFound') return { formError: 'visitGone' };
-    return { formError: formErrorFor(error).formError };
-  }
-  return redirect({ href: { pathname: `/cbos/${link.data.cboId}`, query: { visitLinked: '1' } }, locale });
+  const { visitId, cboId } = link.data;
+  return submit(formData, {
+    path: PATH,
+    send: () => api(ROUTES.linkCboToVisit, { params: { id: visitId }, body: { cboId } }),
+    wording: { ...FORM_WORDING, NOT_FOUND: 'visitGone' },
+    refused: ({ formError }) => ({ formError }),
+    done: (_visit, locale) =>
+      redirect({ href: { pathname: `/cbos/${cboId}`, query: { visitLinked: '1' } }, locale }),
+  });
 }

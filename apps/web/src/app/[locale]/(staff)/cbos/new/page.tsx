@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { z } from 'zod';
 import type { FieldVisit, Province } from '@bandanh/contracts';
@@ -7,10 +6,10 @@ import { CboForm } from '@/components/cbo-form';
 import { NotAllowed } from '@/components/not-allowed';
 import { Unavailable } from '@/components/unavailable';
 import { can } from '@/lib/access';
-import { pipelineApi } from '@/lib/api/pipeline';
+import { api, ROUTES } from '@/lib/api';
 import { requireAccount } from '@/lib/auth';
-import { gateway } from '@/lib/gateway';
 import { localeOf } from '@/lib/locale';
+import { pageTitle } from '@/lib/page-title';
 import { provinceName } from '@/lib/provinces';
 
 type Props = {
@@ -25,10 +24,7 @@ function todayInCambodia(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Phnom_Penh' }).format(new Date());
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'form' });
-  return { title: t('title') };
-}
+export const generateMetadata = pageTitle('form');
 
 export default async function NewCboPage({ params, searchParams }: Props) {
   const locale = localeOf((await params).locale);
@@ -45,9 +41,9 @@ export default async function NewCboPage({ params, searchParams }: Props) {
   let visits: FieldVisit[] | undefined;
   try {
     [{ items: provinces }, visits] = await Promise.all([
-      gateway.listProvinces(),
+      api(ROUTES.listProvinces),
       // The form still records a CBO when the visits cannot be listed, without that choice.
-      pipelineApi.fieldVisits().then(
+      api(ROUTES.listFieldVisits).then(
         ({ items }) => items,
         () => undefined,
       ),

@@ -1,18 +1,18 @@
 'use server';
 
 import { z } from 'zod';
-import { HotlineCallDraft, toFieldIssues } from '@bandanh/contracts';
+import { HotlineCallDraft } from '@bandanh/contracts';
 import {
   HOTLINE_FIELDS,
   hotlineErrors,
   hotlineInput,
   type HotlineValues,
 } from '@/components/hotline/hotline-draft';
-import { refusedFields, text, type FormState } from '@/components/programme-settings/form-state';
+import { text, type FormState } from '@/components/programme-settings/form-state';
 import { redirect } from '@/i18n/navigation';
-import { programme, refused } from '@/lib/api/programme';
-import { afterFailure } from '@/lib/auth';
-import { localeOf } from '@/lib/locale';
+import { api, ROUTES } from '@/lib/api';
+import { submit } from '@/lib/form-action';
+import { asFormState, FORM_WORDING } from '@/lib/refusal';
 
 export type HotlineFormState = FormState<HotlineValues>;
 
@@ -22,27 +22,25 @@ export type HotlineFormState = FormState<HotlineValues>;
  * rendered logs a form sent twice once.
  */
 export async function logCall(previous: HotlineFormState, formData: FormData): Promise<HotlineFormState> {
-  const locale = localeOf(formData.get('locale'));
   const key = text(formData, 'idempotencyKey') || previous.key;
   const values = Object.fromEntries(
     HOTLINE_FIELDS.map((field) => [field, text(formData, field)]),
   ) as HotlineValues;
-  const state = { key, values, errors: {} };
   const cboId = z.uuid().safeParse(formData.get('cboId'));
-  if (!cboId.success) return { ...state, formError: 'unexpected' };
-
-  const draft = HotlineCallDraft.safeParse(hotlineInput(values));
-  if (!draft.success) return { ...state, ...refusedFields(hotlineErrors(toFieldIssues(draft.error))) };
+  if (!cboId.success) return { key, values, errors: {}, formError: 'unexpected' };
 
   const path = `/cbos/${cboId.data}/hotline`;
-  let logged: Awaited<ReturnType<typeof programme.logCall>>;
-  try {
-    logged = await programme.logCall(cboId.data, key, draft.data);
-  } catch (error) {
-    afterFailure(error, locale, path);
-    return { ...state, ...refused(error, hotlineErrors, { notFound: 'cboGone' }) };
-  }
-  const query: Record<string, string> = { logged: logged.call.id };
-  if (!logged.created) query.replayed = '1';
-  return redirect({ href: { pathname: path, query }, locale });
+  return submit(formData, {
+    path,
+    input: HotlineCallDraft.safeParse(hotlineInput(values)),
+    send: (draft) =>
+      api(ROUTES.logHotlineCall, { params: { id: cboId.data }, idempotencyKey: key, body: draft }),
+    wording: { ...FORM_WORDING, fields: hotlineErrors, NOT_FOUND: 'cboGone' },
+    refused: (refusal) => ({ key, values, ...asFormState(refusal) }),
+    done: (logged, locale) => {
+      const query: Record<string, string> = { logged: logged.call.id };
+      if (!logged.created) query.replayed = '1';
+      return redirect({ href: { pathname: path, query }, locale });
+    },
+  });
 }

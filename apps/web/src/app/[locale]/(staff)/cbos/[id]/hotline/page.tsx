@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { Cbo, HotlineCall, Partner } from '@bandanh/contracts';
@@ -11,10 +10,10 @@ import { NotAllowed } from '@/components/not-allowed';
 import { Unavailable } from '@/components/unavailable';
 import { Link } from '@/i18n/navigation';
 import { can } from '@/lib/access';
-import { programme } from '@/lib/api/programme';
+import { api, GatewayError, ROUTES } from '@/lib/api';
 import { afterFailure, requireAccount } from '@/lib/auth';
-import { GatewayError, gateway } from '@/lib/gateway';
 import { localeOf } from '@/lib/locale';
+import { pageTitle } from '@/lib/page-title';
 
 type Props = {
   params: Promise<{ locale: string; id: string }>;
@@ -23,10 +22,7 @@ type Props = {
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'hotline' });
-  return { title: t('title') };
-}
+export const generateMetadata = pageTitle('hotline');
 
 /** A CBO's hotline: its calls and referrals newest first, and (for coordinators) the form to log one. */
 export default async function HotlinePage({ params, searchParams }: Props) {
@@ -47,9 +43,9 @@ export default async function HotlinePage({ params, searchParams }: Props) {
   let partners: Partner[];
   try {
     [{ cbo }, { items: calls }, { items: partners }] = await Promise.all([
-      gateway.getCbo(id),
-      programme.listCalls(id),
-      writer ? programme.listPartners() : { items: [] },
+      api(ROUTES.getCbo, { params: { id } }),
+      api(ROUTES.listCboHotline, { params: { id } }),
+      writer ? api(ROUTES.listPartners) : { items: [] },
     ]);
   } catch (error) {
     // A malformed id is a page that does not exist, like a CBO that is not there.

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import {
+  AccountList,
+  AccountView,
+  AuditList,
+  AuditVerification,
+  Email,
+  IssuedInvitation,
+  ROLE_GROUPS,
+  STAFF_ROLES,
+  StaffRole,
+} from '@bandanh/contracts';
+import { DENIED, defineRoute, idParam, problem } from '../http/route-def';
+
+/** Administration: invitations, accounts and their roles, the audit log. */
+export const ADMIN_ROUTES = {
+  createInvitation: defineRoute({
+    method: 'POST',
+    path: '/api/invitations',
+    operationId: 'createInvitation',
+    idempotent: true,
+    summary: 'Invites a staff member with their roles: an expiring, single-use link',
+    tag: 'admin',
+    access: ROLE_GROUPS.admins,
+    body: z.object({ email: Email, roles: z.array(StaffRole).min(1, 'Choose at least one role') }),
+    status: 201,
+    responses: {
+      201: { description: 'The invitation and its token (shown once)', schema: IssuedInvitation },
+      409: problem('The email has an account'),
+      ...DENIED,
+    },
+  }),
+  listAccounts: defineRoute({
+    method: 'GET',
+    path: '/api/admin/accounts',
+    operationId: 'listAccounts',
+    summary: 'Every account, with its roles',
+    tag: 'admin',
+    access: ROLE_GROUPS.admins,
+    status: 200,
+    responses: { 200: { description: 'The accounts', schema: AccountList }, ...DENIED },
+  }),
+  setRoles: defineRoute({
+    method: 'PUT',
+    path: '/api/admin/accounts/:id/roles',
+    operationId: 'setAccountRoles',
+    summary: "Sets a staff member's roles",
+    tag: 'admin',
+    access: ROLE_GROUPS.admins,
+    params: idParam('Account'),
+    body: z.object({ roles: z.array(z.enum(STAFF_ROLES)) }),
+    status: 200,
+    responses: {
+      200: { description: 'The account', schema: AccountView },
+      409: problem('An admin cannot remove their own admin role'),
+      ...DENIED,
+    },
+  }),
+  listAudit: defineRoute({
+    method: 'GET',
+    path: '/api/admin/audit',
+    operationId: 'listAudit',
+    summary: 'The latest audit entries',
+    tag: 'admin',
+    access: ROLE_GROUPS.admins,
+    query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+    status: 200,
+    responses: { 200: { description: 'Newest first', schema: AuditList }, ...DENIED },
+  }),
+  verifyAudit: defineRoute({
+    method: 'GET',
+    path: '/api/admin/audit/verification',
+    operationId: 'verifyAudit',
+    summary: 'Recomputes the audit hash chain and says where it breaks, if it does',
+    tag: 'admin',
+    access: ROLE_GROUPS.admins,
+    status: 200,
+    responses: { 200: { description: 'The verification', schema: AuditVerification }, ...DENIED },
+  }),
+};

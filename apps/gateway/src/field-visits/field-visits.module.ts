@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { FieldVisitsController } from './field-visits.controller';
+
+@Module({ controllers: [FieldVisitsController] })
+export class FieldVisitsModule {}

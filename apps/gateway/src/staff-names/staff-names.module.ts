@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { StaffNamesController } from './staff-names.controller';
+
+@Module({ controllers: [StaffNamesController] })
+export class StaffNamesModule {}

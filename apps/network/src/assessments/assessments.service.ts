@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import type { Assessment, AssessmentDraft, Caller, ScorePart } from '@bandanh/contracts';
+import { requireGroup, requireSystem } from '@bandanh/platform';
+import { cboNotFound } from '../cbos/cbos.errors';
+import { SettingsService } from '../settings/settings.service';
+import { scoresDoNotFit } from './assessments.errors';
+import { AssessmentsRepository } from './assessments.repository';
+import { scoreAssessment } from './scoring';
+
+@Injectable()
+export class AssessmentsService {
+  constructor(
+    private readonly repository: AssessmentsRepository,
+    private readonly settings: SettingsService,
+  ) {}
+
+  /** An assessor (or admin, or a workflow) previews a draft's score before recording it. */
+  async check(caller: Caller, draft: AssessmentDraft): Promise<{ parts: ScorePart[]; total: number }> {
+    if (caller.kind !== 'system') requireGroup(caller, 'scorers');
+    return this.score(draft);
+  }
+
+  /**
+   * The orchestrator stores the assessment once per workflow step, scored on the rubric in
+   * force, and keeps the members count on the CBO.
+   */
+  async record(
+    caller: Caller,
+    stepId: string,
+    cboId: string,
+    assessedBy: string,
+    draft: AssessmentDraft,
+  ): Promise<Assessment> {
+    requireSystem(caller, 'orchestrator');
+    const seen = await this.repository.findByStep(stepId);
+    if (seen) return seen;
+    const { parts, total } = await this.score(draft);
+    const { scores: _scores, ...facts } = draft;
+    return this.repository.transaction(async (tx) => {
+      if (!(await tx.cboExists(cboId))) throw cboNotFound(cboId);
+      const assessment = await tx.insertOnce({ ...facts, stepId, cboId, assessedBy, parts, total });
+      await tx.setMembersCount(cboId, draft.membersWomen + draft.membersMen);
+      return assessment;
+    });
+  }
+
+  /** Assessments are staff records: the CBO sees its stage and the decision's reason, not the scores. */
+  async list(caller: Caller, cboId: string): Promise<Assessment[]> {
+    requireGroup(caller, 'programmeStaff');
+    return this.repository.listFor(cboId);
+  }
+
+  /** Scores the draft on the rubric in force, or says which scores are wrong. */
+  private async score(draft: AssessmentDraft): Promise<{ parts: ScorePart[]; total: number }> {
+    const { settings } = await this.settings.current();
+    const result = scoreAssessment(settings.rubric, draft.scores);
+    if ('issues' in result) throw scoresDoNotFit(result.issues);
+    return result;
+  }
+}

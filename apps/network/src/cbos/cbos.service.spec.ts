@@ -1,0 +1,261 @@
+import { RULE_REASONS, type DuplicateCandidate } from '@bandanh/contracts';
+import { fakeExpansionRepository, aPhase } from '../expansion/expansion.fakes';
+import { ExpansionService } from '../expansion/expansion.service';
+import { fakeSettingsRepository, storedSettings } from '../settings/settings.fakes';
+import { SettingsService } from '../settings/settings.service';
+import { replaying } from '../testing/fake-repository';
+import { STAFF_ID, anonymous, applicant, orchestrator, refusal, staff } from '../testing/callers';
+import { CBO_ID, aCbo, aCboDraft, fakeCbosRepository } from './cbos.fakes';
+import type { CbosRepository } from './cbos.repository';
+import { CbosService } from './cbos.service';
+
+const OTHER_CBO = '44444444-4444-4444-8444-444444444444';
+const VISIT_ID = '55555555-5555-4555-8555-555555555555';
+const LOOKALIKE: DuplicateCandidate = {
+  id: OTHER_CBO,
+  name: 'Prey Lang Community Netwrk',
+  nameKm: null,
+  provinceCode: 'KH-2',
+  commune: 'Ou Mal',
+  stage: 'identified',
+  similarity: 0.82,
+};
+const QUERY = { limit: 20, offset: 0 };
+
+function serviceOver(
+  repository: CbosRepository,
+  {
+    settings = new SettingsService(fakeSettingsRepository()),
+    openPhases = [aPhase({ provinces: ['KH-2'] })],
+  } = {},
+) {
+  const expansion = new ExpansionService(
+    fakeExpansionRepository({ phases: jest.fn(async () => openPhases) }),
+  );
+  return new CbosService(repository, settings, expansion);
+}
+
+describe('recording a CBO', () => {
+  it('lets only coordinators and admins record one', async () => {
+    const repository = fakeCbosRepository();
+    const cbos = serviceOver(repository);
+    await expect(cbos.record(staff('assessor'), 'key-00001', aCboDraft())).rejects.toEqual(
+      refusal('FORBIDDEN', 'This needs one of the roles: coordinator, admin'),
+    );
+    await expect(cbos.record(applicant(CBO_ID), 'key-00001', aCboDraft())).rejects.toEqual(
+      refusal('FORBIDDEN'),
+    );
+    expect(repository.once).not.toHaveBeenCalled();
+  });
+
+  it('refuses a likely duplicate, naming it, and stores nothing', async () => {
+    const repository = fakeCbosRepository({ findDuplicates: jest.fn(async () => [LOOKALIKE]) });
+    const cbos = serviceOver(repository);
+    await expect(cbos.record(staff('coordinator'), 'key-00001', aCboDraft())).rejects.toEqual(
+      expect.objectContaining({
+        code: 'CONFLICT',
+        message: 'A CBO with a similar name is already recorded in this commune: Prey Lang Community Netwrk',
+        details: { reason: 'possible_duplicate', duplicates: [LOOKALIKE] },
+      }),
+    );
+    expect(repository.insert).not.toHaveBeenCalled();
+    expect(repository.startPipeline).not.toHaveBeenCalled();
+  });
+
+  it('records an acknowledged duplicate without looking, as found by the coordinator, and starts its pipeline', async () => {
+    const repository = fakeCbosRepository({ findDuplicates: jest.fn(async () => [LOOKALIKE]) });
+    const cbos = serviceOver(repository);
+    const draft = aCboDraft({ acknowledgeDuplicates: true });
+
+    const { cbo, created } = await cbos.record(staff('coordinator'), 'key-00001', draft);
+
+    expect(created).toBe(true);
+    expect(cbo).toMatchObject({ foundBy: STAFF_ID, likelyDuplicateOf: [] });
+    expect(repository.findDuplicates).not.toHaveBeenCalled();
+    expect(repository.once).toHaveBeenCalledWith(
+      { name: 'network.cbo.create', key: 'key-00001', request: { draft, foundBy: STAFF_ID } },
+      expect.any(Function),
+    );
+    expect(repository.insert).toHaveBeenCalledWith(
+      expect.not.objectContaining({ acknowledgeDuplicates: true }),
+    );
+    expect(repository.startPipeline).toHaveBeenCalledWith(CBO_ID);
+    expect(repository.linkToVisit).not.toHaveBeenCalled();
+  });
+
+  it('marks the CBO as met on the field visit it was found on', async () => {
+    const repository = fakeCbosRepository();
+    await serviceOver(repository).record(staff('admin'), 'key-00001', aCboDraft({ fieldVisitId: VISIT_ID }));
+    expect(repository.linkToVisit).toHaveBeenCalledWith(VISIT_ID, CBO_ID);
+  });
+
+  it('answers a retry with the first answer, not created again', async () => {
+    const first = aCbo();
+    const repository = fakeCbosRepository({ once: replaying<CbosRepository>(first) });
+    const answer = await serviceOver(repository).record(staff('coordinator'), 'key-00001', aCboDraft());
+    expect(answer).toEqual({ cbo: first, created: false });
+    expect(repository.insert).not.toHaveBeenCalled();
+  });
+
+  it('lets only coordinators and admins look for duplicates', async () => {
+    const repository = fakeCbosRepository({ findDuplicates: jest.fn(async () => [LOOKALIKE]) });
+    const cbos = serviceOver(repository);
+    const probe = { name: 'Prey Lang', provinceCode: 'KH-2' };
+    await expect(cbos.duplicates(staff('coordinator'), probe)).resolves.toEqual([LOOKALIKE]);
+    await expect(cbos.duplicates(staff('approver'), probe)).rejects.toEqual(refusal('FORBIDDEN'));
+  });
+});
+
+describe('a group applying itself', () => {
+  const application = () => {
+    const {
+      foundVia: _v,
+      acknowledgeDuplicates: _a,
+      ...rest
+    } = aCboDraft({
+      contacts: [{ name: 'Sokha', phone: '012 345 678' }],
+    });
+    return rest;
+  };
+
+  it('is refused in a province the network has not opened', async () => {
+    const repository = fakeCbosRepository();
+    const cbos = serviceOver(repository, { openPhases: [aPhase({ provinces: ['KH-17'] })] });
+    await expect(cbos.apply('key-00001', application())).rejects.toEqual(
+      expect.objectContaining({
+        code: 'VALIDATION_FAILED',
+        details: { issues: [expect.objectContaining({ path: 'provinceCode', code: 'province_not_open' })] },
+      }),
+    );
+    expect(repository.once).not.toHaveBeenCalled();
+  });
+
+  it('is refused where the province is in a phase not opened yet', async () => {
+    const cbos = serviceOver(fakeCbosRepository(), {
+      openPhases: [aPhase({ provinces: ['KH-2'], openedAt: null })],
+    });
+    await expect(cbos.apply('key-00001', application())).rejects.toEqual(refusal('VALIDATION_FAILED'));
+  });
+
+  it('is never refused as a duplicate: its lookalikes are kept for a coordinator', async () => {
+    const repository = fakeCbosRepository({ findDuplicates: jest.fn(async () => [LOOKALIKE]) });
+    const { cbo } = await serviceOver(repository).apply('key-00001', application());
+    expect(cbo).toMatchObject({
+      foundBy: null,
+      foundVia: 'self_application',
+      likelyDuplicateOf: [OTHER_CBO],
+    });
+    expect(repository.once).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'network.cbo.apply', key: 'key-00001' }),
+      expect.any(Function),
+    );
+    expect(repository.startPipeline).toHaveBeenCalledWith(CBO_ID);
+  });
+});
+
+describe('reading CBOs', () => {
+  it('shows staff any CBO, and an applicant only their own', async () => {
+    const repository = fakeCbosRepository({ findById: jest.fn(async (id: string) => aCbo({ id })) });
+    const cbos = serviceOver(repository);
+    await expect(cbos.get(staff('trainer'), OTHER_CBO)).resolves.toMatchObject({ id: OTHER_CBO });
+    await expect(cbos.get(applicant(CBO_ID), CBO_ID)).resolves.toMatchObject({ id: CBO_ID });
+    await expect(cbos.get(applicant(CBO_ID), OTHER_CBO)).rejects.toEqual(
+      expect.objectContaining({ code: 'NOT_FOUND', details: { id: OTHER_CBO, resource: 'CBO' } }),
+    );
+    await expect(cbos.get(anonymous, CBO_ID)).rejects.toEqual(refusal('NOT_FOUND'));
+    expect(repository.findById).toHaveBeenCalledTimes(2);
+  });
+
+  it('says a CBO that does not exist was not found', async () => {
+    await expect(serviceOver(fakeCbosRepository()).get(staff('admin'), CBO_ID)).rejects.toEqual(
+      refusal('NOT_FOUND', `CBO ${CBO_ID} was not found`),
+    );
+  });
+
+  it('lists every CBO for staff, only their own for an applicant, none for one not linked yet', async () => {
+    const repository = fakeCbosRepository();
+    const cbos = serviceOver(repository);
+    await cbos.list(staff('finance'), QUERY);
+    await cbos.list(applicant(CBO_ID), QUERY);
+    await cbos.list(applicant(null), QUERY);
+    expect(jest.mocked(repository.list).mock.calls).toEqual([
+      [QUERY],
+      [QUERY, CBO_ID],
+      [QUERY, '00000000-0000-0000-0000-000000000000'],
+    ]);
+    await expect(cbos.list(anonymous, QUERY)).rejects.toEqual(refusal('UNAUTHENTICATED'));
+  });
+});
+
+describe('the pipeline reporting a stage', () => {
+  it('is the orchestrator’s alone', async () => {
+    const repository = fakeCbosRepository();
+    await expect(serviceOver(repository).recordStage(staff('admin'), CBO_ID, 'participant')).rejects.toEqual(
+      refusal('FORBIDDEN', 'Only the orchestrator service may do this'),
+    );
+    expect(repository.setStage).not.toHaveBeenCalled();
+  });
+
+  it('marks the participant stages, and only those, as a Network Participant', async () => {
+    const repository = fakeCbosRepository();
+    const cbos = serviceOver(repository);
+    const decision = { outcome: 'selected' as const, reason: null };
+    await cbos.recordStage(orchestrator, CBO_ID, 'participant', decision);
+    await cbos.recordStage(orchestrator, CBO_ID, 'grant_eligible');
+    await cbos.recordStage(orchestrator, CBO_ID, 'declined');
+    expect(jest.mocked(repository.setStage).mock.calls).toEqual([
+      [CBO_ID, 'participant', { participant: true, decision }],
+      [CBO_ID, 'grant_eligible', { participant: true, decision: undefined }],
+      [CBO_ID, 'declined', { participant: false, decision: undefined }],
+    ]);
+  });
+
+  it('says a CBO that does not exist was not found', async () => {
+    const cbos = serviceOver(fakeCbosRepository({ setStage: jest.fn(async () => undefined) }));
+    await expect(cbos.recordStage(orchestrator, CBO_ID, 'assessment')).rejects.toEqual(refusal('NOT_FOUND'));
+  });
+});
+
+describe('screening a newly identified CBO', () => {
+  it('declines a development CBO during the pilot, with the reassessment wait in force', async () => {
+    const repository = fakeCbosRepository({
+      findById: jest.fn(async () => aCbo({ purpose: 'development', nameKm: 'បណ្ដាញព្រៃឡង់' })),
+    });
+    await expect(serviceOver(repository).screen(orchestrator, CBO_ID)).resolves.toEqual({
+      name: 'Prey Lang Community Network (បណ្ដាញព្រៃឡង់)',
+      declineReason: RULE_REASONS.pilotDevelopment,
+      reassessmentWaitDays: 90,
+    });
+  });
+
+  it('admits a development CBO once an admin turns the pilot rule off', async () => {
+    const repository = fakeCbosRepository({
+      findById: jest.fn(async () => aCbo({ purpose: 'development' })),
+    });
+    const settings = new SettingsService(
+      fakeSettingsRepository({
+        find: jest.fn(async () =>
+          storedSettings({ pilotDeclinesDevelopment: false, reassessmentWaitDays: 30 }),
+        ),
+      }),
+    );
+    await expect(serviceOver(repository, { settings }).screen(orchestrator, CBO_ID)).resolves.toEqual({
+      name: 'Prey Lang Community Network',
+      declineReason: null,
+      reassessmentWaitDays: 30,
+    });
+  });
+
+  it('admits a human rights CBO', async () => {
+    const repository = fakeCbosRepository({ findById: jest.fn(async () => aCbo()) });
+    await expect(serviceOver(repository).screen(orchestrator, CBO_ID)).resolves.toMatchObject({
+      declineReason: null,
+    });
+  });
+
+  it('is the orchestrator’s alone', async () => {
+    await expect(serviceOver(fakeCbosRepository()).screen(staff('coordinator'), CBO_ID)).rejects.toEqual(
+      refusal('FORBIDDEN'),
+    );
+  });
+});

@@ -1,0 +1,5 @@
+import { DomainError } from '@bandanh/platform';
+
+export function fieldVisitNotFound(id: string): DomainError {
+  return DomainError.notFound('Field visit', id);
+}

@@ -1,0 +1,141 @@
+import { CBO_ID } from '../cbos/cbos.fakes';
+import { CALL_ID, aReferral, fakeReferralsRepository } from '../referrals/referrals.fakes';
+import { ReferralsService } from '../referrals/referrals.service';
+import type { ReferralsRepository } from '../referrals/referrals.repository';
+import { replaying } from '../testing/fake-repository';
+import { STAFF_ID, refusal, staff } from '../testing/callers';
+import { aCallDraft, aStoredCall, fakeHotlineRepository } from './hotline.fakes';
+import type { HotlineRepository } from './hotline.repository';
+import { HotlineService } from './hotline.service';
+
+const PARTNER_ID = '88888888-8888-4888-8888-888888888888';
+const REFERRAL = { partnerId: PARTNER_ID, reason: 'Needs a lawyer for a land title dispute' };
+
+function serviceOver(
+  repository: HotlineRepository,
+  referrals: ReferralsRepository = fakeReferralsRepository(),
+) {
+  return new HotlineService(repository, new ReferralsService(referrals));
+}
+
+describe('logging a hotline call', () => {
+  it('is for hotline staff', async () => {
+    const repository = fakeHotlineRepository();
+    await expect(
+      serviceOver(repository).log(staff('approver'), 'key-00001', CBO_ID, aCallDraft()),
+    ).rejects.toEqual(refusal('FORBIDDEN', 'This needs one of the roles: coordinator, admin'));
+    expect(repository.once).not.toHaveBeenCalled();
+  });
+
+  it('stores the call once per key as the staff member’s, and answers it with its referral', async () => {
+    const repository = fakeHotlineRepository();
+    const draft = aCallDraft({ occurredAt: '2025-02-01T08:00:00.000Z' });
+    const answer = await serviceOver(repository).log(staff('coordinator'), 'key-00001', CBO_ID, draft);
+    expect(answer).toEqual({ call: { ...aStoredCall(), referral: aReferral() }, created: true });
+    expect(repository.once).toHaveBeenCalledWith(
+      { name: 'network.hotline.log', key: 'key-00001', request: { cboId: CBO_ID, draft } },
+      expect.any(Function),
+    );
+    expect(repository.insertCall).toHaveBeenCalledWith(
+      expect.objectContaining({
+        cboId: CBO_ID,
+        loggedBy: STAFF_ID,
+        callerName: 'Sokha',
+        occurredAt: new Date('2025-02-01T08:00:00.000Z'),
+      }),
+    );
+    expect(repository.refer).not.toHaveBeenCalled();
+  });
+
+  it('dates a call now when the draft does not say when', async () => {
+    const repository = fakeHotlineRepository();
+    const before = Date.now();
+    await serviceOver(repository).log(staff('admin'), 'key-00001', CBO_ID, aCallDraft());
+    const [{ occurredAt }] = jest.mocked(repository.insertCall).mock.calls[0];
+    expect(occurredAt.getTime()).toBeGreaterThanOrEqual(before);
+  });
+
+  it('refers the group to the partner and starts the follow-up, labelled with both names', async () => {
+    const repository = fakeHotlineRepository();
+    await serviceOver(repository).log(
+      staff('coordinator'),
+      'key-00001',
+      CBO_ID,
+      aCallDraft({ referral: REFERRAL }),
+    );
+    expect(repository.findPartner).toHaveBeenCalledWith(PARTNER_ID);
+    expect(repository.refer).toHaveBeenCalledWith(
+      { callId: CALL_ID, cboId: CBO_ID, ...REFERRAL },
+      'Prey Lang Community Network → Land Rights Legal Aid',
+    );
+  });
+
+  it('refuses a partner that is not on the active list, and stores nothing', async () => {
+    for (const partner of [undefined, { name: 'Closed NGO', active: false }]) {
+      const repository = fakeHotlineRepository({ findPartner: jest.fn(async () => partner) });
+      await expect(
+        serviceOver(repository).log(
+          staff('coordinator'),
+          'key-00001',
+          CBO_ID,
+          aCallDraft({ referral: REFERRAL }),
+        ),
+      ).rejects.toEqual(
+        expect.objectContaining({
+          code: 'VALIDATION_FAILED',
+          details: {
+            issues: [
+              {
+                path: 'referral.partnerId',
+                code: 'unknown_partner',
+                message: 'Choose a partner NGO from the list',
+              },
+            ],
+          },
+        }),
+      );
+      expect(repository.insertCall).not.toHaveBeenCalled();
+      expect(repository.refer).not.toHaveBeenCalled();
+    }
+  });
+
+  it('says a CBO that does not exist was not found', async () => {
+    const repository = fakeHotlineRepository({ findCbo: jest.fn(async () => undefined) });
+    await expect(
+      serviceOver(repository).log(staff('admin'), 'key-00001', CBO_ID, aCallDraft()),
+    ).rejects.toEqual(
+      expect.objectContaining({ code: 'NOT_FOUND', details: { id: CBO_ID, resource: 'CBO' } }),
+    );
+    expect(repository.insertCall).not.toHaveBeenCalled();
+  });
+
+  it('answers a retry as not created again', async () => {
+    const repository = fakeHotlineRepository({
+      once: replaying<HotlineRepository>(CALL_ID),
+    });
+    const answer = await serviceOver(repository).log(staff('admin'), 'key-00001', CBO_ID, aCallDraft());
+    expect(answer.created).toBe(false);
+    expect(repository.insertCall).not.toHaveBeenCalled();
+  });
+});
+
+describe('listing hotline calls', () => {
+  it('is for programme staff, each call with its referral or none', async () => {
+    const other = aStoredCall({ id: 'cccccccc-cccc-4ccc-8ccc-cccccccccccc' });
+    const repository = fakeHotlineRepository({ calls: jest.fn(async () => [aStoredCall(), other]) });
+    const hotline = serviceOver(repository);
+    await expect(hotline.list(staff('assessor'), { cboId: CBO_ID, limit: 10 })).resolves.toEqual([
+      { ...aStoredCall(), referral: aReferral() },
+      { ...other, referral: null },
+    ]);
+    expect(repository.calls).toHaveBeenCalledWith({ cboId: CBO_ID, limit: 10 });
+    await expect(hotline.list(staff('trainer'), {})).rejects.toEqual(refusal('FORBIDDEN'));
+  });
+
+  it('does not look for referrals when there are no calls', async () => {
+    const referrals = fakeReferralsRepository();
+    const hotline = serviceOver(fakeHotlineRepository({ calls: jest.fn(async () => []) }), referrals);
+    await expect(hotline.list(staff('admin'), {})).resolves.toEqual([]);
+    expect(referrals.list).not.toHaveBeenCalled();
+  });
+});

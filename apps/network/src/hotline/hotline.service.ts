@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import type { Caller, HotlineCall, HotlineCallDraft } from '@bandanh/contracts';
+import { requireGroup } from '@bandanh/platform';
+import { cboNotFound } from '../cbos/cbos.errors';
+import { ReferralsService } from '../referrals/referrals.service';
+import { unknownPartner } from './hotline.errors';
+import { HotlineRepository, type CallFilter } from './hotline.repository';
+
+@Injectable()
+export class HotlineService {
+  constructor(
+    private readonly repository: HotlineRepository,
+    private readonly referrals: ReferralsService,
+  ) {}
+
+  /**
+   * Hotline staff log a call once per idempotency key and, where the group is referred to an
+   * active partner NGO, the referral, whose follow-up starts with it: all in one transaction.
+   */
+  async log(
+    caller: Caller,
+    idempotencyKey: string,
+    cboId: string,
+    draft: HotlineCallDraft,
+  ): Promise<{ call: HotlineCall; created: boolean }> {
+    const { userId: loggedBy } = requireGroup(caller, 'hotlineStaff');
+    const { result, replayed } = await this.repository.once(
+      { name: 'network.hotline.log', key: idempotencyKey, request: { cboId, draft } },
+      async (tx) => {
+        const cbo = await tx.findCbo(cboId);
+        if (!cbo) throw cboNotFound(cboId);
+        let partnerName = '';
+        if (draft.referral) {
+          const partner = await tx.findPartner(draft.referral.partnerId);
+          partnerName = partner?.name ?? '';
+          if (!partner?.active) throw unknownPartner();
+        }
+        const { referral, occurredAt, ...call } = draft;
+        const callId = await tx.insertCall({
+          ...call,
+          cboId,
+          loggedBy,
+          occurredAt: occurredAt ? new Date(occurredAt) : new Date(),
+        });
+        if (referral) {
+          await tx.refer(
+            { callId, cboId, partnerId: referral.partnerId, reason: referral.reason },
+            `${cbo.name} → ${partnerName}`,
+          );
+        }
+        return callId;
+      },
+    );
+    const [call] = await this.calls({ ids: [result] });
+    return { call, created: !replayed };
+  }
+
+  /** Programme staff read the calls, a CBO's or all, latest first. */
+  async list(caller: Caller, filter: Pick<CallFilter, 'cboId' | 'limit'>): Promise<HotlineCall[]> {
+    requireGroup(caller, 'programmeStaff');
+    return this.calls(filter);
+  }
+
+  /** The calls, each with the referral made on it (or null). */
+  private async calls(filter: CallFilter): Promise<HotlineCall[]> {
+    const calls = await this.repository.calls(filter);
+    const linked = calls.length ? await this.referrals.forCalls(calls.map((call) => call.id)) : [];
+    return calls.map((call) => ({
+      ...call,
+      referral: linked.find((referral) => referral.callId === call.id) ?? null,
+    }));
+  }
+}

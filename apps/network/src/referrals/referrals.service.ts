@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import type { Caller, Referral } from '@bandanh/contracts';
+import { requireGroup, requireSystem } from '@bandanh/platform';
+import { referralNotFound } from './referrals.errors';
+import { ReferralsRepository } from './referrals.repository';
+
+type Outcome = NonNullable<Referral['outcome']>;
+
+@Injectable()
+export class ReferralsService {
+  constructor(private readonly repository: ReferralsRepository) {}
+
+  /** Programme staff follow the referrals, open or closed. */
+  async list(caller: Caller, status?: Referral['status']): Promise<Referral[]> {
+    requireGroup(caller, 'programmeStaff');
+    return this.repository.list({ status });
+  }
+
+  /** Programme staff, and the referral's follow-up workflow, read one referral. */
+  async get(caller: Caller, id: string): Promise<Referral> {
+    if (caller.kind !== 'system') requireGroup(caller, 'programmeStaff');
+    return this.find(id);
+  }
+
+  /** The referrals made on these hotline calls. */
+  forCalls(callIds: string[]): Promise<Referral[]> {
+    return this.repository.list({ callIds });
+  }
+
+  /**
+   * Written by the referral's follow-up workflow, once the coordinator's step is accepted:
+   * the referral stays open while the partner is still working on it, and closes otherwise.
+   */
+  async recordOutcome(caller: Caller, id: string, outcome: Outcome, note?: string): Promise<Referral> {
+    requireSystem(caller, 'orchestrator');
+    await this.repository.setOutcome(id, {
+      outcome,
+      outcomeNote: note ?? null,
+      status: outcome === 'in_progress' ? 'open' : 'closed',
+    });
+    return this.find(id);
+  }
+
+  private async find(id: string): Promise<Referral> {
+    const [referral] = await this.repository.list({ id });
+    if (!referral) throw referralNotFound(id);
+    return referral;
+  }
+}

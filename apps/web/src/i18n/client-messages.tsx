@@ -1,0 +1,26 @@
+import { getMessages } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { MoreMessages } from './more-messages';
+import { pickMessages } from './pick-messages';
+
+/**
+ * Gives the client components under it the messages at `namespaces` (`apply`,
+ * `account.working`), on top of what the page already sends. Server components read the whole
+ * catalog with `getTranslations`; only what a browser renders itself is sent along.
+ */
+export async function ClientMessages({
+  namespaces,
+  children,
+}: {
+  namespaces: readonly string[];
+  children: ReactNode;
+}) {
+  return <MoreMessages messages={pickMessages(await getMessages(), namespaces)}>{children}</MoreMessages>;
+}
+
+/** A `layout.tsx` that only gives its segment's client components the messages at `namespaces`. */
+export function messagesLayout(namespaces: readonly string[]) {
+  return function MessagesLayout({ children }: { children: ReactNode }) {
+    return <ClientMessages namespaces={namespaces}>{children}</ClientMessages>;
+  };
+}

@@ -1,0 +1,102 @@
+// What every workflow test needs: a Temporal test server (the local CLI's, as there is no
+// download here), the workflows' bundle (built once per file), a fresh worker per run, and the
+// recorded histories that each release keeps and replays.
+import type { WorkflowHandle } from '@temporalio/client';
+import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import {
+  bundleWorkflowCode,
+  DefaultLogger,
+  Runtime,
+  Worker,
+  type WorkerOptions,
+  type WorkflowBundleWithSourceMap,
+} from '@temporalio/worker';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { temporalBinary, uniqueName } from '@bandanh/platform/testing';
+
+export interface WorkflowTestContext {
+  readonly env: TestWorkflowEnvironment;
+  readonly bundle: WorkflowBundleWithSourceMap;
+  /** Runs `run` while a fresh worker, with `activities`, polls a task queue of its own. */
+  withWorker<T>(
+    activities: WorkerOptions['activities'],
+    run: (taskQueue: string) => Promise<T>,
+    options?: Partial<WorkerOptions>,
+  ): Promise<T>;
+}
+
+/** Starts the test server and bundles the workflows before the file's tests, and stops it after. */
+export function useWorkflowTestEnvironment(): WorkflowTestContext {
+  let env: TestWorkflowEnvironment | undefined;
+  let bundle: WorkflowBundleWithSourceMap | undefined;
+  beforeAll(async () => {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    env = await TestWorkflowEnvironment.createLocal({
+      server: { executable: { type: 'existing-path', path: temporalBinary() } },
+    });
+    bundle = await bundleWorkflowCode({
+      workflowsPath: require.resolve('../src/workflows'),
+      logger: new DefaultLogger('WARN'),
+    });
+  });
+  afterAll(async () => {
+    await env?.teardown();
+  });
+  const context: WorkflowTestContext = {
+    get env() {
+      if (!env) throw new Error('The workflow test environment is not started');
+      return env;
+    },
+    get bundle() {
+      if (!bundle) throw new Error('The workflows are not bundled');
+      return bundle;
+    },
+    async withWorker(activities, run, options = {}) {
+      const taskQueue = options.taskQueue ?? uniqueName('wf');
+      const worker = await Worker.create({
+        connection: context.env.nativeConnection,
+        taskQueue,
+        workflowBundle: context.bundle,
+        activities,
+        ...options,
+      });
+      return worker.runUntil(() => run(taskQueue));
+    },
+  };
+  return context;
+}
+
+/**
+ * Replays every history recorded under `dir` (one full run of a released version each): a
+ * change that would replay one differently fails, and must go behind `patched()`.
+ */
+export async function replayRecordedHistories(
+  dir: string,
+  bundle: WorkflowBundleWithSourceMap,
+): Promise<number> {
+  const files = readdirSync(dir).filter((name) => name.endsWith('.json'));
+  for (const file of files) {
+    const history = historyFromJSON(JSON.parse(readFileSync(join(dir, file), 'utf8')));
+    await Worker.runReplayHistory({ workflowBundle: bundle }, history);
+  }
+  return files.length;
+}
+
+/**
+ * Replays the finished run of `handle`, and keeps its history under `dir` when the test runs
+ * with RECORD_HISTORY=<file name>: the history a release commits.
+ */
+export async function replayAndKeep(
+  handle: WorkflowHandle,
+  dir: string,
+  bundle: WorkflowBundleWithSourceMap,
+): Promise<void> {
+  const history = await handle.fetchHistory();
+  await Worker.runReplayHistory({ workflowBundle: bundle }, history);
+  if (process.env.RECORD_HISTORY) {
+    if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, process.env.RECORD_HISTORY), historyToJSON(history));
+  }
+}
