@@ -1,19 +1,17 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { loggerModule } from '@bandanh/platform';
-import { AccountsService } from './accounts/accounts.service';
-import { UsersRepository } from './accounts/users.repository';
-import { AuditRepository } from './audit/audit.repository';
-import { CboClaimsService } from './cbo-links/cbo-claims.service';
-import { CboLinksService } from './cbo-links/cbo-links.service';
+import { AccountsModule } from './accounts/accounts.module';
+import { AuditModule } from './audit/audit.module';
+import { CboClaimsModule } from './cbo-claims/cbo-claims.module';
+import { CboLinksModule } from './cbo-links/cbo-links.module';
 import type { IdentityConfig } from './config/env';
 import { databaseModule } from './db/database.module';
-import { HealthModule } from './health/health.handlers';
-import { IdentityHandlers } from './identity.handlers';
-import { InvitationsService } from './invitations/invitations.service';
-import { MfaService } from './mfa/mfa.service';
+import { HealthModule } from './health/health.module';
+import { InvitationsModule } from './invitations/invitations.module';
+import { MfaModule } from './mfa/mfa.module';
 import { SecurityModule } from './security/security.module';
-import { SessionsRepository } from './sessions/sessions.repository';
-import { SessionsService } from './sessions/sessions.service';
+import { SessionsModule } from './sessions/sessions.module';
+import { SignUpModule } from './sign-up/sign-up.module';
 
 @Module({})
 export class AppModule {
@@ -25,18 +23,14 @@ export class AppModule {
         databaseModule(config.DATABASE_URL),
         SecurityModule.forRoot(config),
         HealthModule,
-      ],
-      controllers: [IdentityHandlers],
-      providers: [
-        UsersRepository,
-        SessionsRepository,
-        AuditRepository,
-        MfaService,
-        SessionsService,
-        AccountsService,
-        InvitationsService,
-        CboLinksService,
-        CboClaimsService,
+        AuditModule,
+        AccountsModule,
+        MfaModule,
+        SessionsModule,
+        SignUpModule,
+        InvitationsModule,
+        CboLinksModule,
+        CboClaimsModule,
       ],
     };
   }

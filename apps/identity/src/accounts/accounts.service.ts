@@ -1,64 +1,41 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Account, Caller, StaffRole } from '@bandanh/contracts';
-import { DomainError, requireRole } from '@bandanh/platform';
-import { AuditRepository } from '../audit/audit.repository';
-import { IDENTITY_DB, type IdentityDatabase } from '../db/database.module';
-import { PasswordHasher, assertAcceptablePassword } from '../security/passwords';
-import { SessionsService } from '../sessions/sessions.service';
-import { UsersRepository, toAccount } from './users.repository';
+import { DomainError, requireGroup } from '@bandanh/platform';
+import { Transactions } from '../db/database.module';
+import { AuditService } from '../audit/audit.service';
+import { notStaff, ownAdminRole } from './accounts.errors';
+import { AccountsRepository, toAccount } from './accounts.repository';
 
 @Injectable()
 export class AccountsService {
   constructor(
-    @Inject(IDENTITY_DB) private readonly database: IdentityDatabase,
-    private readonly users: UsersRepository,
-    private readonly sessions: SessionsService,
-    private readonly audit: AuditRepository,
-    private readonly hasher: PasswordHasher,
+    private readonly accounts: AccountsRepository,
+    private readonly audit: AuditService,
+    private readonly transactions: Transactions,
   ) {}
 
-  /** An applicant signs up on their own; they see nothing until linked to their CBO. */
-  async signUp(email: string, displayName: string, password: string) {
-    assertAcceptablePassword(password, email);
-    const passwordHash = await this.hasher.hash(password);
-    return this.database.db.transaction(async (tx) => {
-      const user = await this.users.insert(
-        { email, displayName, kind: 'applicant', roles: [], passwordHash },
-        tx,
-      );
-      if (!user)
-        throw new DomainError('CONFLICT', 'An account with this email already exists; sign in instead');
-      const session = await this.sessions.open(user.id, tx);
-      await this.audit.append(
-        user.id,
-        { action: 'account.sign_up', outcome: 'success', targetType: 'user', targetId: user.id },
-        tx,
-      );
-      return { status: 'signed_in' as const, session, account: toAccount(user) };
-    });
+  async list(caller: Caller): Promise<Account[]> {
+    requireGroup(caller, 'admins');
+    return (await this.accounts.all()).map(toAccount);
   }
 
-  async list(caller: Caller): Promise<Account[]> {
-    requireRole(caller, 'admin');
-    return (await this.users.all()).map(toAccount);
+  /** Any staff member may know a colleague's name; applicants and services may not ask. */
+  staffNames(caller: Caller, ids: string[]): Promise<Array<{ id: string; displayName: string }>> {
+    if (caller.kind !== 'staff') throw new DomainError('FORBIDDEN', 'Only staff may look up staff names');
+    return this.accounts.staffNames(ids);
   }
 
   /** An admin changes a staff member's roles; the change applies to their next request. */
   async setRoles(caller: Caller, userId: string, roles: StaffRole[]): Promise<Account> {
-    const admin = requireRole(caller, 'admin');
-    const user = await this.users.findById(userId);
+    const admin = requireGroup(caller, 'admins');
+    const user = await this.accounts.findById(userId);
     if (!user) throw DomainError.notFound('Account', userId);
-    if (user.kind !== 'staff')
-      throw DomainError.invalid([
-        { path: 'roles', code: 'not_staff', message: 'Only staff accounts hold roles' },
-      ]);
-    if (user.id === admin.userId && !roles.includes('admin')) {
-      throw new DomainError('CONFLICT', 'You cannot remove your own admin role; ask another admin');
-    }
+    if (user.kind !== 'staff') throw notStaff();
+    if (user.id === admin.userId && !roles.includes('admin')) throw ownAdminRole();
     const unique = [...new Set(roles)];
-    return this.database.db.transaction(async (tx) => {
-      const updated = await this.users.setRoles(user.id, unique, tx);
-      await this.audit.append(
+    return this.transactions.run(async (tx) => {
+      const updated = await this.accounts.setRoles(user.id, unique, tx);
+      await this.audit.record(
         admin.userId,
         {
           action: 'account.roles_change',

@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
 import type { StaffRole } from '@bandanh/contracts';
 import { SecretBox, createDatabase } from '@bandanh/platform';
 import { encryptionKeys, type IdentityConfig } from '../config/env';
 import * as schema from '../db/schema';
 import { PasswordHasher } from '../security/passwords';
+import { AccountsRepository } from './accounts.repository';
 
 export interface AccountSeed {
   email: string;
@@ -25,6 +25,7 @@ export async function ensureAccounts(
   seeds: AccountSeed[],
 ): Promise<Record<string, string>> {
   const database = createDatabase(config.DATABASE_URL, schema, { max: 1 });
+  const accounts = new AccountsRepository(database);
   const hasher = new PasswordHasher(config.ARGON2_MEMORY_KIB);
   const { keys, currentKeyId } = encryptionKeys(config);
   const box = new SecretBox(keys, currentKeyId);
@@ -32,29 +33,23 @@ export async function ensureAccounts(
   try {
     for (const seed of seeds) {
       const email = seed.email.toLowerCase();
-      const [existing] = await database.db.select().from(schema.users).where(eq(schema.users.email, email));
-      if (existing) {
-        ids[email] = existing.id;
-        continue;
+      const existing = await accounts.findByEmail(email);
+      const created = existing
+        ? undefined
+        : await accounts.insert({
+            email,
+            displayName: seed.displayName,
+            kind: seed.kind,
+            roles: seed.roles ?? [],
+            cboId: seed.cboId ?? null,
+            passwordHash: await hasher.hash(seed.password),
+          });
+      if (created && seed.totpSecret) {
+        const totpSecret = box.seal(seed.totpSecret, created.id);
+        await accounts.update(created.id, { totpSecret, totpEnabledAt: new Date() });
       }
-      const [user] = await database.db
-        .insert(schema.users)
-        .values({
-          email,
-          displayName: seed.displayName,
-          kind: seed.kind,
-          roles: seed.roles ?? [],
-          cboId: seed.cboId ?? null,
-          passwordHash: await hasher.hash(seed.password),
-        })
-        .returning();
-      if (seed.totpSecret) {
-        await database.db
-          .update(schema.users)
-          .set({ totpSecret: box.seal(seed.totpSecret, user.id), totpEnabledAt: new Date() })
-          .where(eq(schema.users.id, user.id));
-      }
-      ids[email] = user.id;
+      // An account created meanwhile by another process is left as it is, like an existing one.
+      ids[email] = (created ?? existing ?? (await accounts.findByEmail(email)))!.id;
     }
     return ids;
   } finally {

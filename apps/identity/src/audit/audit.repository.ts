@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { asc, desc, eq, gt, sql } from 'drizzle-orm';
-import type { AuditEntry, Caller } from '@bandanh/contracts';
+import type { AuditEntry } from '@bandanh/contracts';
 import { IDENTITY_DB, type Executor, type IdentityDatabase } from '../db/database.module';
 import { auditLog, type AuditRow } from '../db/schema';
-import { GENESIS_HASH, chainHash, firstBroken } from './audit-chain';
+import { GENESIS_HASH, chainHash, firstBroken, type ChainedFields } from './audit-chain';
 
 export interface AuditInput {
   action: string;
@@ -16,10 +16,19 @@ export interface AuditInput {
   eventId?: string;
 }
 
-export function actorIdOf(caller: Caller): string | null {
-  if (caller.kind === 'staff' || caller.kind === 'applicant') return caller.userId;
-  if (caller.kind === 'system') return `system:${caller.service}`;
-  return null;
+/** The entry numbered `seq` after the one whose hash is `prevHash`: its fields, chained. */
+export function chainLink(seq: number, prevHash: string, actorId: string | null, input: AuditInput) {
+  const fields: ChainedFields & { outcome: AuditInput['outcome'] } = {
+    seq,
+    at: new Date(),
+    actorId,
+    action: input.action,
+    targetType: input.targetType ?? null,
+    targetId: input.targetId ?? null,
+    outcome: input.outcome,
+    details: input.details ?? {},
+  };
+  return { ...fields, prevHash, hash: chainHash(prevHash, fields), eventId: input.eventId ?? null };
 }
 
 function toEntry(row: AuditRow): AuditEntry {
@@ -62,23 +71,7 @@ export class AuditRepository {
       const [{ next }] = (await tx.execute(
         sql`select nextval(pg_get_serial_sequence('identity.audit_log', 'seq'))::int as next`,
       )) as unknown as [{ next: number }];
-      const fields = {
-        seq: next,
-        at: new Date(),
-        actorId,
-        action: input.action,
-        targetType: input.targetType ?? null,
-        targetId: input.targetId ?? null,
-        outcome: input.outcome,
-        details: input.details ?? {},
-      };
-      const prevHash = last?.hash ?? GENESIS_HASH;
-      await tx.insert(auditLog).values({
-        ...fields,
-        prevHash,
-        hash: chainHash(prevHash, fields),
-        eventId: input.eventId ?? null,
-      });
+      await tx.insert(auditLog).values(chainLink(next, last?.hash ?? GENESIS_HASH, actorId, input));
       return next;
     };
     return executor ? run(executor) : this.database.db.transaction(run);

@@ -1,14 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, eq, gt, isNull } from 'drizzle-orm';
 import { randomInt } from 'node:crypto';
-import type { Caller } from '@bandanh/contracts';
-import { DomainError, requirePerson, requireRole, sha256 } from '@bandanh/platform';
-import { AuditRepository } from '../audit/audit.repository';
-import { UsersRepository, toAccount } from '../accounts/users.repository';
+import type { Account, Caller } from '@bandanh/contracts';
+import { DomainError, requireGroup, requirePerson, sha256 } from '@bandanh/platform';
+import { AccountsRepository, toAccount } from '../accounts/accounts.repository';
+import { AuditService, onUser } from '../audit/audit.service';
 import type { IdentityConfig } from '../config/env';
-import { IDENTITY_DB, type IdentityDatabase } from '../db/database.module';
-import { cboLinkCodes } from '../db/schema';
+import { Transactions } from '../db/database.module';
 import { IDENTITY_CONFIG } from '../security/security.module';
+import { DAY, issueToken } from '../security/tokens';
+import { alreadyLinked, unknownLinkCode } from './cbo-links.errors';
+import { CboLinksRepository } from './cbo-links.repository';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -23,25 +24,35 @@ export function normaliseLinkCode(code: string): string {
   return raw.length === 10 ? `${raw.slice(0, 5)}-${raw.slice(5)}` : raw;
 }
 
+/** The caller is an applicant whose account belongs to no CBO yet (`onlyApplicants` says why not). */
+export function requireUnlinkedApplicant(caller: Caller, onlyApplicants: string) {
+  const person = requirePerson(caller);
+  if (person.kind !== 'applicant') throw new DomainError('FORBIDDEN', onlyApplicants);
+  if (person.cboId) throw alreadyLinked();
+  return person;
+}
+
 /** A coordinator gives an applicant a code for their CBO; redeeming it links the account. */
 @Injectable()
 export class CboLinksService {
   constructor(
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
-    @Inject(IDENTITY_DB) private readonly database: IdentityDatabase,
-    private readonly users: UsersRepository,
-    private readonly audit: AuditRepository,
+    private readonly links: CboLinksRepository,
+    private readonly accounts: AccountsRepository,
+    private readonly audit: AuditService,
+    private readonly transactions: Transactions,
   ) {}
 
   async issue(caller: Caller, cboId: string) {
-    const staff = requireRole(caller, 'coordinator', 'admin');
-    const code = newLinkCode();
-    const expiresAt = new Date(Date.now() + this.config.CBO_LINK_CODE_TTL_DAYS * 86_400_000);
-    await this.database.db.transaction(async (tx) => {
-      await tx
-        .insert(cboLinkCodes)
-        .values({ codeHash: sha256(code), cboId, issuedBy: staff.userId, expiresAt });
-      await this.audit.append(
+    const staff = requireGroup(caller, 'cboWriters');
+    const {
+      token: code,
+      tokenHash,
+      expiresAt,
+    } = issueToken(this.config.CBO_LINK_CODE_TTL_DAYS * DAY, newLinkCode);
+    await this.transactions.run(async (tx) => {
+      await this.links.insert({ codeHash: tokenHash, cboId, issuedBy: staff.userId, expiresAt }, tx);
+      await this.audit.record(
         staff.userId,
         { action: 'cbo_link.issue', outcome: 'success', targetType: 'cbo', targetId: cboId },
         tx,
@@ -50,49 +61,26 @@ export class CboLinksService {
     return { code, expiresAt: expiresAt.toISOString() };
   }
 
-  async redeem(caller: Caller, code: string) {
-    const person = requirePerson(caller);
-    if (person.kind !== 'applicant')
-      throw new DomainError('FORBIDDEN', 'Only applicant accounts link to a CBO');
-    if (person.cboId)
-      throw new DomainError('CONFLICT', 'Your account is already linked to a CBO', {
-        reason: 'already_linked',
-      });
-    const linked = await this.database.db.transaction(async (tx) => {
-      const [used] = await tx
-        .update(cboLinkCodes)
-        .set({ usedBy: person.userId, usedAt: new Date() })
-        .where(
-          and(
-            eq(cboLinkCodes.codeHash, sha256(normaliseLinkCode(code))),
-            isNull(cboLinkCodes.usedAt),
-            gt(cboLinkCodes.expiresAt, new Date()),
-          ),
-        )
-        .returning({ cboId: cboLinkCodes.cboId });
-      if (!used) return undefined;
-      const user = await this.users.update(person.userId, { cboId: used.cboId }, tx);
-      await this.audit.append(
+  async redeem(caller: Caller, code: string): Promise<{ account: Account }> {
+    const person = requireUnlinkedApplicant(caller, 'Only applicant accounts link to a CBO');
+    const linked = await this.transactions.run(async (tx) => {
+      const cboId = await this.links.spend(sha256(normaliseLinkCode(code)), person.userId, tx);
+      if (!cboId) return undefined;
+      const user = await this.accounts.update(person.userId, { cboId }, tx);
+      await this.audit.record(
         person.userId,
-        { action: 'cbo_link.redeem', outcome: 'success', targetType: 'cbo', targetId: used.cboId },
+        { action: 'cbo_link.redeem', outcome: 'success', targetType: 'cbo', targetId: cboId },
         tx,
       );
       return { account: toAccount(user!) };
     });
     if (!linked) {
-      await this.audit.append(person.userId, {
+      await this.audit.record(person.userId, {
         action: 'cbo_link.redeem',
         outcome: 'failure',
-        targetType: 'user',
-        targetId: person.userId,
+        ...onUser(person.userId),
       });
-      throw DomainError.invalid([
-        {
-          path: 'code',
-          code: 'unknown_code',
-          message: 'This code is not valid, was already used, or has expired',
-        },
-      ]);
+      throw unknownLinkCode();
     }
     return linked;
   }

@@ -1,18 +1,14 @@
-import { Controller, Inject, Module } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { identityHealth } from '@bandanh/contracts';
-import { Handles, overallStatus, timedCheck } from '@bandanh/platform';
-import { IDENTITY_DB, type IdentityDatabase } from '../db/database.module';
+import { Handles } from '@bandanh/platform';
+import { HealthService } from './health.service';
 
 @Controller()
 export class HealthHandlers {
-  constructor(@Inject(IDENTITY_DB) private readonly database: IdentityDatabase) {}
+  constructor(private readonly health: HealthService) {}
 
   @Handles(identityHealth)
-  async check() {
-    const checks = { postgres: await timedCheck(() => this.database.sql`select 1`) };
-    return { service: 'identity', status: overallStatus(checks), checks };
+  check() {
+    return this.health.check();
   }
 }
-
-@Module({ controllers: [HealthHandlers] })
-export class HealthModule {}

@@ -1,18 +1,19 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { and, eq, isNull } from 'drizzle-orm';
+import { Injectable } from '@nestjs/common';
 import * as OTPAuth from 'otpauth';
 import QRCode from 'qrcode';
 import { randomBytes } from 'node:crypto';
 import type { Caller } from '@bandanh/contracts';
 import { DomainError, SecretBox, requirePerson, sha256 } from '@bandanh/platform';
-import { AuditRepository } from '../audit/audit.repository';
-import { UsersRepository } from '../accounts/users.repository';
-import { IDENTITY_DB, type IdentityDatabase } from '../db/database.module';
-import { recoveryCodes, type UserRow } from '../db/schema';
+import { AccountsRepository } from '../accounts/accounts.repository';
+import { AuditService, onUser } from '../audit/audit.service';
+import { Transactions } from '../db/database.module';
+import type { UserRow } from '../db/schema';
+import { alreadyEnabled, notStarted, wrongCode } from './mfa.errors';
+import { MfaRepository } from './mfa.repository';
 
 const RECOVERY_CODE_COUNT = 10;
 
-function totpFor(secret: string, label: string) {
+export function totpFor(secret: string, label: string) {
   return new OTPAuth.TOTP({
     issuer: 'Bandanh',
     label,
@@ -32,22 +33,20 @@ function newRecoveryCode(): string {
 @Injectable()
 export class MfaService {
   constructor(
-    @Inject(IDENTITY_DB) private readonly database: IdentityDatabase,
-    private readonly users: UsersRepository,
-    private readonly audit: AuditRepository,
+    private readonly accounts: AccountsRepository,
+    private readonly repository: MfaRepository,
+    private readonly audit: AuditService,
     private readonly box: SecretBox,
+    private readonly transactions: Transactions,
   ) {}
 
   async begin(caller: Caller) {
     const person = requirePerson(caller);
-    const user = await this.users.findById(person.userId);
+    const user = await this.accounts.findById(person.userId);
     if (!user) throw DomainError.notFound('Account', person.userId);
-    if (user.totpEnabledAt)
-      throw new DomainError('CONFLICT', 'Two-factor authentication is already on for this account', {
-        reason: 'already_enabled',
-      });
+    if (user.totpEnabledAt) throw alreadyEnabled();
     const secret = new OTPAuth.Secret({ size: 20 }).base32;
-    await this.users.update(user.id, { totpSecret: this.box.seal(secret, user.id) });
+    await this.accounts.update(user.id, { totpSecret: this.box.seal(secret, user.id) });
     const otpauthUrl = totpFor(secret, user.email).toString();
     const qrSvg = await QRCode.toString(otpauthUrl, { type: 'svg', margin: 1 });
     return { secret, otpauthUrl, qrSvg };
@@ -55,35 +54,19 @@ export class MfaService {
 
   async confirm(caller: Caller, code: string) {
     const person = requirePerson(caller);
-    const user = await this.users.findById(person.userId);
-    if (!user?.totpSecret)
-      throw new DomainError('CONFLICT', 'Start the enrolment first', { reason: 'not_started' });
-    if (user.totpEnabledAt)
-      throw new DomainError('CONFLICT', 'Two-factor authentication is already on for this account', {
-        reason: 'already_enabled',
-      });
+    const user = await this.accounts.findById(person.userId);
+    if (!user?.totpSecret) throw notStarted();
+    if (user.totpEnabledAt) throw alreadyEnabled();
     const step = this.matchingStep(user, code);
     if (step === null) {
-      await this.audit.append(user.id, {
-        action: 'mfa.enable',
-        outcome: 'failure',
-        targetType: 'user',
-        targetId: user.id,
-      });
-      throw DomainError.invalid([
-        { path: 'code', code: 'wrong_code', message: 'That code is not right; try the next one' },
-      ]);
+      await this.audit.record(user.id, { action: 'mfa.enable', outcome: 'failure', ...onUser(user.id) });
+      throw wrongCode();
     }
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-    await this.database.db.transaction(async (tx) => {
-      await this.users.update(user.id, { totpEnabledAt: new Date(), totpLastStep: step }, tx);
-      await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
-      await tx.insert(recoveryCodes).values(codes.map((c) => ({ userId: user.id, codeHash: sha256(c) })));
-      await this.audit.append(
-        user.id,
-        { action: 'mfa.enable', outcome: 'success', targetType: 'user', targetId: user.id },
-        tx,
-      );
+    await this.transactions.run(async (tx) => {
+      await this.accounts.update(user.id, { totpEnabledAt: new Date(), totpLastStep: step }, tx);
+      await this.repository.replaceRecoveryCodes(user.id, codes.map(sha256), tx);
+      await this.audit.record(user.id, { action: 'mfa.enable', outcome: 'success', ...onUser(user.id) }, tx);
     });
     return { recoveryCodes: codes };
   }
@@ -96,29 +79,18 @@ export class MfaService {
     if (/^\d{6}$/.test(code)) {
       const step = this.matchingStep(user, code);
       if (step === null || (user.totpLastStep !== null && step <= user.totpLastStep)) return false;
-      await this.users.update(user.id, { totpLastStep: step });
+      await this.accounts.update(user.id, { totpLastStep: step });
       return true;
     }
-    const spent = await this.database.db
-      .update(recoveryCodes)
-      .set({ usedAt: new Date() })
-      .where(
-        and(
-          eq(recoveryCodes.userId, user.id),
-          eq(recoveryCodes.codeHash, sha256(code.toLowerCase())),
-          isNull(recoveryCodes.usedAt),
-        ),
-      )
-      .returning({ codeHash: recoveryCodes.codeHash });
-    if (spent.length > 0) {
-      await this.audit.append(user.id, {
+    const spent = await this.repository.spendRecoveryCode(user.id, sha256(code.toLowerCase()));
+    if (spent) {
+      await this.audit.record(user.id, {
         action: 'mfa.recovery_code_used',
         outcome: 'success',
-        targetType: 'user',
-        targetId: user.id,
+        ...onUser(user.id),
       });
     }
-    return spent.length > 0;
+    return spent;
   }
 
   /** The time step the code belongs to (within one step of now), or null. */

@@ -1,9 +1,9 @@
 import { hash, verify } from '@node-rs/argon2';
+import { dictionary } from '@zxcvbn-ts/language-common';
+import { DomainError } from '@bandanh/platform';
 
 /** Argon2id (the const enum cannot be imported under isolatedModules). */
 const ARGON2ID = 2;
-import { dictionary } from '@zxcvbn-ts/language-common';
-import { DomainError } from '@bandanh/platform';
 
 let common: Set<string> | undefined;
 
@@ -35,6 +35,12 @@ export class PasswordHasher {
 
   hash(password: string): Promise<string> {
     return hash(password, { algorithm: ARGON2ID, memoryCost: this.memoryCost, timeCost: 2, parallelism: 1 });
+  }
+
+  /** The hash of a password a person chooses, once it passes `assertAcceptablePassword`. */
+  hashNew(password: string, email: string, field = 'password'): Promise<string> {
+    assertAcceptablePassword(password, email, field);
+    return this.hash(password);
   }
 
   async verify(passwordHash: string, password: string): Promise<boolean> {

@@ -1,8 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { IDENTITY_DB, type Executor, type IdentityDatabase } from '../db/database.module';
 import { sessions, signInAttempts, signInChallenges } from '../db/schema';
 
+export type SessionRow = typeof sessions.$inferSelect;
+export type ChallengeRow = typeof signInChallenges.$inferSelect;
+export type AttemptsRow = typeof signInAttempts.$inferSelect;
+
+/** Sessions, sign-in challenges, and the failed sign-ins per address. */
 @Injectable()
 export class SessionsRepository {
   constructor(@Inject(IDENTITY_DB) private readonly database: IdentityDatabase) {}
@@ -14,12 +19,12 @@ export class SessionsRepository {
   async create(
     values: { tokenHash: string; userId: string; csrfToken: string; expiresAt: Date },
     executor?: Executor,
-  ) {
+  ): Promise<SessionRow> {
     const [row] = await this.on(executor).insert(sessions).values(values).returning();
     return row;
   }
 
-  async findLive(tokenHash: string) {
+  async findLive(tokenHash: string): Promise<SessionRow | undefined> {
     const [row] = await this.database.db
       .select()
       .from(sessions)
@@ -61,18 +66,12 @@ export class SessionsRepository {
     await this.database.db.insert(signInChallenges).values(values);
   }
 
-  /** The live challenge with this hash, if any (not used, not expired). */
-  async findChallenge(tokenHash: string) {
+  /** The challenge with this hash, spent or not. */
+  async findChallenge(tokenHash: string): Promise<ChallengeRow | undefined> {
     const [row] = await this.database.db
       .select()
       .from(signInChallenges)
-      .where(
-        and(
-          eq(signInChallenges.tokenHash, tokenHash),
-          isNull(signInChallenges.usedAt),
-          gt(signInChallenges.expiresAt, new Date()),
-        ),
-      );
+      .where(eq(signInChallenges.tokenHash, tokenHash));
     return row;
   }
 
@@ -86,7 +85,7 @@ export class SessionsRepository {
     return used.length > 0;
   }
 
-  async attempts(email: string) {
+  async attempts(email: string): Promise<AttemptsRow | undefined> {
     const [row] = await this.database.db.select().from(signInAttempts).where(eq(signInAttempts.email, email));
     return row;
   }

@@ -1,30 +1,41 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Caller, ResolvedSession, SessionGrant, SignInRequest, SignInResult } from '@bandanh/contracts';
-import { DomainError, randomToken, requirePerson, sha256 } from '@bandanh/platform';
-import { AuditRepository } from '../audit/audit.repository';
-import { UsersRepository, toAccount } from '../accounts/users.repository';
+import { randomToken, requirePerson, sha256 } from '@bandanh/platform';
+import { AccountsRepository, toAccount, type NewUser } from '../accounts/accounts.repository';
+import type { AuditInput } from '../audit/audit.repository';
+import { AuditService, onUser } from '../audit/audit.service';
 import type { IdentityConfig } from '../config/env';
-import { IDENTITY_DB, type Executor, type IdentityDatabase } from '../db/database.module';
+import { Transactions, type Executor } from '../db/database.module';
 import type { UserRow } from '../db/schema';
 import { MfaService } from '../mfa/mfa.service';
-import { PasswordHasher, assertAcceptablePassword } from '../security/passwords';
+import { PasswordHasher } from '../security/passwords';
 import { IDENTITY_CONFIG } from '../security/security.module';
+import { HOUR, MINUTE, isLive, issueToken } from '../security/tokens';
+import {
+  challengeExpired,
+  locked,
+  sessionExpired,
+  signInFirst,
+  wrongCredentials,
+  wrongPassword,
+} from './sessions.errors';
 import { SessionsRepository } from './sessions.repository';
 
-const MINUTE = 60_000;
 const CHALLENGE_MINUTES = 5;
+
+export type SignedIn = Extract<SignInResult, { status: 'signed_in' }>;
 
 @Injectable()
 export class SessionsService {
   constructor(
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
-    @Inject(IDENTITY_DB) private readonly database: IdentityDatabase,
-    private readonly users: UsersRepository,
+    private readonly accounts: AccountsRepository,
     private readonly sessions: SessionsRepository,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditService,
     private readonly hasher: PasswordHasher,
     private readonly mfa: MfaService,
+    private readonly transactions: Transactions,
   ) {}
 
   /**
@@ -39,7 +50,7 @@ export class SessionsService {
     const { email, password, code } = request;
     await this.assertNotLocked(email);
 
-    const user = await this.users.findByEmail(email);
+    const user = await this.accounts.findByEmail(email);
     const passwordRight =
       user && !user.disabledAt
         ? await this.hasher.verify(user.passwordHash, password)
@@ -56,96 +67,97 @@ export class SessionsService {
   private async assertNotLocked(email: string): Promise<void> {
     const attempts = await this.sessions.attempts(email);
     if (attempts?.lockedUntil && attempts.lockedUntil > new Date()) {
-      await this.audit.append(null, {
+      await this.audit.record(null, {
         action: 'session.sign_in',
         outcome: 'failure',
         details: { reason: 'locked', email: sha256(email) },
       });
-      const retryAfterSeconds = Math.ceil((attempts.lockedUntil.getTime() - Date.now()) / 1000);
-      throw new DomainError('RATE_LIMITED', 'Too many failed sign-ins for this account. Try again later.', {
-        retryAfterSeconds,
-      });
+      throw locked(Math.ceil((attempts.lockedUntil.getTime() - Date.now()) / 1000));
     }
   }
 
   private async challenge(user: UserRow): Promise<SignInResult> {
-    const challenge = randomToken();
-    const expiresAt = new Date(Date.now() + CHALLENGE_MINUTES * MINUTE);
-    await this.sessions.createChallenge({
-      tokenHash: sha256(challenge),
-      userId: user.id,
-      email: user.email,
-      expiresAt,
-    });
-    return { status: 'mfa_required', challenge, expiresAt: expiresAt.toISOString() };
+    const { token, tokenHash, expiresAt } = issueToken(CHALLENGE_MINUTES * MINUTE);
+    await this.sessions.createChallenge({ tokenHash, userId: user.id, email: user.email, expiresAt });
+    return { status: 'mfa_required', challenge: token, expiresAt: expiresAt.toISOString() };
   }
 
   /** The second step: the challenge stands for the password; a wrong code counts as a failure. */
   private async secondStep(challenge: string, code: string): Promise<SignInResult> {
-    const expired = () =>
-      new DomainError('UNAUTHENTICATED', 'This sign-in has expired; enter your email and password again', {
-        reason: 'challenge_expired',
-      });
     const pending = await this.sessions.findChallenge(sha256(challenge));
-    if (!pending) throw expired();
+    if (!pending || !isLive(pending.expiresAt, pending.usedAt)) throw challengeExpired();
     await this.assertNotLocked(pending.email);
-    const user = await this.users.findById(pending.userId);
-    if (!user || user.disabledAt) throw expired();
+    const user = await this.accounts.findById(pending.userId);
+    if (!user || user.disabledAt) throw challengeExpired();
     if (!(await this.mfa.verifySecondFactor(user, code)))
       return this.fail(pending.email, user, 'second_factor');
-    if (!(await this.sessions.useChallenge(pending.tokenHash))) throw expired();
+    if (!(await this.sessions.useChallenge(pending.tokenHash))) throw challengeExpired();
     return this.succeed(user);
   }
 
-  private async succeed(user: UserRow): Promise<SignInResult> {
+  private async succeed(user: UserRow): Promise<SignedIn> {
     await this.sessions.clearFailures(user.email);
     const session = await this.open(user.id);
-    await this.audit.append(user.id, {
-      action: 'session.sign_in',
-      outcome: 'success',
-      targetType: 'user',
-      targetId: user.id,
-    });
+    await this.audit.record(user.id, { action: 'session.sign_in', outcome: 'success', ...onUser(user.id) });
     return { status: 'signed_in', session, account: toAccount(user) };
   }
 
-  private async fail(email: string, user: UserRow | undefined, reason: string): Promise<never> {
+  private async fail(
+    email: string,
+    user: UserRow | undefined,
+    reason: 'password' | 'second_factor',
+  ): Promise<never> {
     const lockUntil = new Date(Date.now() + this.config.SIGN_IN_LOCK_MINUTES * MINUTE);
     const failures = await this.sessions.recordFailure(email, this.config.SIGN_IN_LOCK_AFTER, lockUntil);
-    await this.audit.append(user?.id ?? null, {
+    await this.audit.record(user?.id ?? null, {
       action: 'session.sign_in',
       outcome: 'failure',
       details: { reason, email: sha256(email), failures },
     });
     await sleep(Math.min(this.config.SIGN_IN_DELAY_MS * 2 ** (failures - 1), 8_000));
-    throw new DomainError('UNAUTHENTICATED', 'The email, password or code is not right');
+    throw wrongCredentials();
   }
 
   /** A new server-side session; only the token's hash is stored. */
   async open(userId: string, executor?: Executor): Promise<SessionGrant> {
-    const token = randomToken();
+    const { token, tokenHash, expiresAt } = issueToken(this.config.SESSION_ABSOLUTE_HOURS * HOUR);
     const csrfToken = randomToken(24);
-    const expiresAt = new Date(Date.now() + this.config.SESSION_ABSOLUTE_HOURS * 60 * MINUTE);
-    await this.sessions.create({ tokenHash: sha256(token), userId, csrfToken, expiresAt }, executor);
+    await this.sessions.create({ tokenHash, userId, csrfToken, expiresAt }, executor);
     return { token, csrfToken, expiresAt: expiresAt.toISOString() };
+  }
+
+  /**
+   * Creates an account and signs it in, within the caller's transaction, recording `entry` for
+   * it (a sign-up, an accepted invitation). Undefined when the email already has an account.
+   */
+  async openAccount(
+    newUser: NewUser,
+    entry: (userId: string) => AuditInput,
+    tx: Executor,
+  ): Promise<SignedIn | undefined> {
+    const user = await this.accounts.insert(newUser, tx);
+    if (!user) return undefined;
+    const session = await this.open(user.id, tx);
+    await this.audit.record(user.id, entry(user.id), tx);
+    return { status: 'signed_in', session, account: toAccount(user) };
   }
 
   /** Who holds this token; ends the session when it is idle too long or past its absolute end. */
   async resolve(token: string): Promise<ResolvedSession> {
     const session = await this.sessions.findLive(sha256(token));
-    if (!session) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
+    if (!session) throw signInFirst();
     const now = Date.now();
     if (
       now > session.expiresAt.getTime() ||
       now - session.lastSeenAt.getTime() > this.config.SESSION_IDLE_MINUTES * MINUTE
     ) {
       await this.sessions.end(session.id);
-      throw new DomainError('UNAUTHENTICATED', 'Your session has expired; sign in again');
+      throw sessionExpired();
     }
-    const user = await this.users.findById(session.userId);
+    const user = await this.accounts.findById(session.userId);
     if (!user || user.disabledAt) {
       await this.sessions.end(session.id);
-      throw new DomainError('UNAUTHENTICATED', 'Sign in first');
+      throw signInFirst();
     }
     // Activity is written at most every quarter of the idle limit (a minute at most), not on every request.
     const touchEvery = Math.min(MINUTE, (this.config.SESSION_IDLE_MINUTES * MINUTE) / 4);
@@ -168,11 +180,10 @@ export class SessionsService {
     const session = await this.sessions.findLive(sha256(token));
     if (!session) return { ended: false };
     const ended = await this.sessions.end(session.id);
-    await this.audit.append(session.userId, {
+    await this.audit.record(session.userId, {
       action: 'session.sign_out',
       outcome: 'success',
-      targetType: 'user',
-      targetId: session.userId,
+      ...onUser(session.userId),
     });
     return { ended };
   }
@@ -184,30 +195,25 @@ export class SessionsService {
     next: string,
   ): Promise<{ endedOtherSessions: number }> {
     const person = requirePerson(caller);
-    const user = await this.users.findById(person.userId);
+    const user = await this.accounts.findById(person.userId);
     if (!user || !(await this.hasher.verify(user.passwordHash, current))) {
-      await this.audit.append(person.userId, {
+      await this.audit.record(person.userId, {
         action: 'password.change',
         outcome: 'failure',
-        targetType: 'user',
-        targetId: person.userId,
+        ...onUser(person.userId),
       });
-      throw DomainError.invalid([
-        { path: 'current', code: 'wrong_password', message: 'The current password is not right' },
-      ]);
+      throw wrongPassword();
     }
-    assertAcceptablePassword(next, user.email, 'next');
-    const passwordHash = await this.hasher.hash(next);
-    return this.database.db.transaction(async (tx) => {
-      await this.users.update(user.id, { passwordHash }, tx);
+    const passwordHash = await this.hasher.hashNew(next, user.email, 'next');
+    return this.transactions.run(async (tx) => {
+      await this.accounts.update(user.id, { passwordHash }, tx);
       const endedOtherSessions = await this.sessions.endOthers(user.id, person.sessionId, tx);
-      await this.audit.append(
+      await this.audit.record(
         user.id,
         {
           action: 'password.change',
           outcome: 'success',
-          targetType: 'user',
-          targetId: user.id,
+          ...onUser(user.id),
           details: { endedOtherSessions },
         },
         tx,

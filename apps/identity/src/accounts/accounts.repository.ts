@@ -24,7 +24,8 @@ export type NewUser = Pick<UserRow, 'email' | 'displayName' | 'kind' | 'roles' |
 };
 
 @Injectable()
-export class UsersRepository {
+/** The accounts (the `users` table), which every feature of identity reads. */
+export class AccountsRepository {
   constructor(@Inject(IDENTITY_DB) private readonly database: IdentityDatabase) {}
 
   private on(executor?: Executor) {

@@ -1,0 +1,49 @@
+import type { AuditEntry } from '@bandanh/contracts';
+import { asReal, type Shape } from '../testing/fakes';
+import { GENESIS_HASH, firstBroken } from './audit-chain';
+import { chainLink, type AuditInput, type AuditRepository, type AuditVerification } from './audit.repository';
+import { AuditService } from './audit.service';
+
+/** The audit log in memory, chained like the real one. */
+export class InMemoryAuditLog implements Shape<AuditRepository> {
+  readonly entries: Array<ReturnType<typeof chainLink>> = [];
+
+  async append(actorId: string | null, input: AuditInput): Promise<number> {
+    const seen = input.eventId && this.entries.find((entry) => entry.eventId === input.eventId);
+    if (seen) return seen.seq;
+    const link = chainLink(
+      this.entries.length + 1,
+      this.entries.at(-1)?.hash ?? GENESIS_HASH,
+      actorId,
+      input,
+    );
+    this.entries.push(link);
+    return link.seq;
+  }
+
+  async latest(limit: number): Promise<AuditEntry[]> {
+    return [...this.entries]
+      .reverse()
+      .slice(0, limit)
+      .map(({ prevHash: _prev, eventId: _event, ...entry }) => ({
+        ...entry,
+        at: entry.at.toISOString(),
+      }));
+  }
+
+  async verify(): Promise<AuditVerification> {
+    const broken = firstBroken(this.entries);
+    return { valid: broken === null, entries: this.entries.length, firstBrokenSeq: broken };
+  }
+
+  /** `action outcome` of each entry, in order: what a test usually asserts. */
+  steps(): string[] {
+    return this.entries.map((entry) => `${entry.action} ${entry.outcome}`);
+  }
+}
+
+/** The real audit rules over the in-memory log. */
+export function fakeAudit(): { log: InMemoryAuditLog; audit: AuditService } {
+  const log = new InMemoryAuditLog();
+  return { log, audit: new AuditService(asReal<AuditRepository>(log)) };
+}

@@ -1,0 +1,24 @@
+import { Controller } from '@nestjs/common';
+import { appendAudit, listAudit, verifyAudit, type Caller, type ParsedRequestOf } from '@bandanh/contracts';
+import { Handles } from '@bandanh/platform';
+import { AuditService } from './audit.service';
+
+@Controller()
+export class AuditHandlers {
+  constructor(private readonly audit: AuditService) {}
+
+  @Handles(appendAudit)
+  async append(entry: ParsedRequestOf<typeof appendAudit>, caller: Caller) {
+    return { seq: await this.audit.append(caller, entry) };
+  }
+
+  @Handles(listAudit)
+  async list({ limit }: ParsedRequestOf<typeof listAudit>, caller: Caller) {
+    return { items: await this.audit.latest(caller, limit) };
+  }
+
+  @Handles(verifyAudit)
+  verify(_: ParsedRequestOf<typeof verifyAudit>, caller: Caller) {
+    return this.audit.verify(caller);
+  }
+}

@@ -1,0 +1,30 @@
+import { randomUUID } from 'node:crypto';
+import type { StaffRole } from '@bandanh/contracts';
+import { copy, type Shape } from '../testing/fakes';
+import type { InvitationRow, InvitationsRepository } from './invitations.repository';
+
+export class InMemoryInvitations implements Shape<InvitationsRepository> {
+  readonly rows: InvitationRow[] = [];
+
+  async insert(values: {
+    tokenHash: string;
+    email: string;
+    roles: StaffRole[];
+    invitedBy: string;
+    expiresAt: Date;
+  }) {
+    const row: InvitationRow = { id: randomUUID(), acceptedAt: null, createdAt: new Date(), ...values };
+    this.rows.push(row);
+    return row;
+  }
+
+  async findByTokenHash(tokenHash: string) {
+    return copy(this.rows.find((row) => row.tokenHash === tokenHash));
+  }
+
+  async markAccepted(id: string) {
+    const row = this.rows.find((candidate) => candidate.id === id && candidate.acceptedAt === null);
+    if (row) row.acceptedAt = new Date();
+    return row !== undefined;
+  }
+}

@@ -1,0 +1,30 @@
+import { Controller } from '@nestjs/common';
+import {
+  acceptInvitation,
+  createInvitation,
+  getInvitation,
+  type Caller,
+  type ParsedRequestOf,
+} from '@bandanh/contracts';
+import { Handles } from '@bandanh/platform';
+import { InvitationsService } from './invitations.service';
+
+@Controller()
+export class InvitationsHandlers {
+  constructor(private readonly invitations: InvitationsService) {}
+
+  @Handles(createInvitation)
+  create({ email, roles }: ParsedRequestOf<typeof createInvitation>, caller: Caller) {
+    return this.invitations.create(caller, email, roles);
+  }
+
+  @Handles(getInvitation)
+  describe({ token }: ParsedRequestOf<typeof getInvitation>) {
+    return this.invitations.describe(token);
+  }
+
+  @Handles(acceptInvitation)
+  accept({ token, displayName, password }: ParsedRequestOf<typeof acceptInvitation>) {
+    return this.invitations.accept(token, displayName, password);
+  }
+}

@@ -1,0 +1,20 @@
+import { AccountRefusal } from '@bandanh/contracts';
+import { DomainError } from '@bandanh/platform';
+
+export function alreadyEnabled(): DomainError {
+  return new DomainError('CONFLICT', 'Two-factor authentication is already on for this account', {
+    reason: AccountRefusal.enum.already_enabled,
+  });
+}
+
+export function notStarted(): DomainError {
+  return new DomainError('CONFLICT', 'Start the enrolment first', {
+    reason: AccountRefusal.enum.not_started,
+  });
+}
+
+export function wrongCode(): DomainError {
+  return DomainError.invalid([
+    { path: 'code', code: 'wrong_code', message: 'That code is not right; try the next one' },
+  ]);
+}

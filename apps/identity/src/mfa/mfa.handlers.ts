@@ -1,0 +1,19 @@
+import { Controller } from '@nestjs/common';
+import { beginMfa, confirmMfa, type Caller, type ParsedRequestOf } from '@bandanh/contracts';
+import { Handles } from '@bandanh/platform';
+import { MfaService } from './mfa.service';
+
+@Controller()
+export class MfaHandlers {
+  constructor(private readonly mfa: MfaService) {}
+
+  @Handles(beginMfa)
+  begin(_: ParsedRequestOf<typeof beginMfa>, caller: Caller) {
+    return this.mfa.begin(caller);
+  }
+
+  @Handles(confirmMfa)
+  confirm({ code }: ParsedRequestOf<typeof confirmMfa>, caller: Caller) {
+    return this.mfa.confirm(caller, code);
+  }
+}
