@@ -301,8 +301,7 @@ function resultsTable(results: readonly CaseResult[], floor: Series): string {
   const rows = results.map((r) => {
     const pass = passes(r.series);
     const verdict = (ok: boolean) => (ok ? 'ok' : 'FAIL');
-    const goal =
-      r.series.n === 0 ? '-' : [pass.p95, pass.ratio, pass.overhead].map(verdict).join(' / ');
+    const goal = r.series.n === 0 ? '-' : [pass.p95, pass.ratio, pass.overhead].map(verdict).join(' / ');
     const total = `${r.answer.total}${r.answer.totalIsLowerBound ? '+' : ''}`;
     return row(r.id, total, String(r.matches), r.series, goal, queryText(r.query) || '(none)');
   });

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorCode as NatsErrorCode, JSONCodec, NatsError, headers, type NatsConnection } from 'nats';
-import { CALLER_HEADER, ErrorBody, type Caller, type Contract, type RequestOf, type ResponseOf } from '@bandanh/contracts';
+import {
+  CALLER_HEADER,
+  ErrorBody,
+  type Caller,
+  type Contract,
+  type RequestOf,
+  type ResponseOf,
+} from '@bandanh/contracts';
 import { mayAssert, type CallerSigner } from '../auth/caller-token';
 import { DomainError } from '../errors/domain-error';
 import { ReusedCallerTokens } from './caller-token-cache';
