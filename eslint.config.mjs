@@ -49,7 +49,8 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [noAppImports, drizzleInRepositories] }] },
   },
   {
-    files: ['libs/*/src/db/**/*.ts'],
+    // The database library's own code and tests.
+    files: ['libs/*/src/db/**/*.ts', 'libs/platform/test/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noAppImports] }] },
   },
   {

@@ -35,6 +35,13 @@ export interface OutboxRelayOptions {
   pollMs?: number;
   /** The longest wait between two attempts at one command. */
   maxBackoffMs?: number;
+  /**
+   * How many commands are sent at once (each in its own transaction holding its row; rows are
+   * claimed with SKIP LOCKED, so no two senders take the same one). A burst of applications then
+   * starts its pipelines side by side instead of one after another. Each sender holds a database
+   * connection while it waits for the answer: keep it well under the pool's size.
+   */
+  concurrency?: number;
 }
 
 /** Sends what the outbox holds, oldest first, retrying with backoff until each is delivered. */
@@ -80,8 +87,17 @@ export class OutboxRelay {
       });
   }
 
-  /** One round: every due command, each in its own transaction holding its row. */
+  /**
+   * One round: every due command, each in its own transaction holding its row, sent by
+   * `concurrency` senders side by side.
+   */
   private async drain(): Promise<void> {
+    const senders = Math.max(1, this.options.concurrency ?? 4);
+    await Promise.all(Array.from({ length: senders }, () => this.send()));
+  }
+
+  /** One sender: due commands, oldest first, until none is left (or a hundred were sent). */
+  private async send(): Promise<void> {
     const { db, table } = this.options;
     for (let round = 0; round < 100 && !this.stopped; round++) {
       const delivered = await db.transaction(async (tx) => {
