@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { NatsClientModule, loggerModule } from '@bandanh/platform';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
@@ -13,7 +13,6 @@ import { FieldVisitsModule } from './field-visits/field-visits.module';
 import { HealthModule } from './health/health.module';
 import { HotlineModule } from './hotline/hotline.module';
 import { AuthGuard } from './http/auth.guard';
-import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { PartnersModule } from './partners/partners.module';
 import { PipelineModule } from './pipeline/pipeline.module';
 import { ProvincesModule } from './provinces/provinces.module';
@@ -56,7 +55,6 @@ export class AppModule {
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
       exports: [GATEWAY_CONFIG],
     };
