@@ -6,7 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { DIRECTORY_COUNT_CAP, DirectoryQuery } from '../../libs/contracts/src';
 import { NATS_CONNECTION, createDatabase } from '../../libs/platform/src';
-import { createTestDatabase, uniqueName, type TestDatabase } from '../../libs/platform/src/testing';
+import {
+  createTestCallerKeys,
+  createTestDatabase,
+  uniqueName,
+  type TestDatabase,
+} from '../../libs/platform/src/testing';
 import { migrateNetwork, startNetworkService } from '../../apps/network/src/app';
 import { loadNetworkConfig } from '../../apps/network/src/config/env';
 import * as networkSchema from '../../apps/network/src/db/schema';
@@ -229,14 +234,17 @@ interface JetStreamHolder {
  * NATS prefix of their own.
  */
 async function startStack(databaseUrl: string): Promise<{ gatewayUrl: string; close(): Promise<void> }> {
+  // Caller-signing keys of this run's own, removed at the end: the bench needs no set-up.
+  const keys = await createTestCallerKeys();
   const env = {
+    CALLER_KEYS_DIR: keys.dir,
     DATABASE_URL: databaseUrl,
     NATS_PREFIX: uniqueName('bench'),
     LOG_LEVEL: 'silent',
     GATEWAY_PORT: '0',
     NATS_TIMEOUT_MS: '10000',
   };
-  const closers: Array<() => Promise<void>> = [];
+  const closers: Array<() => Promise<void>> = [async () => keys.remove()];
   const close = async () => {
     for (const closer of closers.splice(0).reverse()) await closer().catch(() => undefined);
   };
