@@ -24,5 +24,5 @@ export function oldSingleQuery(search: CapturedSearch): CapturedQuery {
     .replace(stages[0], `"stage" in (${values.map((_, i) => `$${i + 1}`).join(', ')})`)
     .replace(/ like \$/g, ' ilike $')
     .replace(from, `, count(*) over ()${from}`);
-  return { sql: old, params: [...values, ...params] };
+  return { sql: old, params: [...values, ...params], prepare: false };
 }

@@ -11,6 +11,8 @@ import * as networkSchema from '../../apps/network/src/db/schema';
 export interface CapturedQuery {
   sql: string;
   params: unknown[];
+  /** As drizzle sent it: a statement prepared once per connection, or an unnamed one. */
+  prepare: boolean;
 }
 
 /** The two statements DirectoryService.search sends side by side. */
@@ -28,7 +30,7 @@ export interface Capturer {
 
 export function createCapturer(databaseUrl: string): Capturer {
   const database = createDatabase(databaseUrl, networkSchema, { max: 2 });
-  let sent: Array<CapturedQuery & { options: unknown }> = [];
+  let sent: Array<Omit<CapturedQuery, 'prepare'> & { options: unknown }> = [];
   const unsafe = database.sql.unsafe;
   database.sql.unsafe = ((sql: string, params: unknown[], options: unknown) => {
     sent.push({ sql, params, options });
@@ -45,15 +47,17 @@ export function createCapturer(databaseUrl: string): Capturer {
           `DirectoryService.search no longer sends one page and one count:\n${sent.map((q) => q.sql).join('\n')}`,
         );
       }
-      // The raw side sends them with { prepare: false }: check that drizzle still does.
-      for (const q of sent) {
-        if (JSON.stringify(q.options) !== '{"prepare":false}') {
-          throw new Error(`drizzle sent ${q.sql} with options ${JSON.stringify(q.options)}`);
+      // The raw side sends them with the same options: check that there are no others.
+      const prepareOf = (q: { sql: string; options: unknown }) => {
+        const options = JSON.stringify(q.options);
+        if (options !== '{"prepare":true}' && options !== '{"prepare":false}') {
+          throw new Error(`drizzle sent ${q.sql} with options ${options}`);
         }
-      }
+        return options === '{"prepare":true}';
+      };
       return {
-        page: { sql: pages[0].sql, params: pages[0].params },
-        count: { sql: counts[0].sql, params: counts[0].params },
+        page: { sql: pages[0].sql, params: pages[0].params, prepare: prepareOf(pages[0]) },
+        count: { sql: counts[0].sql, params: counts[0].params, prepare: prepareOf(counts[0]) },
       };
     },
     close: () => database.close(),

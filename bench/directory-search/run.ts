@@ -135,9 +135,9 @@ function log(line = ''): void {
 const loadavg = () => os.loadavg().map((value) => Math.round(value * 100) / 100);
 const noSeries = (): Series => ({ n: 0, api: summarize([NaN]), raw: summarize([NaN]) });
 
-/** One statement as drizzle sends it: unnamed (`prepare: false`), rows as arrays. */
+/** One statement as drizzle sends it (prepared once per connection or unnamed), rows as arrays. */
 const send = (sql: Sql, query: CapturedQuery) =>
-  sql.unsafe(query.sql, query.params as never[], { prepare: false }).values();
+  sql.unsafe(query.sql, query.params as never[], { prepare: query.prepare }).values();
 
 type Client = (url: string) => Promise<Answered>;
 
@@ -233,7 +233,25 @@ interface JetStreamHolder {
  * The real network service and the real gateway, in this process, on `databaseUrl`, under a
  * NATS prefix of their own.
  */
-async function startStack(databaseUrl: string): Promise<{ gatewayUrl: string; close(): Promise<void> }> {
+interface Stack {
+  gatewayUrl: string;
+  /** A bare request and reply over the gateway's and the network service's own NATS connections. */
+  natsEcho(payload: Uint8Array): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+interface NatsHolder extends JetStreamHolder {
+  request(subject: string, data: Uint8Array, options: { timeout: number }): Promise<unknown>;
+  subscribe(subject: string, options: { callback(error: unknown, message: EchoMessage): void }): unknown;
+  flush(): Promise<void>;
+}
+
+interface EchoMessage {
+  data: Uint8Array;
+  respond(data: Uint8Array): boolean;
+}
+
+async function startStack(databaseUrl: string): Promise<Stack> {
   // Caller-signing keys of this run's own, removed at the end: the bench needs no set-up.
   const keys = await createTestCallerKeys();
   const env = {
@@ -260,7 +278,18 @@ async function startStack(databaseUrl: string): Promise<{ gatewayUrl: string; cl
     });
     const address = gateway.getHttpServer().address();
     if (!address || typeof address === 'string') throw new Error('The gateway has no TCP address');
-    return { gatewayUrl: `http://127.0.0.1:${address.port}`, close };
+    const echoSubject = `${env.NATS_PREFIX}.bench.echo`;
+    const serviceConnection = service.get<NatsHolder>(NATS_CONNECTION);
+    serviceConnection.subscribe(echoSubject, {
+      callback: (_error, message) => message.respond(message.data),
+    });
+    await serviceConnection.flush();
+    const gatewayConnection = gateway.get<NatsHolder>(NATS_CONNECTION);
+    return {
+      gatewayUrl: `http://127.0.0.1:${address.port}`,
+      natsEcho: (payload) => gatewayConnection.request(echoSubject, payload, { timeout: 10_000 }),
+      close,
+    };
   } catch (error) {
     await close();
     throw error;
@@ -288,7 +317,7 @@ function queryText(query: Record<string, string | number>): string {
     .join('&');
 }
 
-function resultsTable(results: readonly CaseResult[], floor: Series): string {
+function resultsTable(results: readonly CaseResult[], floor: Series, natsFloor: Series): string {
   const row = (id: string, total: string, matches: string, s: Series, goal: string, query: string) => [
     id,
     total,
@@ -314,6 +343,7 @@ function resultsTable(results: readonly CaseResult[], floor: Series): string {
     return row(r.id, total, String(r.matches), r.series, goal, queryText(r.query) || '(none)');
   });
   rows.push(row('floor', '-', '-', floor, '-', 'GET /api/provinces | select $1'));
+  rows.push(row('nats floor', '-', '-', natsFloor, '-', 'NATS request/reply, 12 KB | select $1'));
   return table(
     [
       'case',
@@ -481,11 +511,22 @@ async function main(): Promise<void> {
     const cases = await runCases(options, capturer, pool, stack.gatewayUrl, client);
 
     log('  floor (GET /api/provinces; raw select $1)…');
-    const floorQuery: CapturedQuery = { sql: 'select $1::int as one', params: [1] };
+    const floorQuery: CapturedQuery = { sql: 'select $1::int as one', params: [1], prepare: false };
     const floor = options.explainOnly
       ? noSeries()
       : await measure(options, {
           api: () => timeApi(client, `${stack.gatewayUrl}/api/provinces`),
+          raw: () => timed(() => send(pool, floorQuery)),
+        });
+
+    // The transport alone: the same two NATS connections the API path crosses, a reply the size of
+    // a page of 20 profiles, no handler: the part of the floor above that is NATS itself.
+    log('  NATS floor (bare request and reply, 12 KB)…');
+    const echoPayload = new Uint8Array(12 * 1024).fill(120);
+    const natsFloor = options.explainOnly
+      ? noSeries()
+      : await measure(options, {
+          api: () => timed(() => stack.natsEcho(echoPayload)),
           raw: () => timed(() => send(pool, floorQuery)),
         });
 
@@ -510,12 +551,17 @@ async function main(): Promise<void> {
       'API = HTTP → gateway → NATS → network service; raw = the same two statements (page, capped count) ' +
         'at once on two connections. total: "+" = totalIsLowerBound; matches: every match, uncapped.',
     );
-    log(resultsTable(cases, floor));
+    log(resultsTable(cases, floor, natsFloor));
     log();
     log(
       `Fixed cost of the API path: GET /api/provinces (no database) p50 ${ms(floor.api.p50)} ms, ` +
         `p95 ${ms(floor.api.p95)} ms. API/raw <= ${GOAL.maxRatio}x at p95 needs a raw p95 of at least ` +
         `${ms(floor.api.p95 / (GOAL.maxRatio - 1))} ms, i.e. a slow query.`,
+    );
+    log(
+      `Transport floor: a bare NATS request and reply (12 KB) over the gateway's and the service's ` +
+        `connections, p50 ${ms(natsFloor.api.p50)} ms, inside the floor's ${ms(floor.api.p50)} ms ` +
+        `(HTTP → gateway → NATS → service → back, no SQL).`,
     );
     log();
     log("EXPLAIN (ANALYZE, BUFFERS) of the service's two statements, after the timed runs:");
@@ -582,6 +628,7 @@ async function main(): Promise<void> {
       postgres: settings,
       seed: seeded,
       floor,
+      natsFloor,
       cases,
       before,
     };
