@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { RULE_REASONS } from '@bandanh/contracts';
 import { uniqueName, waitFor } from '@bandanh/platform/testing';
 import { STAFF, TestStack, type TestAccount } from './stack';
@@ -327,6 +328,12 @@ describe('the network programme through the API: pipeline steps, directory, hotl
       json: { outcome: 'resolved' },
     });
     expect(twice.status).toBe(409);
+    expect(twice.body.details).toMatchObject({ reason: 'already_closed' });
+    const nowhere = await as('coordinator', `/api/referrals/${randomUUID()}/outcome`, {
+      method: 'POST',
+      json: { outcome: 'resolved' },
+    });
+    expect(nowhere.status).toBe(404);
   });
 
   it('accepts applications from open provinces only, and counts stages against the targets', async () => {

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import {
-  ReferralRefusal,
   getReferral,
   listReferrals,
   recordReferralFollowUp,
   type Caller,
   type RequestOf,
 } from '@bandanh/contracts';
-import { DomainError, NatsRpc } from '@bandanh/platform';
+import { NatsRpc } from '@bandanh/platform';
 
 type Outcome = Omit<RequestOf<typeof recordReferralFollowUp>, 'referralId'>;
 
@@ -21,18 +20,10 @@ export class ReferralsService {
   }
 
   /**
-   * The referral's follow-up workflow records the outcome and closes its task; the answer is the
-   * referral as it is then. A closed referral is refused here first: its workflow has ended, and
-   * the orchestrator answers an update to an ended workflow with NOT_FOUND, not with its
-   * validator's CONFLICT `already_closed` (which covers only a follow-up still running).
+   * The referral's follow-up workflow records the outcome and closes its task (and refuses a
+   * closed referral, CONFLICT `already_closed`); the answer is the referral as it is then.
    */
   async recordOutcome(caller: Caller, referralId: string, outcome: Outcome) {
-    const { referral } = await this.rpc.send(getReferral, { id: referralId }, caller);
-    if (referral.status === 'closed') {
-      throw new DomainError('CONFLICT', 'This referral is already closed', {
-        reason: ReferralRefusal.enum.already_closed,
-      });
-    }
     await this.rpc.send(recordReferralFollowUp, { referralId, ...outcome }, caller, { timeoutMs: 30_000 });
     return this.rpc.send(getReferral, { id: referralId }, caller);
   }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
-import { referralWorkflowId } from '@bandanh/contracts';
+import { Client, type WorkflowHandle } from '@temporalio/client';
+import { ReferralRefusal, referralWorkflowId } from '@bandanh/contracts';
+import { DomainError } from '@bandanh/platform';
 import {
   REFERRAL_FOLLOW_UP_WORKFLOW,
   referralOutcomeUpdate,
@@ -29,12 +30,35 @@ export class ReferralWorkflows {
     });
   }
 
-  /** Records an outcome through the follow-up's update; its refusals come back as the contracts' errors. */
+  /**
+   * Records an outcome through the follow-up's update; its refusals come back as the contracts'
+   * errors. The validator refuses a second outcome while the follow-up still runs; once it has
+   * ended, Temporal answers "not found", which is the same refusal: the referral is closed.
+   */
   async recordOutcome(referralId: string, step: FollowUpStep): Promise<{ workflowId: string }> {
     const workflowId = referralWorkflowId(referralId);
-    await runUpdate('Referral', referralId, () =>
-      this.client.workflow.getHandle(workflowId).executeUpdate(referralOutcomeUpdate, { args: [step] }),
-    );
+    const handle = this.client.workflow.getHandle(workflowId);
+    try {
+      await runUpdate('Referral', referralId, () =>
+        handle.executeUpdate(referralOutcomeUpdate, { args: [step] }),
+      );
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'NOT_FOUND' && (await hasEnded(handle))) {
+        throw new DomainError('CONFLICT', 'This referral is already closed', {
+          reason: ReferralRefusal.enum.already_closed,
+        });
+      }
+      throw error;
+    }
     return { workflowId };
+  }
+}
+
+/** True when the workflow ran and is over; false when there never was one. */
+async function hasEnded(handle: WorkflowHandle): Promise<boolean> {
+  try {
+    return (await handle.describe()).status.name !== 'RUNNING';
+  } catch {
+    return false;
   }
 }
