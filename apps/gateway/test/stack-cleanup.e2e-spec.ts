@@ -1,6 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
-import { uniqueName, waitFor } from '@bandanh/platform/testing';
-import { STAFF, TestStack, runningWorkflows } from './stack';
+import { waitFor } from '@bandanh/platform/testing';
+import { TestStack, runningWorkflows } from './stack';
 
 /**
  * A test stack leaves no workflow running on its task queue when it stops (no worker would
@@ -22,23 +22,12 @@ describe('a stopped test stack', () => {
   it('terminates the pipelines still running on its task queue', async () => {
     stack = await TestStack.start('cleanup');
     const taskQueue = stack.env.TEMPORAL_TASK_QUEUE;
-    const token = await stack.tokenFor(STAFF.coordinator);
-    const response = await fetch(`${stack.gatewayUrl}/api/cbos`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': 'application/json',
-        'idempotency-key': uniqueName('key'),
-      },
-      body: JSON.stringify({
-        name: 'Stung Sen Cleanup Group',
-        provinceCode: 'KH-6',
-        focusIssues: ['land'],
-        foundVia: 'field_visit',
-      }),
+    const { workflowId } = await stack.recordCbo({
+      name: 'Stung Sen Cleanup Group',
+      provinceCode: 'KH-6',
+      focusIssues: ['land'],
+      foundVia: 'field_visit',
     });
-    expect(response.status).toBe(201);
-    const { workflowId } = (await response.json()) as { workflowId: string };
     const temporal = new Client({ connection });
     // The pipeline waits for its assessment: it runs until someone ends it.
     await waitFor(

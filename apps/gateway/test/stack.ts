@@ -184,6 +184,33 @@ export class TestStack {
     return body.session.token;
   }
 
+  /**
+   * Records a CBO through the API (POST /api/cbos with a key of its own) as `account`, the
+   * coordinator by default, and answers its id and pipeline; a refusal fails the test.
+   */
+  async recordCbo(
+    fields: { name: string; provinceCode: string; focusIssues: string[]; foundVia: string } & Record<
+      string,
+      unknown
+    >,
+    account: TestAccount = STAFF.coordinator,
+  ): Promise<{ id: string; workflowId: string }> {
+    const response = await fetch(`${this.gatewayUrl}/api/cbos`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${await this.tokenFor(account)}`,
+        'content-type': 'application/json',
+        'idempotency-key': uniqueName('key'),
+      },
+      body: JSON.stringify(fields),
+    });
+    const body = (await response.json()) as { cbo?: { id: string }; workflowId?: string };
+    if (response.status !== 201 || !body.cbo || !body.workflowId) {
+      throw new Error(`POST /api/cbos answered ${response.status}: ${JSON.stringify(body)}`);
+    }
+    return { id: body.cbo.id, workflowId: body.workflowId };
+  }
+
   async stopNetworkService(): Promise<void> {
     await this.stopService('network');
   }
