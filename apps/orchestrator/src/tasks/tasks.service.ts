@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { msToNumber } from '@temporalio/common/lib/time';
 import { ROLE_GROUPS, hasRole, type Caller, type StaffRole, type Task } from '@bandanh/contracts';
-import { requireGroup } from '@bandanh/platform';
+import { durationMs, requireGroup } from '@bandanh/platform';
 import type { OpenTaskInput, TaskTimings } from '@bandanh/workflows';
 import { ORCHESTRATOR_CONFIG } from '../config/config.module';
 import type { OrchestratorConfig } from '../config/env';
@@ -29,7 +28,8 @@ export class TasksService {
   /** Opens the task once; a retried activity finds it there. It is due when the reminder fires. */
   async open(input: OpenTaskInput): Promise<TaskTimings> {
     const timings = this.timings();
-    const remindAfterMs = msToNumber(timings.remindAfter as Parameters<typeof msToNumber>[0]);
+    // The configuration checked it: a duration that reads as milliseconds.
+    const remindAfterMs = durationMs(timings.remindAfter) ?? 0;
     const { taskId, ...task } = input;
     await this.repository.insertOnce({ ...task, id: taskId, dueAt: new Date(Date.now() + remindAfterMs) });
     return timings;
