@@ -15,8 +15,11 @@ const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
-  // jose ships ES modules only: compiled to CommonJS like our own code (Node 20's jest cannot require them).
-  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/jose@[^/]+/node_modules/)?jose/)'],
+  // jose and intl-messageformat (with its @formatjs parts) ship ES modules only: compiled to
+  // CommonJS like our own code (Node 20's jest cannot require them).
+  transformIgnorePatterns: [
+    '/node_modules/(?!(\\.pnpm/(jose|intl-messageformat|@formatjs\\+[^/@]+)@[^/]+/node_modules/)?(jose|intl-messageformat|@formatjs)/)',
+  ],
   testPathIgnorePatterns: ['/node_modules/', '/\\.next', '/dist/'],
   // The web's import alias (apps/web/tsconfig.json): `@/lib/...` is `apps/web/src/lib/...`.
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/apps/web/src/$1' },

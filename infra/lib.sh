@@ -335,6 +335,51 @@ ensure_temporal_server() {
   die "the Temporal dev server did not become healthy on 127.0.0.1:7233 (log above: $log)"
 }
 
+# Mailpit, the local SMTP server the notifications go to (SMTP on 127.0.0.1:1025, its web inbox
+# and API on 127.0.0.1:8025), built once with go install like the Temporal CLI (MAILPIT_BIN, which
+# the failing-relay test also starts on ports of its own); started where nothing answers on 1025,
+# and stopped on exit by the trap like everything this script started.
+ensure_mailpit() {
+  local found="" go_bin="" started log="$INFRA_LOGS/mailpit.log" offset i
+  export SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:1025}"
+  if found=$(command -v mailpit 2>/dev/null); then
+    :
+  elif [ -x "$REPO/.tools/bin/mailpit" ]; then
+    found="$REPO/.tools/bin/mailpit"
+  else
+    if go_bin=$(command -v go 2>/dev/null); then
+      :
+    elif [ -x /usr/local/go/bin/go ]; then
+      go_bin=/usr/local/go/bin/go
+    else
+      die "Mailpit is missing and Go is not installed to build it: install Go (https://go.dev/dl/) and run again, or put \`mailpit\` on PATH"
+    fi
+    say "building Mailpit v1.33.1 into .tools/bin with go install (about a minute the first time)"
+    started=$SECONDS
+    GOBIN="$REPO/.tools/bin" "$go_bin" install github.com/axllent/mailpit@v1.33.1 ||
+      die "go install of Mailpit failed (see above); or put \`mailpit\` on PATH and run again"
+    found="$REPO/.tools/bin/mailpit"
+    say "built $found in $((SECONDS - started)) s"
+  fi
+  export MAILPIT_BIN="$found"
+  if port_open 127.0.0.1 1025; then
+    say "an SMTP server answers on 127.0.0.1:1025 (Mailpit's inbox: http://localhost:8025)"
+    return 0
+  fi
+  mkdir -p "$INFRA_LOGS"
+  say "starting Mailpit: SMTP on 127.0.0.1:1025, inbox on http://localhost:8025 (log: .data/logs/mailpit.log)"
+  offset=$(_size "$log")
+  start_logged mailpit "$log" "$MAILPIT_BIN" --smtp 127.0.0.1:1025 --listen 127.0.0.1:8025 \
+    --smtp-auth-accept-any --smtp-auth-allow-insecure
+  for ((i = 0; i < 60; i++)); do
+    port_open 127.0.0.1 1025 && port_open 127.0.0.1 8025 && return 0
+    _alive "$STARTED_PID" || break
+    sleep 0.25
+  done
+  _log_tail "$log" "$offset" 20
+  die "Mailpit did not answer on 127.0.0.1:1025 and :8025 (log above: $log)"
+}
+
 # The local default caller-signing keys (one Ed25519 key per service, in the git-ignored
 # .data/keys); a deployment passes CALLER_SIGNING_KEY and CALLER_TRUSTED_KEYS instead.
 ensure_caller_keys() {

@@ -36,6 +36,7 @@ ensure_postgres
 ensure_database bandanh
 ensure_nats
 ensure_temporal_server
+ensure_mailpit
 ensure_caller_keys
 
 say "applying database migrations"
@@ -133,6 +134,7 @@ cat <<'EOF'
   |  OpenAPI      http://localhost:3001/api/openapi.json         |
   |  API docs     http://localhost:3001/api/docs                 |
   |  Temporal UI  http://localhost:8233                          |
+  |  Mail inbox   http://localhost:8025 (Mailpit)                |
   |                                                              |
   |  Ctrl-C stops everything this started                        |
   +--------------------------------------------------------------+

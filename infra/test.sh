@@ -18,6 +18,7 @@ ensure_temporal
 ensure_chromium
 ensure_postgres
 ensure_nats
+ensure_mailpit
 ensure_nats_server_binary
 
 # A free TCP port on 127.0.0.1 (the kernel's pick; closed again for the caller to bind).

@@ -13,6 +13,7 @@ import { FieldVisitsModule } from './field-visits/field-visits.module';
 import { HealthModule } from './health/health.module';
 import { HotlineModule } from './hotline/hotline.module';
 import { AuthGuard } from './http/auth.guard';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PartnersModule } from './partners/partners.module';
 import { PipelineModule } from './pipeline/pipeline.module';
 import { ProvincesModule } from './provinces/provinces.module';
@@ -39,6 +40,7 @@ export const FEATURES = [
   PartnersModule,
   FieldVisitsModule,
   StaffNamesModule,
+  NotificationsModule,
 ];
 
 @Module({})

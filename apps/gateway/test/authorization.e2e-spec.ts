@@ -1,5 +1,4 @@
 import { STAFF_ROLES, type StaffRole } from '@bandanh/contracts';
-import { uniqueName } from '@bandanh/platform/testing';
 import { allows } from '../src/http/auth.guard';
 import type { Access } from '../src/http/route';
 import { ROUTES, type RouteName } from '../src/http/routes';
@@ -34,6 +33,8 @@ const EXPECTED: Record<RouteName, Access> = {
   beginMfa: 'signed-in',
   confirmMfa: 'signed-in',
   createInvitation: ['admin'],
+  listInvitations: ['admin'],
+  revokeInvitation: ['admin'],
   listAccounts: ['admin'],
   setRoles: ['admin'],
   listAudit: ['admin'],
@@ -53,6 +54,7 @@ const EXPECTED: Record<RouteName, Access> = {
   decideSelection: ['approver'],
   reopenAssessment: ['coordinator', 'admin'],
   withdrawCbo: ['coordinator', 'admin'],
+  decideCboDuplicate: ['coordinator', 'admin'],
   myCbo: ['applicant'],
   listTasks: ['admin', 'coordinator', 'assessor', 'approver', 'trainer', 'finance'],
   searchDirectory: 'public',
@@ -65,6 +67,7 @@ const EXPECTED: Record<RouteName, Access> = {
   updateNetworkSettings: ['admin'],
   listCboHotline: PROGRAMME,
   logHotlineCall: ['coordinator', 'admin'],
+  correctHotlineCall: ['coordinator', 'admin'],
   listReferrals: PROGRAMME,
   recordReferralOutcome: ['coordinator', 'admin'],
   listPartners: PROGRAMME,
@@ -74,6 +77,8 @@ const EXPECTED: Record<RouteName, Access> = {
   createFieldVisit: ['coordinator', 'admin'],
   linkCboToVisit: ['coordinator', 'admin'],
   lookupStaffNames: ['admin', 'coordinator', 'assessor', 'approver', 'trainer', 'finance'],
+  listNotifications: ['admin'],
+  listCboNotifications: ['admin', 'applicant'],
 };
 
 type Who = StaffRole | 'applicant' | 'anonymous';
@@ -106,21 +111,14 @@ describe('the authorization matrix: every role × every route', () => {
     });
     tokens.set('applicant', ((await signUp.json()) as { session: { token: string } }).session.token);
 
-    const created = await fetch(`${stack.gatewayUrl}/api/cbos`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${tokens.get('coordinator')}`,
-        'idempotency-key': uniqueName('key'),
-      },
-      body: JSON.stringify({
+    cboId = (
+      await stack.recordCbo({
         name: 'Matrix CBO',
         provinceCode: 'KH-2',
         focusIssues: ['land'],
         foundVia: 'referral',
-      }),
-    });
-    cboId = ((await created.json()) as { cbo: { id: string } }).cbo.id;
+      })
+    ).id;
     const me = await fetch(`${stack.gatewayUrl}/api/auth/me`, {
       headers: { authorization: `Bearer ${tokens.get('trainer')}` },
     });

@@ -4,6 +4,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { CboClaimsModule } from './cbo-claims/cbo-claims.module';
 import { CboLinksModule } from './cbo-links/cbo-links.module';
+import { CboMembersModule } from './cbo-members/cbo-members.module';
 import type { IdentityConfig } from './config/env';
 import { databaseModule } from './db/database.module';
 import { HealthModule } from './health/health.module';
@@ -31,6 +32,7 @@ export class AppModule {
         InvitationsModule,
         CboLinksModule,
         CboClaimsModule,
+        CboMembersModule,
       ],
     };
   }

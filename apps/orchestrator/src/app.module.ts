@@ -5,6 +5,7 @@ import type { OrchestratorConfig } from './config/env';
 import { databaseModule } from './db/database.module';
 import { ExpansionScheduleModule } from './expansion/expansion-schedule.module';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PipelineModule } from './pipeline/pipeline.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -26,6 +27,7 @@ export class AppModule {
         PipelineModule,
         ReferralsModule,
         ExpansionScheduleModule,
+        NotificationsModule,
       ],
     };
   }

@@ -59,6 +59,8 @@ describe('the public side: the directory, applying to join, and a group followin
       body: {
         membersWomen: 14,
         membersMen: 9,
+        // The assessor counted 23 where the group said otherwise, and confirms the new count.
+        updateMembersCount: true,
         ongoingActivities: 'Patrols of the fishing grounds',
         plannedActivities: 'A meeting with the commune council',
         ambitions: 'A fishing community recognised by the province',

@@ -12,6 +12,8 @@ export * from './network/expansion';
 export * from './network/field-visit';
 export * from './orchestrator/pipeline';
 export * from './orchestrator/tasks';
+export * from './orchestrator/notifications';
 export * from './identity/caller';
 export * from './identity/identity';
+export * from './identity/cbo-members';
 export * from './http';

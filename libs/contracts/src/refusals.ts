@@ -19,6 +19,12 @@ export const PIPELINE_REFUSALS = [
   'too_early',
   /** A CBO like this one is already recorded (`details.duplicates` lists them). */
   'possible_duplicate',
+  /** Recording a CBO in a province whose expansion phase has not opened (`details.opensOn`). */
+  'province_not_open',
+  /** A duplicate decision for a CBO not flagged as a likely duplicate of that one. */
+  'not_flagged',
+  /** A coordinator already decided about this CBO's likely duplicates (`details.decision`). */
+  'duplicate_decided',
 ] as const;
 export const PipelineRefusal = z.enum(PIPELINE_REFUSALS);
 export type PipelineRefusal = z.infer<typeof PipelineRefusal>;
@@ -40,6 +46,8 @@ export const ACCOUNT_REFUSALS = [
   /** The account already has a claim waiting for a coordinator. */
   'claim_pending',
   'already_decided',
+  /** An admin invited an address that already has an account (change its roles instead). */
+  'account_exists',
 ] as const;
 export const AccountRefusal = z.enum(ACCOUNT_REFUSALS);
 export type AccountRefusal = z.infer<typeof AccountRefusal>;

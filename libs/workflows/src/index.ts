@@ -4,3 +4,4 @@ export * from './shared/definitions';
 export * from './cbo-pipeline/definitions';
 export * from './referral/definitions';
 export * from './expansion/definitions';
+export * from './notification/definitions';

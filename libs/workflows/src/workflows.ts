@@ -2,3 +2,4 @@
 export { cboPipeline } from './cbo-pipeline/workflow';
 export { referralFollowUp } from './referral/workflow';
 export { openNextExpansionPhase } from './expansion/workflow';
+export { sendNotification } from './notification/workflow';

@@ -1,5 +1,13 @@
 import { Controller } from '@nestjs/common';
-import { createInvitation, listAccounts, listAudit, setRoles, verifyAudit } from '@bandanh/contracts';
+import {
+  createInvitation,
+  listAccounts,
+  listAudit,
+  listInvitations,
+  revokeInvitation,
+  setRoles,
+  verifyAudit,
+} from '@bandanh/contracts';
 import { NatsRpc } from '@bandanh/platform';
 import { Call } from '../http/call';
 import { Endpoint } from '../http/route';
@@ -12,6 +20,16 @@ export class AdminController {
   @Endpoint(ADMIN_ROUTES.createInvitation)
   invite(@Call() { body, caller }: Call<typeof ADMIN_ROUTES.createInvitation>) {
     return this.rpc.send(createInvitation, body, caller);
+  }
+
+  @Endpoint(ADMIN_ROUTES.listInvitations)
+  invitations(@Call() { caller }: Call<typeof ADMIN_ROUTES.listInvitations>) {
+    return this.rpc.send(listInvitations, {}, caller);
+  }
+
+  @Endpoint(ADMIN_ROUTES.revokeInvitation)
+  revoke(@Call() { params, caller }: Call<typeof ADMIN_ROUTES.revokeInvitation>) {
+    return this.rpc.send(revokeInvitation, { id: params.id }, caller);
   }
 
   @Endpoint(ADMIN_ROUTES.listAccounts)

@@ -25,8 +25,8 @@ export class CbosService {
    * pipeline (its outbox): nothing is half done if a process dies in between.
    */
   async record(caller: Caller, idempotencyKey: string, draft: CboDraft) {
-    const { cbo, created } = await this.rpc.send(createCbo, { idempotencyKey, draft }, caller);
-    return { cbo, workflowId: cboPipelineWorkflowId(cbo.id), created };
+    const { cbo, created, warnings } = await this.rpc.send(createCbo, { idempotencyKey, draft }, caller);
+    return { cbo, workflowId: cboPipelineWorkflowId(cbo.id), created, warnings: warnings ?? [] };
   }
 
   /**

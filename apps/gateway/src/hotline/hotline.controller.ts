@@ -21,4 +21,9 @@ export class HotlineController {
   ) {
     return created(reply, this.hotline.log(caller, params.id, headers['idempotency-key'], body));
   }
+
+  @Endpoint(HOTLINE_ROUTES.correctHotlineCall)
+  correct(@Call() { params, body, caller }: Call<typeof HOTLINE_ROUTES.correctHotlineCall>) {
+    return this.hotline.correct(caller, params.id, body);
+  }
 }

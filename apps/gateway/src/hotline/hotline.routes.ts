@@ -1,5 +1,20 @@
-import { HotlineCallDraft, HotlineCallList, LoggedCall, ROLE_GROUPS } from '@bandanh/contracts';
-import { CboId, DENIED, IdempotencyHeader, createdAnswers, defineRoute, problem } from '../http/route-def';
+import {
+  CorrectedCall,
+  HotlineCallCorrection,
+  HotlineCallDraft,
+  HotlineCallList,
+  LoggedCall,
+  ROLE_GROUPS,
+} from '@bandanh/contracts';
+import {
+  CboId,
+  DENIED,
+  IdempotencyHeader,
+  createdAnswers,
+  defineRoute,
+  idParam,
+  problem,
+} from '../http/route-def';
 
 /** A CBO's hotline calls. */
 export const HOTLINE_ROUTES = {
@@ -30,6 +45,24 @@ export const HOTLINE_ROUTES = {
       ...createdAnswers('The call', LoggedCall),
       400: problem('A field is missing or wrong'),
       404: problem('No such CBO'),
+      ...DENIED,
+    },
+  }),
+  correctHotlineCall: defineRoute({
+    method: 'PUT',
+    path: '/api/hotline/:id',
+    operationId: 'correctHotlineCall',
+    summary:
+      'Corrects a call logged wrong: nothing is deleted, and the audit log keeps who corrected it, when, and each fact before and after',
+    tag: 'hotline',
+    access: ROLE_GROUPS.hotlineStaff,
+    params: idParam('Hotline call'),
+    body: HotlineCallCorrection,
+    status: 200,
+    responses: {
+      200: { description: 'The call as corrected', schema: CorrectedCall },
+      400: problem('A field is missing or wrong (a date after today, say); `details.issues` names it'),
+      404: problem('No such call'),
       ...DENIED,
     },
   }),

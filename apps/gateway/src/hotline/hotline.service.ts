@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
+  correctHotlineCall,
   getCbo,
   listHotlineCalls,
   logHotlineCall,
   type Caller,
+  type HotlineCallCorrection,
   type HotlineCallDraft,
 } from '@bandanh/contracts';
 import { NatsRpc } from '@bandanh/platform';
@@ -22,5 +24,10 @@ export class HotlineService {
   /** Logs the call once per key; a referral's follow-up starts with it (the network service's outbox). */
   log(caller: Caller, cboId: string, idempotencyKey: string, call: HotlineCallDraft) {
     return this.rpc.send(logHotlineCall, { idempotencyKey, cboId, call }, caller);
+  }
+
+  /** Corrects a call's facts; the network service keeps the audit trail of the correction. */
+  correct(caller: Caller, id: string, correction: HotlineCallCorrection) {
+    return this.rpc.send(correctHotlineCall, { id, correction }, caller);
   }
 }

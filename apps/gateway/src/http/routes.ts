@@ -7,6 +7,7 @@ import { EXPANSION_ROUTES } from '../expansion/expansion.routes';
 import { FIELD_VISIT_ROUTES } from '../field-visits/field-visits.routes';
 import { HEALTH_ROUTES } from '../health/health.routes';
 import { HOTLINE_ROUTES } from '../hotline/hotline.routes';
+import { NOTIFICATION_ROUTES } from '../notifications/notifications.routes';
 import { PARTNER_ROUTES } from '../partners/partners.routes';
 import { PIPELINE_ROUTES } from '../pipeline/pipeline.routes';
 import { PROVINCE_ROUTES } from '../provinces/provinces.routes';
@@ -40,6 +41,7 @@ export const ROUTES = {
   ...PARTNER_ROUTES,
   ...FIELD_VISIT_ROUTES,
   ...STAFF_NAME_ROUTES,
+  ...NOTIFICATION_ROUTES,
 };
 
 export type RouteName = keyof typeof ROUTES;

@@ -10,6 +10,7 @@ import { NatsRpc } from '@bandanh/platform';
 import { Call } from '../http/call';
 import { Endpoint } from '../http/route';
 import { PIPELINE_ROUTES } from './pipeline.routes';
+import { PipelineService } from './pipeline.service';
 
 /** A step waits for the pipeline workflow's update to be applied, which may take longer than a read. */
 const STEP = { timeoutMs: 30_000 };
@@ -17,7 +18,10 @@ const STEP = { timeoutMs: 30_000 };
 /** The staff steps of a CBO's pipeline; the orchestrator's workflow decides whether each is allowed. */
 @Controller()
 export class PipelineController {
-  constructor(private readonly rpc: NatsRpc) {}
+  constructor(
+    private readonly rpc: NatsRpc,
+    private readonly pipeline: PipelineService,
+  ) {}
 
   @Endpoint(PIPELINE_ROUTES.assessCbo)
   assess(@Call() { params, body, caller }: Call<typeof PIPELINE_ROUTES.assessCbo>) {
@@ -42,5 +46,10 @@ export class PipelineController {
   @Endpoint(PIPELINE_ROUTES.withdrawCbo)
   withdraw(@Call() { params, body, caller }: Call<typeof PIPELINE_ROUTES.withdrawCbo>) {
     return this.rpc.send(withdrawCbo, { cboId: params.id, reason: body.reason }, caller, STEP);
+  }
+
+  @Endpoint(PIPELINE_ROUTES.decideCboDuplicate)
+  decideDuplicate(@Call() { params, body, caller }: Call<typeof PIPELINE_ROUTES.decideCboDuplicate>) {
+    return this.pipeline.decideDuplicate(caller, params.id, body);
   }
 }

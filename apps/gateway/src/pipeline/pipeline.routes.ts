@@ -2,6 +2,8 @@ import { z } from 'zod';
 import {
   AssessmentDraft,
   AssessmentList,
+  DecidedDuplicate,
+  DuplicateDecisionDraft,
   PipelineState,
   ROLE_GROUPS,
   SelectionDecision,
@@ -85,5 +87,24 @@ export const PIPELINE_ROUTES = {
     body: z.object({ reason: z.string().trim().min(1, 'Give the reason').max(1000) }),
     status: 200,
     responses: { 200: { description: 'The pipeline, withdrawn', schema: PipelineState }, ...stepRefusals },
+  }),
+  decideCboDuplicate: defineRoute({
+    method: 'POST',
+    path: '/api/cbos/:id/duplicate',
+    operationId: 'decideCboDuplicate',
+    summary:
+      'A coordinator decides about a CBO flagged as a likely duplicate: a different group, or merged into the existing record (its pipeline ends as withdrawn)',
+    tag: 'pipeline',
+    access: ROLE_GROUPS.cboWriters,
+    params: CboId,
+    body: DuplicateDecisionDraft,
+    status: 200,
+    responses: {
+      200: { description: 'The CBO, and (merged) its pipeline', schema: DecidedDuplicate },
+      ...stepRefusals,
+      409: problem(
+        'Not flagged as a duplicate of that CBO (`not_flagged`), already decided otherwise (`duplicate_decided`), or the pipeline cannot be withdrawn now',
+      ),
+    },
   }),
 };

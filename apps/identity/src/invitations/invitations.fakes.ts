@@ -27,4 +27,19 @@ export class InMemoryInvitations implements Shape<InvitationsRepository> {
     if (row) row.acceptedAt = new Date();
     return row !== undefined;
   }
+
+  async listPending(now: Date) {
+    return this.rows
+      .filter((row) => row.acceptedAt === null && row.expiresAt > now)
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+      .map((row) => ({ ...row }));
+  }
+
+  async expire(id: string, now: Date) {
+    const row = this.rows.find(
+      (candidate) => candidate.id === id && candidate.acceptedAt === null && candidate.expiresAt > now,
+    );
+    if (row) row.expiresAt = now;
+    return copy(row);
+  }
 }

@@ -3,6 +3,8 @@ import {
   acceptInvitation,
   createInvitation,
   getInvitation,
+  listInvitations,
+  revokeInvitation,
   type Caller,
   type ParsedRequestOf,
 } from '@bandanh/contracts';
@@ -26,5 +28,15 @@ export class InvitationsHandlers {
   @Handles(acceptInvitation)
   accept({ token, displayName, password }: ParsedRequestOf<typeof acceptInvitation>) {
     return this.invitations.accept(token, displayName, password);
+  }
+
+  @Handles(listInvitations)
+  list(_request: ParsedRequestOf<typeof listInvitations>, caller: Caller) {
+    return this.invitations.listPending(caller);
+  }
+
+  @Handles(revokeInvitation)
+  revoke({ id }: ParsedRequestOf<typeof revokeInvitation>, caller: Caller) {
+    return this.invitations.revoke(caller, id);
   }
 }

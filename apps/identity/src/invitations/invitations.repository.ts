@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { StaffRole } from '@bandanh/contracts';
 import { IDENTITY_DB, type Executor, type IdentityDatabase } from '../db/database.module';
 import { invitations } from '../db/schema';
@@ -35,5 +35,24 @@ export class InvitationsRepository {
       .where(and(eq(invitations.id, id), isNull(invitations.acceptedAt)))
       .returning({ id: invitations.id });
     return taken.length > 0;
+  }
+
+  /** Not accepted and not expired (a revoked one has expired), newest first. */
+  async listPending(now: Date): Promise<InvitationRow[]> {
+    return this.database.db
+      .select()
+      .from(invitations)
+      .where(and(isNull(invitations.acceptedAt), gt(invitations.expiresAt, now)))
+      .orderBy(desc(invitations.createdAt));
+  }
+
+  /** Ends a pending invitation now (its link then answers like an expired one); undefined when none was pending. */
+  async expire(id: string, now: Date, executor: Executor): Promise<InvitationRow | undefined> {
+    const [row] = await executor
+      .update(invitations)
+      .set({ expiresAt: now })
+      .where(and(eq(invitations.id, id), isNull(invitations.acceptedAt), gt(invitations.expiresAt, now)))
+      .returning();
+    return row;
   }
 }

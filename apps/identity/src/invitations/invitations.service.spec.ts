@@ -28,8 +28,20 @@ describe('invitations', () => {
       world.invitations.create(callerOf(admin), 'dara@bandanh.test', ['approver']),
     ).rejects.toMatchObject({
       code: 'CONFLICT',
-      message: 'An account with this email already exists',
+      message: 'This address already has an account: change its roles on the users page',
+      details: { reason: 'account_exists' },
     });
+    expect(world.rows.invitations.rows).toHaveLength(0);
+  });
+
+  it('warns the admin when one person is to be both assessor and approver (four eyes)', async () => {
+    const both = await world.invitations.create(callerOf(admin), 'dara@bandanh.test', [
+      'assessor',
+      'approver',
+    ]);
+    expect(both.warnings).toEqual(['four_eyes_assessor_approver']);
+    const one = await world.invitations.create(callerOf(admin), 'sok@bandanh.test', ['approver', 'trainer']);
+    expect(one.warnings).toEqual([]);
   });
 
   it('stores only the hash of the link, with each role once, for INVITATION_TTL_HOURS', async () => {
@@ -73,6 +85,54 @@ describe('invitations', () => {
     await expect(world.invitations.describe('unknown')).rejects.toMatchObject(GONE);
     world.rows.invitations.rows[0].expiresAt = new Date(Date.now() - 1);
     await expect(world.invitations.describe(token)).rejects.toMatchObject(GONE);
+  });
+
+  it('lists only pending invitations, with who invited whom and when, to admins only', async () => {
+    const coordinator = await world.givenAccount({ kind: 'staff', roles: ['coordinator'] });
+    const live = await world.invitations.create(callerOf(admin), 'dara@bandanh.test', ['approver']);
+    await world.invitations.create(callerOf(admin), 'old@bandanh.test', ['trainer']);
+    world.rows.invitations.rows[1].expiresAt = new Date(Date.now() - 1);
+    const used = await world.invitations.create(callerOf(admin), 'used@bandanh.test', ['trainer']);
+    await world.invitations.accept(used.token, 'Used', 'approve with care 7');
+
+    const { items } = await world.invitations.listPending(callerOf(admin));
+    expect(items).toEqual([
+      {
+        id: live.invitation.id,
+        email: 'dara@bandanh.test',
+        roles: ['approver'],
+        expiresAt: live.invitation.expiresAt,
+        invitedBy: admin.id,
+        createdAt: expect.any(String),
+      },
+    ]);
+    await expect(world.invitations.listPending(callerOf(coordinator))).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+
+  it('revokes a pending invitation once, audited; its link then answers like an expired one', async () => {
+    const coordinator = await world.givenAccount({ kind: 'staff', roles: ['coordinator'] });
+    const { token, invitation } = await world.invitations.create(callerOf(admin), 'dara@bandanh.test', [
+      'approver',
+    ]);
+    await expect(world.invitations.revoke(callerOf(coordinator), invitation.id)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+
+    await expect(world.invitations.revoke(callerOf(admin), invitation.id)).resolves.toEqual({
+      revoked: true,
+    });
+    await expect(world.invitations.revoke(callerOf(admin), invitation.id)).resolves.toEqual({
+      revoked: false,
+    });
+
+    await expect(world.invitations.describe(token)).rejects.toMatchObject(GONE);
+    await expect(world.invitations.accept(token, 'Dara', 'approve with care 7')).rejects.toMatchObject(GONE);
+    expect((await world.invitations.listPending(callerOf(admin))).items).toEqual([]);
+    expect(world.log.entries.filter((entry) => entry.action === 'invitation.revoke')).toEqual([
+      expect.objectContaining({ actorId: admin.id, targetType: 'invitation', targetId: invitation.id }),
+    ]);
   });
 
   it('creates the staff account with the invited roles and signs it in, once', async () => {

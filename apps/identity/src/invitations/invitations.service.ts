@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Caller, StaffRole } from '@bandanh/contracts';
+import { roleWarnings, type Caller, type StaffRole } from '@bandanh/contracts';
 import { requireGroup, sha256 } from '@bandanh/platform';
 import { emailTaken } from '../accounts/accounts.errors';
 import { AccountsRepository } from '../accounts/accounts.repository';
@@ -10,7 +10,7 @@ import { PasswordHasher } from '../security/passwords';
 import { IDENTITY_CONFIG } from '../security/security.module';
 import { HOUR, isLive, issueToken } from '../security/tokens';
 import { SessionsService, type SignedIn } from '../sessions/sessions.service';
-import { invitationGone } from './invitations.errors';
+import { invitationGone, inviteeHasAccount } from './invitations.errors';
 import { InvitationsRepository, type InvitationRow } from './invitations.repository';
 
 function describe({ id, email, roles, expiresAt }: InvitationRow) {
@@ -32,7 +32,7 @@ export class InvitationsService {
 
   async create(caller: Caller, email: string, roles: StaffRole[]) {
     const admin = requireGroup(caller, 'admins');
-    if (await this.accounts.findByEmail(email)) throw emailTaken();
+    if (await this.accounts.findByEmail(email)) throw inviteeHasAccount();
     const { token, tokenHash, expiresAt } = issueToken(this.config.INVITATION_TTL_HOURS * HOUR);
     const unique = [...new Set(roles)];
     return this.transactions.run(async (tx) => {
@@ -41,7 +41,31 @@ export class InvitationsService {
         tx,
       );
       await this.audit.record(admin.userId, this.entry('invitation.create', row), tx);
-      return { invitation: describe(row), token };
+      return { invitation: describe(row), token, warnings: roleWarnings(unique) };
+    });
+  }
+
+  /** The pending invitations (not accepted, not expired, not revoked), newest first. */
+  async listPending(caller: Caller) {
+    requireGroup(caller, 'admins');
+    const rows = await this.invitations.listPending(new Date());
+    return {
+      items: rows.map((row) => ({
+        ...describe(row),
+        invitedBy: row.invitedBy,
+        createdAt: row.createdAt.toISOString(),
+      })),
+    };
+  }
+
+  /** Revokes a pending invitation (audited); its link then answers like an expired one. */
+  async revoke(caller: Caller, id: string) {
+    const admin = requireGroup(caller, 'admins');
+    return this.transactions.run(async (tx) => {
+      const row = await this.invitations.expire(id, new Date(), tx);
+      if (!row) return { revoked: false };
+      await this.audit.record(admin.userId, this.entry('invitation.revoke', row), tx);
+      return { revoked: true };
     });
   }
 

@@ -33,6 +33,7 @@ export function fakeAssessmentsRepository(
   return fakeRepository<AssessmentsRepository>({
     findByStep: jest.fn(async () => undefined),
     cboExists: jest.fn(async () => true),
+    membersCountOf: jest.fn(async () => null),
     insertOnce: jest.fn(async (values: NewAssessment) => stored(values)),
     setMembersCount: jest.fn(async () => {}),
     listFor: jest.fn(async () => []),

@@ -22,8 +22,8 @@ export class AssessmentsHandlers {
   }
 
   @Handles(checkAssessment)
-  check({ draft }: ParsedRequestOf<typeof checkAssessment>, caller: Caller) {
-    return this.assessments.check(caller, draft);
+  check({ draft, cboId }: ParsedRequestOf<typeof checkAssessment>, caller: Caller) {
+    return this.assessments.check(caller, draft, cboId);
   }
 
   @Handles(listAssessments)

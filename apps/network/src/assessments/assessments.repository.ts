@@ -40,6 +40,15 @@ export class AssessmentsRepository extends NetworkRepository {
     return row && toAssessment(row);
   }
 
+  /** The members recorded on the CBO (null when none were), or undefined when there is no such CBO. */
+  async membersCountOf(cboId: string): Promise<number | null | undefined> {
+    const [cbo] = await this.db
+      .select({ membersCount: cbos.membersCount })
+      .from(cbos)
+      .where(eq(cbos.id, cboId));
+    return cbo?.membersCount;
+  }
+
   async cboExists(cboId: string): Promise<boolean> {
     const [cbo] = await this.db.select({ id: cbos.id }).from(cbos).where(eq(cbos.id, cboId));
     return cbo !== undefined;

@@ -44,6 +44,49 @@ describe('previewing an assessment’s score', () => {
   });
 });
 
+describe('women and men against the members recorded on the CBO', () => {
+  const recordedWith = (membersCount: number | null) =>
+    serviceOver(fakeAssessmentsRepository({ membersCountOf: jest.fn(async () => membersCount) }));
+
+  it('refuses 300 women and 200 men for a group recorded with 35 members, naming both numbers', async () => {
+    const draft = anAssessmentDraft({ membersWomen: 300, membersMen: 200 });
+    await expect(recordedWith(35).check(staff('assessor'), draft, CBO_ID)).rejects.toEqual(
+      expect.objectContaining({
+        code: 'VALIDATION_FAILED',
+        message: expect.stringContaining('add up to 500, but the CBO is recorded with 35 members'),
+        details: expect.objectContaining({
+          recorded: 35,
+          counted: 500,
+          issues: [
+            expect.objectContaining({ path: 'membersWomen', code: 'members_mismatch' }),
+            expect.objectContaining({ path: 'membersMen', code: 'members_mismatch' }),
+          ],
+        }),
+      }),
+    );
+  });
+
+  it('takes them when the assessor confirms the member count is now their sum', async () => {
+    const draft = anAssessmentDraft({ membersWomen: 300, membersMen: 200, updateMembersCount: true });
+    await expect(recordedWith(35).check(staff('assessor'), draft, CBO_ID)).resolves.toMatchObject({
+      total: 100,
+    });
+  });
+
+  it('takes numbers that add up, and any numbers for a CBO recorded without a count', async () => {
+    const draft = anAssessmentDraft({ membersWomen: 20, membersMen: 15 });
+    await expect(recordedWith(35).check(staff('assessor'), draft, CBO_ID)).resolves.toBeDefined();
+    await expect(recordedWith(null).check(staff('assessor'), draft, CBO_ID)).resolves.toBeDefined();
+  });
+
+  it('says the CBO is not found when there is none', async () => {
+    const draft = anAssessmentDraft();
+    await expect(recordedWith(undefined as never).check(staff('assessor'), draft, CBO_ID)).rejects.toEqual(
+      expect.objectContaining({ code: 'NOT_FOUND' }),
+    );
+  });
+});
+
 describe('recording an assessment', () => {
   it('is the orchestrator’s alone', async () => {
     const repository = fakeAssessmentsRepository();

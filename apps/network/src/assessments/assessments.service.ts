@@ -3,7 +3,7 @@ import type { Assessment, AssessmentDraft, Caller, ScorePart } from '@bandanh/co
 import { requireGroup, requireSystem } from '@bandanh/platform';
 import { cboNotFound } from '../cbos/cbos.errors';
 import { SettingsService } from '../settings/settings.service';
-import { scoresDoNotFit } from './assessments.errors';
+import { membersDoNotAddUp, scoresDoNotFit } from './assessments.errors';
 import { AssessmentsRepository } from './assessments.repository';
 import { scoreAssessment } from './scoring';
 
@@ -14,10 +14,29 @@ export class AssessmentsService {
     private readonly settings: SettingsService,
   ) {}
 
-  /** An assessor (or admin, or a workflow) previews a draft's score before recording it. */
-  async check(caller: Caller, draft: AssessmentDraft): Promise<{ parts: ScorePart[]; total: number }> {
+  /**
+   * An assessor (or admin, or a workflow) previews a draft's score before recording it. With the
+   * CBO, women and men must add up to the members recorded on it, unless the assessor confirms
+   * that the count is now their sum (`updateMembersCount`): two numbers that cannot both be true
+   * are refused, naming both.
+   */
+  async check(
+    caller: Caller,
+    draft: AssessmentDraft,
+    cboId?: string,
+  ): Promise<{ parts: ScorePart[]; total: number }> {
     if (caller.kind !== 'system') requireGroup(caller, 'scorers');
+    if (cboId) await this.membersAddUp(cboId, draft);
     return this.score(draft);
+  }
+
+  private async membersAddUp(cboId: string, draft: AssessmentDraft): Promise<void> {
+    const recorded = await this.repository.membersCountOf(cboId);
+    if (recorded === undefined) throw cboNotFound(cboId);
+    const counted = draft.membersWomen + draft.membersMen;
+    if (recorded !== null && counted !== recorded && !draft.updateMembersCount) {
+      throw membersDoNotAddUp(recorded, counted);
+    }
   }
 
   /**
@@ -35,7 +54,7 @@ export class AssessmentsService {
     const seen = await this.repository.findByStep(stepId);
     if (seen) return seen;
     const { parts, total } = await this.score(draft);
-    const { scores: _scores, ...facts } = draft;
+    const { scores: _scores, updateMembersCount: _update, ...facts } = draft;
     return this.repository.transaction(async (tx) => {
       if (!(await tx.cboExists(cboId))) throw cboNotFound(cboId);
       const assessment = await tx.insertOnce({ ...facts, stepId, cboId, assessedBy, parts, total });

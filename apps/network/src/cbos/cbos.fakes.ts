@@ -36,6 +36,9 @@ export function aCbo(overrides: Partial<Cbo> = {}): Cbo {
     foundBy: null,
     fieldVisitId: null,
     likelyDuplicateOf: [],
+    possibleDuplicateOf: null,
+    duplicateDecision: null,
+    duplicateOf: null,
     stage: 'identified',
     decision: null,
     createdAt: '2025-01-15T08:00:00.000Z',
@@ -56,6 +59,7 @@ function stored(values: NewCbo): Cbo {
     foundBy: values.foundBy,
     fieldVisitId: values.fieldVisitId ?? null,
     likelyDuplicateOf: values.likelyDuplicateOf,
+    possibleDuplicateOf: values.likelyDuplicateOf[0] ?? null,
   });
 }
 
@@ -69,6 +73,14 @@ export function fakeCbosRepository(overrides: Partial<CbosRepository> = {}): Cbo
     findById: jest.fn(async () => undefined),
     list: jest.fn(async (query) => ({ items: [], total: 0, limit: query.limit, offset: query.offset })),
     setStage: jest.fn(async (id, stage) => aCbo({ id, stage })),
+    duplicateFlags: jest.fn(async () => []),
+    decideDuplicate: jest.fn(async (id, decision) =>
+      aCbo({
+        id,
+        duplicateDecision: decision.decision,
+        duplicateOf: decision.decision === 'merged' ? decision.into : null,
+      }),
+    ),
     ...overrides,
   });
 }

@@ -2,9 +2,11 @@ import { Controller } from '@nestjs/common';
 import {
   applyAsCbo,
   createCbo,
+  decideCboDuplicate,
   findDuplicateCbos,
   getCbo,
   listCbos,
+  listDuplicateFlags,
   recordCboStage,
   screenCbo,
   type Caller,
@@ -46,6 +48,16 @@ export class CbosHandlers {
   @Handles(recordCboStage)
   async recordStage({ id, stage, decision }: ParsedRequestOf<typeof recordCboStage>, caller: Caller) {
     return { cbo: await this.cbos.recordStage(caller, id, stage, decision) };
+  }
+
+  @Handles(decideCboDuplicate)
+  async decideDuplicate({ id, decision }: ParsedRequestOf<typeof decideCboDuplicate>, caller: Caller) {
+    return { cbo: await this.cbos.decideDuplicate(caller, id, decision) };
+  }
+
+  @Handles(listDuplicateFlags)
+  async duplicateFlags({ ids }: ParsedRequestOf<typeof listDuplicateFlags>, caller: Caller) {
+    return { items: await this.cbos.duplicateFlags(caller, ids) };
   }
 
   @Handles(screenCbo)

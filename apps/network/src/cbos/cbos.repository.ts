@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import {
+  appendAudit,
   startPipeline,
   type Cbo,
+  type DuplicateDecisionDraft,
   type CboDraft,
   type CboPage,
   type DuplicateCandidate,
@@ -35,6 +37,9 @@ function toCbo(row: CboRow): Cbo {
     foundBy: row.foundBy,
     fieldVisitId: row.fieldVisitId,
     likelyDuplicateOf: row.likelyDuplicateOf,
+    possibleDuplicateOf: row.duplicateDecision ? null : (row.likelyDuplicateOf[0] ?? null),
+    duplicateDecision: row.duplicateDecision,
+    duplicateOf: row.duplicateOf,
     stage: row.stage,
     decision:
       row.decisionOutcome && row.decidedAt
@@ -48,12 +53,20 @@ function toCbo(row: CboRow): Cbo {
 /** How alike two names must be (pg_trgm similarity) to be flagged as a likely duplicate. */
 const DUPLICATE_SIMILARITY = 0.6;
 
+/**
+ * What a CBO is compared on: its names and province, and its commune when one is given (a blank
+ * commune compares within the whole province). The service hands names normalised.
+ */
 export interface DuplicateProbe {
   name: string;
   nameKm?: string;
   provinceCode: string;
   commune?: string;
 }
+
+/** Lower case, single spaces: how names and communes are compared. */
+const normalised = (column: SQL | typeof cbos.name) =>
+  sql`regexp_replace(lower(trim(${column})), '[[:space:]]+', ' ', 'g')`;
 
 /** A CBO as it is first stored: the draft, who found it, and what it looks like. */
 export type NewCbo = Omit<CboDraft, 'acknowledgeDuplicates'> & {
@@ -69,14 +82,18 @@ export class CbosRepository extends NetworkRepository {
     super(database, outbox);
   }
 
-  /** CBOs in the same province and commune whose Latin or Khmer name is the same or very like it. */
+  /**
+   * CBOs in the same province whose Latin or Khmer name is the same or very like it: in the same
+   * commune (or one recorded without a commune) when the probe names one, anywhere in the
+   * province when it does not. Case and runs of spaces do not count.
+   */
   async findDuplicates(probe: DuplicateProbe): Promise<DuplicateCandidate[]> {
     const name = probe.name.toLowerCase();
     const nameKm = probe.nameKm?.toLowerCase() ?? '';
-    const similarity = sql<number>`greatest(similarity(lower(${cbos.name}), ${name}), case when ${cbos.nameKm} is not null and ${nameKm} <> '' then similarity(lower(${cbos.nameKm}), ${nameKm}) else 0 end)`;
+    const similarity = sql<number>`greatest(similarity(${normalised(cbos.name)}, ${name}), case when ${cbos.nameKm} is not null and ${nameKm} <> '' then similarity(${normalised(sql`${cbos.nameKm}`)}, ${nameKm}) else 0 end)`;
     const sameCommune = probe.commune
-      ? sql`lower(${cbos.commune}) = ${probe.commune.toLowerCase()}`
-      : sql`${cbos.commune} is null`;
+      ? sql`(${normalised(sql`${cbos.commune}`)} = ${probe.commune.toLowerCase()} or ${cbos.commune} is null)`
+      : sql`true`;
     const rows = await this.db
       .select({
         id: cbos.id,
@@ -117,6 +134,62 @@ export class CbosRepository extends NetworkRepository {
   /** Asks the orchestrator, through the outbox, to start the CBO's pipeline. */
   startPipeline(cboId: string): Promise<void> {
     return this.enqueue(startPipeline, { cboId });
+  }
+
+  /**
+   * Records a coordinator's decision about the CBO's likely duplicates, and its audit entry
+   * (through the outbox, committed with it).
+   */
+  async decideDuplicate(
+    id: string,
+    decision: DuplicateDecisionDraft,
+    decidedBy: string,
+    before: Cbo,
+  ): Promise<Cbo | undefined> {
+    const duplicateOf = decision.decision === 'merged' ? decision.into : null;
+    const [row] = await this.db
+      .update(cbos)
+      .set({
+        duplicateDecision: decision.decision,
+        duplicateOf,
+        duplicateDecidedBy: decidedBy,
+        duplicateDecidedAt: new Date(),
+        updatedAt: new Date(),
+      })
+      .where(eq(cbos.id, id))
+      .returning();
+    if (!row) return undefined;
+    await this.enqueue(appendAudit, {
+      action: `cbo.duplicate.${decision.decision}`,
+      targetType: 'cbo',
+      targetId: id,
+      outcome: 'success',
+      onBehalfOf: decidedBy,
+      eventId: `cbo-duplicate:${id}`,
+      details: {
+        name: before.name,
+        likelyDuplicateOf: before.likelyDuplicateOf,
+        before: { duplicateDecision: before.duplicateDecision, duplicateOf: before.duplicateOf },
+        after: { duplicateDecision: decision.decision, duplicateOf },
+      },
+    });
+    return toCbo(row);
+  }
+
+  /** Of these CBOs, those flagged as likely duplicates that no coordinator has decided about. */
+  async duplicateFlags(ids: string[]): Promise<Array<{ id: string; possibleDuplicateOf: string }>> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .select({ id: cbos.id, likelyDuplicateOf: cbos.likelyDuplicateOf })
+      .from(cbos)
+      .where(
+        and(
+          inArray(cbos.id, ids),
+          isNull(cbos.duplicateDecision),
+          sql`cardinality(${cbos.likelyDuplicateOf}) > 0`,
+        ),
+      );
+    return rows.map((row) => ({ id: row.id, possibleDuplicateOf: row.likelyDuplicateOf[0] }));
   }
 
   async findById(id: string): Promise<Cbo | undefined> {

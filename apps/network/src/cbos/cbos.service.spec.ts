@@ -259,3 +259,178 @@ describe('screening a newly identified CBO', () => {
     );
   });
 });
+
+describe('the duplicate check', () => {
+  it('compares "BAVEL  WORKERS ASSOCIATION" with blank commune within the whole province, case and spaces aside', async () => {
+    const repository = fakeCbosRepository({ findDuplicates: jest.fn(async () => [LOOKALIKE]) });
+    const draft = aCboDraft({ name: '  BAVEL  WORKERS ASSOCIATION ', provinceCode: 'KH-2', commune: '' });
+    await expect(serviceOver(repository).record(staff('coordinator'), 'key-00001', draft)).rejects.toEqual(
+      expect.objectContaining({
+        code: 'CONFLICT',
+        details: expect.objectContaining({ reason: 'possible_duplicate' }),
+      }),
+    );
+    expect(repository.findDuplicates).toHaveBeenCalledWith({
+      name: 'bavel workers association',
+      provinceCode: 'KH-2',
+    });
+    expect(repository.insert).not.toHaveBeenCalled();
+  });
+
+  it('compares within the commune, normalised, when one is given', async () => {
+    const repository = fakeCbosRepository();
+    await serviceOver(repository).duplicates(staff('coordinator'), {
+      name: 'Bavel Workers  Association',
+      provinceCode: 'KH-2',
+      commune: ' Ou  Mal ',
+    });
+    expect(repository.findDuplicates).toHaveBeenCalledWith({
+      name: 'bavel workers association',
+      provinceCode: 'KH-2',
+      commune: 'ou mal',
+    });
+  });
+});
+
+describe('recording in a province whose phase has not opened', () => {
+  const unopened = [
+    aPhase({ provinces: ['KH-2'] }),
+    aPhase({ seq: 3, provinces: ['KH-7'], opensOn: '2028-01-01', openedAt: null }),
+  ];
+
+  it('records it with a warning that names the province and when it opens', async () => {
+    const repository = fakeCbosRepository();
+    const answer = await serviceOver(repository, { openPhases: unopened }).record(
+      staff('coordinator'),
+      'key-00001',
+      aCboDraft({ provinceCode: 'KH-7' }),
+    );
+    expect(answer.created).toBe(true);
+    expect(answer.warnings).toEqual([
+      expect.objectContaining({ code: 'province_not_open', provinceCode: 'KH-7', opensOn: '2028-01-01' }),
+    ]);
+  });
+
+  it('warns of nothing in an open province', async () => {
+    const answer = await serviceOver(fakeCbosRepository(), { openPhases: unopened }).record(
+      staff('coordinator'),
+      'key-00001',
+      aCboDraft({ provinceCode: 'KH-2' }),
+    );
+    expect(answer.warnings ?? []).toEqual([]);
+  });
+
+  it('refuses it, with the reason, when the admin setting says so, and stores nothing', async () => {
+    const repository = fakeCbosRepository();
+    const settings = new SettingsService(
+      fakeSettingsRepository({ find: jest.fn(async () => storedSettings({ unopenedProvinces: 'refuse' })) }),
+    );
+    await expect(
+      serviceOver(repository, { openPhases: unopened, settings }).record(
+        staff('coordinator'),
+        'key-00001',
+        aCboDraft({ provinceCode: 'KH-7' }),
+      ),
+    ).rejects.toEqual(
+      expect.objectContaining({
+        code: 'CONFLICT',
+        message: expect.stringContaining('opens on 2028-01-01'),
+        details: expect.objectContaining({ reason: 'province_not_open', opensOn: '2028-01-01' }),
+      }),
+    );
+    expect(repository.insert).not.toHaveBeenCalled();
+    expect(repository.startPipeline).not.toHaveBeenCalled();
+  });
+});
+
+describe('a retry of a CBO recorded before the admin refused unopened provinces', () => {
+  it('answers as the first time', async () => {
+    const first = aCbo({ provinceCode: 'KH-7' });
+    const repository = fakeCbosRepository({ once: replaying<CbosRepository>(first) });
+    const settings = new SettingsService(
+      fakeSettingsRepository({ find: jest.fn(async () => storedSettings({ unopenedProvinces: 'refuse' })) }),
+    );
+    const answer = await serviceOver(repository, {
+      settings,
+      openPhases: [aPhase({ provinces: ['KH-2'] })],
+    }).record(staff('coordinator'), 'key-00001', aCboDraft({ provinceCode: 'KH-7' }));
+    expect(answer).toEqual({ cbo: first, created: false });
+  });
+});
+
+describe('deciding about a likely duplicate', () => {
+  const flagged = aCbo({
+    likelyDuplicateOf: [OTHER_CBO],
+    possibleDuplicateOf: OTHER_CBO,
+    foundVia: 'self_application',
+  });
+
+  it('is for coordinators and admins', async () => {
+    const repository = fakeCbosRepository({ findById: jest.fn(async () => flagged) });
+    await expect(
+      serviceOver(repository).decideDuplicate(staff('assessor'), CBO_ID, { decision: 'distinct' }),
+    ).rejects.toEqual(refusal('FORBIDDEN'));
+    expect(repository.decideDuplicate).not.toHaveBeenCalled();
+  });
+
+  it('merges into a CBO it was flagged against, recording who decided', async () => {
+    const repository = fakeCbosRepository({ findById: jest.fn(async () => flagged) });
+    const cbo = await serviceOver(repository).decideDuplicate(staff('coordinator'), CBO_ID, {
+      decision: 'merged',
+      into: OTHER_CBO,
+    });
+    expect(cbo).toMatchObject({ duplicateDecision: 'merged', duplicateOf: OTHER_CBO });
+    expect(repository.decideDuplicate).toHaveBeenCalledWith(
+      CBO_ID,
+      { decision: 'merged', into: OTHER_CBO },
+      STAFF_ID,
+      flagged,
+    );
+  });
+
+  it('refuses to merge into a CBO it was not flagged against, or one not flagged at all', async () => {
+    const repository = fakeCbosRepository({ findById: jest.fn(async () => flagged) });
+    await expect(
+      serviceOver(repository).decideDuplicate(staff('coordinator'), CBO_ID, {
+        decision: 'merged',
+        into: VISIT_ID,
+      }),
+    ).rejects.toEqual(expect.objectContaining({ code: 'CONFLICT', details: { reason: 'not_flagged' } }));
+    const plain = fakeCbosRepository({ findById: jest.fn(async () => aCbo()) });
+    await expect(
+      serviceOver(plain).decideDuplicate(staff('coordinator'), CBO_ID, { decision: 'distinct' }),
+    ).rejects.toEqual(expect.objectContaining({ details: { reason: 'not_flagged' } }));
+    expect(repository.decideDuplicate).not.toHaveBeenCalled();
+  });
+
+  it('answers the same decision again unchanged, and refuses another', async () => {
+    const decided = aCbo({ ...flagged, possibleDuplicateOf: null, duplicateDecision: 'distinct' });
+    const repository = fakeCbosRepository({ findById: jest.fn(async () => decided) });
+    await expect(
+      serviceOver(repository).decideDuplicate(staff('coordinator'), CBO_ID, { decision: 'distinct' }),
+    ).resolves.toBe(decided);
+    await expect(
+      serviceOver(repository).decideDuplicate(staff('coordinator'), CBO_ID, {
+        decision: 'merged',
+        into: OTHER_CBO,
+      }),
+    ).rejects.toEqual(
+      expect.objectContaining({ details: expect.objectContaining({ reason: 'duplicate_decided' }) }),
+    );
+    expect(repository.decideDuplicate).not.toHaveBeenCalled();
+  });
+});
+
+describe('the duplicate flags of an inbox', () => {
+  it('are for staff with an inbox, asked once per CBO', async () => {
+    const repository = fakeCbosRepository({
+      duplicateFlags: jest.fn(async () => [{ id: CBO_ID, possibleDuplicateOf: OTHER_CBO }]),
+    });
+    const cbos = serviceOver(repository);
+    await expect(cbos.duplicateFlags(staff('assessor'), [CBO_ID, CBO_ID])).resolves.toEqual([
+      { id: CBO_ID, possibleDuplicateOf: OTHER_CBO },
+    ]);
+    expect(repository.duplicateFlags).toHaveBeenCalledWith([CBO_ID]);
+    await expect(cbos.duplicateFlags(applicant(CBO_ID), [CBO_ID])).rejects.toEqual(refusal('FORBIDDEN'));
+  });
+});

@@ -16,6 +16,7 @@ import {
 import {
   CBO_PURPOSES,
   DISCOVERY_CHANNELS,
+  DUPLICATE_DECISIONS,
   FOCUS_ISSUES,
   HOTLINE_CHANNELS,
   PIPELINE_STAGES,
@@ -24,6 +25,7 @@ import {
   REGISTRATION_STATUSES,
   SELECTION_OUTCOMES,
   TARGET_METRICS,
+  UNOPENED_PROVINCE_POLICIES,
   type CboContact,
   type FocusIssue,
   type Rubric,
@@ -65,6 +67,12 @@ export const cbos = network.table(
       .array()
       .notNull()
       .default(sql`'{}'::uuid[]`),
+    /** A coordinator's word on the likely duplicates: a different group, or merged into `duplicateOf`. */
+    duplicateDecision: text('duplicate_decision', { enum: DUPLICATE_DECISIONS }),
+    /** The existing CBO this one was merged into (then withdrawn as its duplicate). */
+    duplicateOf: uuid('duplicate_of'),
+    duplicateDecidedBy: uuid('duplicate_decided_by'),
+    duplicateDecidedAt: timestamp('duplicate_decided_at', { withTimezone: true }),
     /** Written only on the pipeline workflow's word. */
     stage: text('stage', { enum: PIPELINE_STAGES }),
     decisionOutcome: text('decision_outcome', { enum: SELECTION_OUTCOMES }),
@@ -101,6 +109,10 @@ export const settings = network.table('settings', {
   pilotDeclinesDevelopment: boolean('pilot_declines_development').notNull(),
   reassessmentWaitDays: integer('reassessment_wait_days').notNull(),
   rubric: jsonb('rubric').$type<Rubric>().notNull(),
+  /** Recording a CBO in a province whose phase has not opened: allowed with a warning, or refused. */
+  unopenedProvinces: text('unopened_provinces', { enum: UNOPENED_PROVINCE_POLICIES })
+    .notNull()
+    .default('warn'),
   updatedBy: uuid('updated_by'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -184,6 +196,9 @@ export const hotlineCalls = network.table(
     summary: text('summary').notNull(),
     guidance: text('guidance').notNull(),
     loggedBy: uuid('logged_by').notNull(),
+    /** The last correction (the audit log keeps each one, with what it was before). */
+    correctedBy: uuid('corrected_by'),
+    correctedAt: timestamp('corrected_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [index('hotline_calls_cbo_idx').on(t.cboId, t.occurredAt)],

@@ -79,6 +79,12 @@ export class ExpansionService implements OnApplicationBootstrap {
   }
 
   /** The provinces open to the network now: public, for the application form. */
+  /** Whether a province's phase has opened, and when it opens (null when it is in no phase). */
+  async provinceOpening(provinceCode: string): Promise<{ open: boolean; opensOn: string | null }> {
+    const phase = (await this.repository.phases()).find((p) => p.provinces.includes(provinceCode));
+    return { open: Boolean(phase?.openedAt), opensOn: phase?.opensOn ?? null };
+  }
+
   async openProvinces(): Promise<string[]> {
     return (await this.repository.phases())
       .filter((phase) => phase.openedAt)

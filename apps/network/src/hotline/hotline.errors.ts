@@ -6,3 +6,8 @@ export function unknownPartner(): DomainError {
     { path: 'referral.partnerId', code: 'unknown_partner', message: 'Choose a partner NGO from the list' },
   ]);
 }
+
+/** No hotline call has this id. */
+export function callNotFound(id: string): DomainError {
+  return DomainError.notFound('Hotline call', id);
+}

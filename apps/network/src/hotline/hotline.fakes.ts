@@ -25,6 +25,8 @@ export function aStoredCall(overrides: Partial<StoredCall> = {}): StoredCall {
     summary: 'A company is fencing the community forest',
     guidance: 'Document the fence and the dates',
     loggedBy: '11111111-1111-4111-8111-111111111111',
+    correctedBy: null,
+    correctedAt: null,
     ...overrides,
   };
 }
@@ -37,6 +39,8 @@ export function fakeHotlineRepository(overrides: Partial<HotlineRepository> = {}
     insertCall: jest.fn(async () => CALL_ID),
     refer: jest.fn(async () => {}),
     calls: jest.fn(async () => [aStoredCall()]),
+    correctCall: jest.fn(async () => {}),
+    auditCorrection: jest.fn(async () => {}),
     ...overrides,
   });
 }

@@ -1,5 +1,11 @@
 import { Controller } from '@nestjs/common';
-import { listHotlineCalls, logHotlineCall, type Caller, type ParsedRequestOf } from '@bandanh/contracts';
+import {
+  correctHotlineCall,
+  listHotlineCalls,
+  logHotlineCall,
+  type Caller,
+  type ParsedRequestOf,
+} from '@bandanh/contracts';
 import { Handles } from '@bandanh/platform';
 import { HotlineService } from './hotline.service';
 
@@ -15,5 +21,10 @@ export class HotlineHandlers {
   @Handles(listHotlineCalls)
   async list({ cboId, limit }: ParsedRequestOf<typeof listHotlineCalls>, caller: Caller) {
     return { items: await this.hotline.list(caller, { cboId, limit }) };
+  }
+
+  @Handles(correctHotlineCall)
+  async correct({ id, correction }: ParsedRequestOf<typeof correctHotlineCall>, caller: Caller) {
+    return { call: await this.hotline.correct(caller, id, correction) };
   }
 }

@@ -1,6 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import { startReferralFollowUp, type HotlineCall, type HotlineCallDraft } from '@bandanh/contracts';
+import {
+  appendAudit,
+  startReferralFollowUp,
+  type HotlineCall,
+  type HotlineCallCorrection,
+  type HotlineCallDraft,
+} from '@bandanh/contracts';
 import { NETWORK_DB, type NetworkDatabase } from '../db/database.module';
 import { NetworkRepository } from '../db/repository';
 import { cbos, hotlineCalls, partners, referrals } from '../db/schema';
@@ -20,6 +27,19 @@ export interface NewReferral {
   cboId: string;
   partnerId: string;
   reason: string;
+}
+
+/** The facts of a call a correction may change. */
+export type CallFacts = Omit<HotlineCallCorrection, 'note'>;
+
+/** One correction, for the audit log: who, which call, what it was and what it is now. */
+export interface CallCorrection {
+  callId: string;
+  cboId: string;
+  correctedBy: string;
+  before: Partial<CallFacts>;
+  after: Partial<CallFacts>;
+  note?: string;
 }
 
 export interface CallFilter {
@@ -71,6 +91,28 @@ export class HotlineRepository extends NetworkRepository {
     await this.enqueue(startReferralFollowUp, { referralId: row.id, cboId: referral.cboId, label });
   }
 
+  /** Writes the corrected facts of a call, and who corrected it when. */
+  async correctCall(id: string, facts: CallFacts, correctedBy: string): Promise<void> {
+    await this.db
+      .update(hotlineCalls)
+      .set({ ...facts, occurredAt: new Date(facts.occurredAt), correctedBy, correctedAt: new Date() })
+      .where(eq(hotlineCalls.id, id));
+  }
+
+  /** The correction's audit entry, through the outbox: it commits with the correction. */
+  async auditCorrection(correction: CallCorrection): Promise<void> {
+    const { callId, cboId, correctedBy, before, after, note } = correction;
+    await this.enqueue(appendAudit, {
+      action: 'hotline.call.correct',
+      targetType: 'hotline_call',
+      targetId: callId,
+      outcome: 'success',
+      onBehalfOf: correctedBy,
+      eventId: `hotline-correct:${callId}:${randomUUID()}`,
+      details: { cboId, before, after, ...(note ? { note } : {}) },
+    });
+  }
+
   /** Calls, latest first: a CBO's, or those with `ids`; 50 unless `limit` says. */
   async calls(filter: CallFilter): Promise<StoredCall[]> {
     const conditions: SQL[] = [];
@@ -92,6 +134,8 @@ export class HotlineRepository extends NetworkRepository {
       summary: row.summary,
       guidance: row.guidance,
       loggedBy: row.loggedBy,
+      correctedBy: row.correctedBy,
+      correctedAt: row.correctedAt?.toISOString() ?? null,
     }));
   }
 }

@@ -139,3 +139,56 @@ describe('listing hotline calls', () => {
     expect(referrals.list).not.toHaveBeenCalled();
   });
 });
+
+describe('correcting a hotline call', () => {
+  const correction = {
+    channel: 'call' as const,
+    callerName: 'Sokha',
+    occurredAt: '2025-01-31T08:00:00.000Z',
+    issue: 'land' as const,
+    summary: 'A company is fencing the community forest',
+    guidance: 'Document the fence and the dates',
+    note: 'Logged with the wrong date',
+  };
+
+  it('is for hotline staff, and changes nothing otherwise', async () => {
+    const repository = fakeHotlineRepository();
+    await expect(serviceOver(repository).correct(staff('approver'), CALL_ID, correction)).rejects.toEqual(
+      refusal('FORBIDDEN'),
+    );
+    expect(repository.correctCall).not.toHaveBeenCalled();
+  });
+
+  it('writes the corrected facts and audits who corrected which fact, from what to what', async () => {
+    const repository = fakeHotlineRepository();
+    await serviceOver(repository).correct(staff('coordinator'), CALL_ID, correction);
+    const { note: _note, ...facts } = correction;
+    expect(repository.correctCall).toHaveBeenCalledWith(CALL_ID, facts, STAFF_ID);
+    expect(repository.auditCorrection).toHaveBeenCalledWith({
+      callId: CALL_ID,
+      cboId: CBO_ID,
+      correctedBy: STAFF_ID,
+      before: { occurredAt: '2025-02-01T08:00:00.000Z' },
+      after: { occurredAt: '2025-01-31T08:00:00.000Z' },
+      note: 'Logged with the wrong date',
+    });
+  });
+
+  it('writes nothing for a correction that changes nothing', async () => {
+    const repository = fakeHotlineRepository();
+    await serviceOver(repository).correct(staff('coordinator'), CALL_ID, {
+      ...correction,
+      occurredAt: '2025-02-01T15:00:00+07:00',
+    });
+    expect(repository.correctCall).not.toHaveBeenCalled();
+    expect(repository.auditCorrection).not.toHaveBeenCalled();
+  });
+
+  it('says a call that does not exist was not found', async () => {
+    const repository = fakeHotlineRepository({ calls: jest.fn(async () => []) });
+    await expect(serviceOver(repository).correct(staff('coordinator'), CALL_ID, correction)).rejects.toEqual(
+      expect.objectContaining({ code: 'NOT_FOUND' }),
+    );
+    expect(repository.correctCall).not.toHaveBeenCalled();
+  });
+});

@@ -1,10 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import type { Caller, HotlineCall, HotlineCallDraft } from '@bandanh/contracts';
+import type { Caller, HotlineCall, HotlineCallCorrection, HotlineCallDraft } from '@bandanh/contracts';
 import { requireGroup } from '@bandanh/platform';
 import { cboNotFound } from '../cbos/cbos.errors';
 import { ReferralsService } from '../referrals/referrals.service';
-import { unknownPartner } from './hotline.errors';
-import { HotlineRepository, type CallFilter } from './hotline.repository';
+import { callNotFound, unknownPartner } from './hotline.errors';
+import { HotlineRepository, type CallFacts, type CallFilter, type StoredCall } from './hotline.repository';
+
+const CORRECTABLE = ['channel', 'callerName', 'occurredAt', 'issue', 'summary', 'guidance'] as const;
+
+/** The facts a correction changes: each as it was, and as it is now. */
+function changes(call: StoredCall, facts: CallFacts) {
+  const before: Partial<CallFacts> = {};
+  const after: Partial<CallFacts> = {};
+  for (const field of CORRECTABLE) {
+    const now = field === 'occurredAt' ? new Date(facts.occurredAt).toISOString() : facts[field];
+    if (call[field] !== now) {
+      Object.assign(before, { [field]: call[field] });
+      Object.assign(after, { [field]: now });
+    }
+  }
+  return { before, after, changed: Object.keys(after).length > 0 };
+}
 
 @Injectable()
 export class HotlineService {
@@ -53,6 +69,26 @@ export class HotlineService {
     );
     const [call] = await this.calls({ ids: [result] });
     return { call, created: !replayed };
+  }
+
+  /**
+   * Hotline staff correct a call logged wrong. Nothing is deleted: the call keeps its id and its
+   * referral, takes the corrected facts, and the audit log keeps who corrected it, when, and each
+   * changed fact before and after. A correction that changes nothing writes nothing.
+   */
+  async correct(caller: Caller, id: string, correction: HotlineCallCorrection): Promise<HotlineCall> {
+    const { userId: correctedBy } = requireGroup(caller, 'hotlineStaff');
+    const { note, ...facts } = correction;
+    await this.repository.transaction(async (tx) => {
+      const [call] = await tx.calls({ ids: [id] });
+      if (!call) throw callNotFound(id);
+      const { before, after, changed } = changes(call, facts);
+      if (!changed) return;
+      await tx.correctCall(id, facts, correctedBy);
+      await tx.auditCorrection({ callId: id, cboId: call.cboId, correctedBy, before, after, note });
+    });
+    const [call] = await this.calls({ ids: [id] });
+    return call;
   }
 
   /** Programme staff read the calls, a CBO's or all, latest first. */

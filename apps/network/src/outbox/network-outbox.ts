@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { startPipeline, startReferralFollowUp } from '@bandanh/contracts';
+import { appendAudit, startPipeline, startReferralFollowUp } from '@bandanh/contracts';
 import { NatsRpc, OutboxRelay } from '@bandanh/platform';
 import { NETWORK_DB, type NetworkDatabase } from '../db/database.module';
 import { outbox } from '../db/schema';
@@ -19,7 +19,7 @@ export class NetworkOutbox implements OnApplicationBootstrap, OnApplicationShutd
       db: database.db as never,
       table: outbox,
       rpc,
-      contracts: [startPipeline, startReferralFollowUp],
+      contracts: [startPipeline, startReferralFollowUp, appendAudit],
     });
   }
 

@@ -25,6 +25,7 @@ export class SettingsRepository extends NetworkRepository {
         pilotDeclinesDevelopment: row.pilotDeclinesDevelopment,
         reassessmentWaitDays: row.reassessmentWaitDays,
         rubric: row.rubric,
+        unopenedProvinces: row.unopenedProvinces,
       },
       updatedAt: row.updatedAt,
     };

@@ -7,6 +7,7 @@ import { SettingsRepository } from './settings.repository';
 export const DEFAULT_SETTINGS: NetworkSettings = {
   pilotDeclinesDevelopment: true,
   reassessmentWaitDays: 90,
+  unopenedProvinces: 'warn',
   rubric: [
     {
       key: 'organisation',

@@ -1,28 +1,25 @@
-import { msToNumber } from '@temporalio/common/lib/time';
 import { z } from 'zod';
 import { STAFF_ROLES } from '@bandanh/contracts';
-import { baseEnv, databaseEnv, loadConfig, temporalEnv } from '@bandanh/platform';
+import { baseEnv, databaseEnv, durationMs, loadConfig, mailEnv, temporalEnv } from '@bandanh/platform';
 
-/** A duration as Temporal reads it: `3 days`, `36h`, `2s`. */
+/**
+ * A duration kept as written (`3 days`, `36h`, `2s`), for Temporal timers to read; checked with
+ * the platform's one duration parser, whose units are those Temporal reads.
+ */
 const duration = (fallback: string) =>
   z
     .string()
     .default(fallback)
-    .refine(
-      (value) => {
-        try {
-          return msToNumber(value as Parameters<typeof msToNumber>[0]) > 0;
-        } catch {
-          return false;
-        }
-      },
-      { message: 'must be a duration such as "3 days", "36h" or "2s"' },
-    );
+    .refine((value) => durationMs(value) !== undefined, {
+      message: 'must be a duration such as "3 days", "36h" or "2s"',
+    });
 
 export const OrchestratorEnv = z.object({
   ...baseEnv,
   ...databaseEnv,
   ...temporalEnv,
+  /** The SMTP relay the notifications go out through (locally Mailpit), and their sender. */
+  ...mailEnv,
   /** How long a task waits for its assignee before they are reminded. */
   TASK_REMIND_AFTER: duration('3 days'),
   /** How long after the reminder an untouched task escalates. */

@@ -1,5 +1,12 @@
-import { index, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { STAFF_ROLES, TASK_KINDS, TASK_STATUSES } from '@bandanh/contracts';
+import { index, integer, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  NOTIFICATION_KINDS,
+  NOTIFICATION_LOCALES,
+  NOTIFICATION_STATUSES,
+  STAFF_ROLES,
+  TASK_KINDS,
+  TASK_STATUSES,
+} from '@bandanh/contracts';
 
 export const orchestrator = pgSchema('orchestrator');
 
@@ -31,3 +38,32 @@ export const tasks = orchestrator.table(
 );
 
 export type TaskRow = typeof tasks.$inferSelect;
+
+/** The log of every message sent: one row per key (the event), with its last attempt's outcome. */
+export const notifications = orchestrator.table(
+  'notifications',
+  {
+    /** The caller's key for the event; the workflow id is `notification-<key>`. */
+    key: text('key').primaryKey(),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    recipient: text('recipient').notNull(),
+    locale: text('locale', { enum: NOTIFICATION_LOCALES }).notNull(),
+    subject: text('subject').notNull(),
+    status: text('status', { enum: NOTIFICATION_STATUSES }).notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** The CBO it is about (owned by the network service; no foreign key across schemas). */
+    cboId: uuid('cbo_id'),
+    /** The account it went to (owned by identity). */
+    userId: uuid('user_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('notifications_created_idx').on(t.createdAt),
+    index('notifications_cbo_idx').on(t.cboId, t.createdAt),
+  ],
+);
+
+export type NotificationRow = typeof notifications.$inferSelect;

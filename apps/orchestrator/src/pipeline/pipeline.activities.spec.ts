@@ -130,3 +130,68 @@ describe('the pipeline’s one move per step', () => {
     ]);
   });
 });
+
+describe('a selection decision’s notifications', () => {
+  function notifying(failStage = false) {
+    const notices: unknown[] = [];
+    const send = (async (contract: Contract) => {
+      if (failStage && contract.subject === 'network.cbo.recordStage') throw new Error('network is down');
+      return { reassessmentWaitDays: 90 };
+    }) as ServiceCall;
+    const tasks = fake<TasksService>({ open: async () => TIMINGS, close: async () => undefined });
+    const activities = pipelineActivities({
+      send,
+      tasks,
+      notifyDecision: async (notice) => {
+        notices.push(notice);
+      },
+    });
+    return { notices, activities };
+  }
+
+  it('tells the members once the decision is stored, keyed by the decision’s audit event', async () => {
+    const { notices, activities } = notifying();
+    await activities.recordMove({
+      cboId: CBO_ID,
+      stage: 'declined',
+      decision: { outcome: 'declined', reason: 'Not yet' },
+      audit: { eventId: `cbo-pipeline-${CBO_ID}:decision:4`, actorId: STAFF_ID, outcome: 'declined' },
+      reassessmentWait: true,
+    });
+    expect(notices).toEqual([
+      { cboId: CBO_ID, key: `decision-${CBO_ID}-4`, outcome: 'declined', reason: 'Not yet' },
+    ]);
+  });
+
+  it('keys the programme rule’s decline at set-up once per pipeline, and tells nobody of a plain move', async () => {
+    const { notices, activities } = notifying();
+    await activities.recordMove({ cboId: CBO_ID, stage: 'assessment' });
+    expect(notices).toEqual([]);
+    await activities.recordMove({
+      cboId: CBO_ID,
+      stage: 'declined',
+      decision: { outcome: 'declined', reason: 'Development CBOs wait for phase 2' },
+    });
+    expect(notices).toEqual([
+      {
+        cboId: CBO_ID,
+        key: `decision-${CBO_ID}-screened`,
+        outcome: 'declined',
+        reason: 'Development CBOs wait for phase 2',
+      },
+    ]);
+  });
+
+  it('tells nobody of a decision that was not stored', async () => {
+    const { notices, activities } = notifying(true);
+    await expect(
+      activities.recordMove({
+        cboId: CBO_ID,
+        stage: 'participant',
+        decision: { outcome: 'selected', reason: null },
+        audit: { eventId: 'wf:decision:3', actorId: STAFF_ID, outcome: 'selected' },
+      }),
+    ).rejects.toThrow('network is down');
+    expect(notices).toEqual([]);
+  });
+});

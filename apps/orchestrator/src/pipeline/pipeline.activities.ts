@@ -2,6 +2,7 @@ import { appendAudit, recordAssessment, recordCboStage, screenCbo } from '@banda
 import type { CboPipelineActivities, TaskActivities } from '@bandanh/workflows';
 import type { ServiceCall } from '../temporal/service-call';
 import type { TasksService } from '../tasks/tasks.service';
+import type { DecisionNotice } from '../notifications/notifications.activities';
 
 export type PipelineActivities = Omit<CboPipelineActivities, keyof TaskActivities>;
 
@@ -15,13 +16,25 @@ async function settled<T extends readonly unknown[]>(
   return results.map((result) => (result as PromiseFulfilledResult<unknown>).value) as never;
 }
 
-/** The CBO pipeline's calls to the network and identity services, and the inbox. */
+/**
+ * The key of a decision's notifications: the approver's decision by its audit event
+ * (`<workflow id>:decision:<n>`), the programme rule's decline at set-up (once per pipeline).
+ */
+export function decisionKey(cboId: string, auditEventId: string | undefined): string {
+  const n = auditEventId?.split(':decision:')[1];
+  return `decision-${cboId}-${n ?? 'screened'}`;
+}
+
+/** The CBO pipeline's calls to the network and identity services, the inbox and the notifications. */
 export function pipelineActivities({
   send,
   tasks,
+  notifyDecision,
 }: {
   send: ServiceCall;
   tasks: TasksService;
+  /** Tells the CBO's members of a selection decision, once it is stored. */
+  notifyDecision?: (notice: DecisionNotice) => Promise<void>;
 }): PipelineActivities {
   const activities: PipelineActivities = {
     async recordStage({ cboId, stage, decision }) {
@@ -44,8 +57,9 @@ export function pipelineActivities({
     },
     /**
      * One move of the pipeline: the assessment first (a refusal of it stops the move with
-     * nothing changed), then the stage, the tasks and the audit entry together. Every part is
-     * idempotent, so the workflow may retry the whole move.
+     * nothing changed), then the stage, the tasks and the audit entry together; once a
+     * selection decision is stored, the CBO's members are told (one message per member and
+     * decision). Every part is idempotent, so the workflow may retry the whole move.
      */
     async recordMove({ cboId, stage, decision, assessment, closeTask, openTask, audit, reassessmentWait }) {
       if (assessment) await activities.recordAssessment({ cboId, ...assessment });
@@ -56,6 +70,9 @@ export function pipelineActivities({
         closeTask ? tasks.close(closeTask.taskId, closeTask.status, closeTask.closedBy) : null,
         audit ? activities.auditDecision({ cboId, ...audit }) : null,
       ] as const);
+      if (decision && notifyDecision) {
+        await notifyDecision({ cboId, key: decisionKey(cboId, audit?.eventId), ...decision });
+      }
       return { timings, reassessmentWaitDays: screen?.reassessmentWaitDays ?? null };
     },
   };

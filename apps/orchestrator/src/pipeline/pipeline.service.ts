@@ -72,7 +72,7 @@ export class PipelineService {
   async assess(caller: Caller, cboId: string, draft: AssessmentDraft): Promise<PipelineState> {
     const actor = actorOf(caller);
     if (hasRole(caller, ...ROLE_GROUPS.assessors))
-      await this.rpc.send(checkAssessment, { draft }, ORCHESTRATOR);
+      await this.rpc.send(checkAssessment, { draft, cboId }, ORCHESTRATOR);
     return this.step(cboId, assessUpdate, { actor, draft });
   }
 

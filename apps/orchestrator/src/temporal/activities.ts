@@ -1,20 +1,45 @@
 import type { NatsRpc } from '@bandanh/platform';
-import type { CboPipelineActivities, ExpansionActivities, ReferralActivities } from '@bandanh/workflows';
+import type {
+  CboPipelineActivities,
+  ExpansionActivities,
+  NotificationActivities,
+  ReferralActivities,
+} from '@bandanh/workflows';
 import { expansionActivities } from '../expansion/expansion-schedule.activities';
+import type { Mailer } from '../notifications/notifications.mailer';
+import { decisionNotices, notificationActivities } from '../notifications/notifications.activities';
+import type { NotificationsRepository } from '../notifications/notifications.repository';
+import type { NotificationsService } from '../notifications/notifications.service';
 import { pipelineActivities } from '../pipeline/pipeline.activities';
 import { referralActivities } from '../referrals/referrals.activities';
 import { taskActivities } from '../tasks/tasks.activities';
 import type { TasksService } from '../tasks/tasks.service';
 import { serviceCall } from './service-call';
 
-export type Activities = CboPipelineActivities & ReferralActivities & ExpansionActivities;
+export type Activities = CboPipelineActivities &
+  ReferralActivities &
+  ExpansionActivities &
+  NotificationActivities;
 
 /** Every workflow's activities, built from their dependencies so a test can hand in others. */
-export function createActivities({ rpc, tasks }: { rpc: NatsRpc; tasks: TasksService }): Activities {
+export function createActivities({
+  rpc,
+  tasks,
+  notifications,
+  notificationLog,
+  mailer,
+}: {
+  rpc: NatsRpc;
+  tasks: TasksService;
+  notifications: Pick<NotificationsService, 'send'>;
+  notificationLog: NotificationsRepository;
+  mailer: Pick<Mailer, 'send'>;
+}): Activities {
   const send = serviceCall(rpc);
   return {
     ...taskActivities(tasks),
-    ...pipelineActivities({ send, tasks }),
+    ...pipelineActivities({ send, tasks, notifyDecision: decisionNotices({ send, notifications }) }),
+    ...notificationActivities({ log: notificationLog, mailer, send }),
     ...referralActivities({ send }),
     ...expansionActivities({ send }),
   };

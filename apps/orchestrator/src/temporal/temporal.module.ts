@@ -1,6 +1,7 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import type { OrchestratorConfig } from '../config/env';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { TEMPORAL_CONNECTION } from './tokens';
 import { WorkerService } from './worker.service';
@@ -20,8 +21,8 @@ export class TemporalModule {
   static forRoot(config: OrchestratorConfig): DynamicModule {
     return {
       module: TemporalModule,
-      // The worker's activities open and close the inbox's tasks.
-      imports: [TasksModule],
+      // The worker's activities open and close the inbox's tasks, and send the notifications.
+      imports: [TasksModule, NotificationsModule],
       providers: [
         {
           provide: TEMPORAL_CONNECTION,

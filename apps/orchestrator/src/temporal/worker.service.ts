@@ -8,6 +8,9 @@ import {
 import { NativeConnection, Worker, type State } from '@temporalio/worker';
 import { NatsRpc } from '@bandanh/platform';
 import type { OrchestratorConfig } from '../config/env';
+import { Mailer } from '../notifications/notifications.mailer';
+import { NotificationsRepository } from '../notifications/notifications.repository';
+import { NotificationsService } from '../notifications/notifications.service';
 import { TasksService } from '../tasks/tasks.service';
 import { createActivities } from './activities';
 import { installTemporalRuntime } from './runtime';
@@ -25,6 +28,9 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(ORCHESTRATOR_CONFIG) private readonly config: OrchestratorConfig,
     private readonly rpc: NatsRpc,
     private readonly tasks: TasksService,
+    private readonly notifications: NotificationsService,
+    private readonly notificationLog: NotificationsRepository,
+    private readonly mailer: Mailer,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -35,7 +41,13 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       workflowsPath: require.resolve('@bandanh/workflows/workflows'),
-      activities: createActivities({ rpc: this.rpc, tasks: this.tasks }),
+      activities: createActivities({
+        rpc: this.rpc,
+        tasks: this.tasks,
+        notifications: this.notifications,
+        notificationLog: this.notificationLog,
+        mailer: this.mailer,
+      }),
     });
     this.running = this.worker.run().catch((error: unknown) => {
       this.logger.error({ err: error }, 'The Temporal worker stopped with an error');

@@ -31,6 +31,8 @@ interface Props {
   locale: string;
   idempotencyKey: string;
   provinces: Choice[];
+  /** Which provinces the network has opened, said under the province (none when the plan cannot be read). */
+  provinceHint?: string;
   /** Recent field visits to link the CBO to; undefined when they cannot be listed. */
   visits?: Choice[];
   /** Today in Cambodia (YYYY-MM-DD), the default date it was found. */
@@ -46,7 +48,15 @@ const VISIT_LINK_FORM_ID = 'visit-link-form';
  * Records a candidate CBO with everything the programme needs to know of it. A plain form: it
  * works before (or without) JavaScript, and keeps what was typed on an error.
  */
-export function CboForm({ locale, idempotencyKey, provinces, visits, today, fieldVisitId }: Props) {
+export function CboForm({
+  locale,
+  idempotencyKey,
+  provinces,
+  provinceHint,
+  visits,
+  today,
+  fieldVisitId,
+}: Props) {
   const t = useTranslations();
   const initial: CboFormState = {
     idempotencyKey,
@@ -119,6 +129,7 @@ export function CboForm({ locale, idempotencyKey, provinces, visits, today, fiel
             defaultValue={value('provinceCode')}
             placeholder={t('form.chooseProvince')}
             choices={provinces}
+            hint={provinceHint}
           />
           <div className={styles.columns}>
             {(['district', 'commune', 'village'] as const).map((place) => (

@@ -1,6 +1,6 @@
 'use client';
 
-import { TextField } from './form-parts';
+import { TextField } from './form-fields';
 
 const PARTS = [
   { part: 'name', maxLength: 120 },

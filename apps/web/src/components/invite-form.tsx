@@ -34,6 +34,11 @@ export function InviteForm({ locale }: { locale: string }) {
               }),
             })}
           </p>
+          {state.invited.warnings.length > 0 && (
+            <p className="notice" data-role-warning>
+              {t('fourEyesHint')}
+            </p>
+          )}
         </div>
       )}
       {/* A new key after each invitation empties the form for the next one. */}
@@ -52,6 +57,9 @@ export function InviteForm({ locale }: { locale: string }) {
           checked={(role) => (state.values.roles as readonly string[]).includes(role)}
           idPrefix="invite"
         />
+        <p className="hint" data-four-eyes-hint>
+          {t('fourEyesHint')}
+        </p>
       </AccountForm>
     </>
   );

@@ -46,6 +46,11 @@ export function RolesForm({
           {t('saved')}
         </p>
       )}
+      {state.saved && state.warnings && state.warnings.length > 0 && (
+        <p className="notice" data-role-warning>
+          {t('fourEyesHint')}
+        </p>
+      )}
       <SubmitButton pending={form.pending} label={t('saveRoles')} className="secondary" />
     </AccountForm>
   );

@@ -26,7 +26,9 @@ describe('the messages each section sends to the browser', () => {
   const layouts = layoutsWithMessages();
 
   it('are named in the layouts of the sections with client forms', () => {
-    expect(layouts.map(([path]) => path)).toEqual(expect.arrayContaining(['[locale]/apply/layout.tsx']));
+    expect(layouts.map(([path]) => path)).toEqual(
+      expect.arrayContaining(['[locale]/(auth)/sign-up/layout.tsx']),
+    );
   });
 
   it.each(['km', 'en'])('exist in the %s catalog', (locale) => {

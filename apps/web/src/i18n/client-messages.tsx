@@ -1,11 +1,11 @@
-import { getMessages } from 'next-intl/server';
+import { getLocale, getMessages, getTimeZone } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { MoreMessages } from './more-messages';
 import { pickMessages } from './pick-messages';
 
 /**
- * Gives the client components under it the messages at `namespaces` (`apply`,
- * `account.working`), on top of what the page already sends. Server components read the whole
+ * Gives the client components under it next-intl with the messages at `namespaces` (`apply`,
+ * `account.working`), on top of what the sections above send. Server components read the whole
  * catalog with `getTranslations`; only what a browser renders itself is sent along.
  */
 export async function ClientMessages({
@@ -15,7 +15,15 @@ export async function ClientMessages({
   namespaces: readonly string[];
   children: ReactNode;
 }) {
-  return <MoreMessages messages={pickMessages(await getMessages(), namespaces)}>{children}</MoreMessages>;
+  return (
+    <MoreMessages
+      locale={await getLocale()}
+      timeZone={await getTimeZone()}
+      messages={pickMessages(await getMessages(), namespaces)}
+    >
+      {children}
+    </MoreMessages>
+  );
 }
 
 /** A `layout.tsx` that only gives its segment's client components the messages at `namespaces`. */

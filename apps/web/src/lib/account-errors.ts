@@ -59,6 +59,7 @@ export const ACCOUNT_ERROR_KEYS = [
   'claimDecided',
   'claimOrCboGone',
   'ownAdminRole',
+  'accountExists',
   'mfaAlreadyOn',
   'mfaNotStarted',
   'notAllowed',

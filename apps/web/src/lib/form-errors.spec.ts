@@ -129,3 +129,17 @@ describe('needs-assessment form errors', () => {
     expect(reasonErrorFrom([{ path: 'outcome', code: 'invalid_value', message: '?' }])).toBeUndefined();
   });
 });
+
+describe('data that should not get in, worded beside the field', () => {
+  it('says a CBO cannot have been found after today', () => {
+    expect(errorsFor({ ...valid, foundOn: '2030-01-01' })).toEqual({ foundOn: 'foundOnFuture' });
+  });
+
+  it('says women and men do not add up to the members recorded', () => {
+    const issue = (path: string) => ({ path, code: 'members_mismatch', message: 'add up to 500' });
+    expect(assessmentErrorsFrom([issue('membersWomen'), issue('membersMen')])).toEqual({
+      membersWomen: 'membersMismatch',
+      membersMen: 'membersMismatch',
+    });
+  });
+});

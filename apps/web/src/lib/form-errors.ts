@@ -42,6 +42,7 @@ export type FormErrorKey =
   | 'aboutTooLong'
   | 'foundViaRequired'
   | 'foundOnInvalid'
+  | 'foundOnFuture'
   | 'fieldVisitInvalid'
   | 'invalid'
   | 'unavailable'
@@ -74,7 +75,8 @@ function keyFor(field: CboField, issue: FieldIssue): FormErrorKey {
     case 'foundVia':
       return 'foundViaRequired';
     case 'foundOn':
-      return 'foundOnInvalid';
+      // A date after today (in Cambodia) is refused by the contract's own rule.
+      return issue.code === 'custom' ? 'foundOnFuture' : 'foundOnInvalid';
     case 'fieldVisitId':
       return 'fieldVisitInvalid';
   }
@@ -126,6 +128,7 @@ export type AssessmentField =
 export type StepErrorKey =
   | 'summary'
   | 'countInvalid'
+  | 'membersMismatch'
   | 'textRequired'
   | 'textTooLong'
   | 'registrationRequired'
@@ -136,6 +139,8 @@ export type StepErrorKey =
   | 'wrongStage'
   | 'tooEarly'
   | 'fourEyes'
+  | 'notFlagged'
+  | 'duplicateDecided'
   | 'busy'
   | 'notFound'
   | 'notAllowed'
@@ -173,7 +178,8 @@ export function assessmentErrorsFrom(issues: FieldIssue[]): Partial<Record<Asses
       key = 'registrationRequired';
     } else {
       field = segment as AssessmentField;
-      key = 'countInvalid';
+      // Women and men that do not add up to the members recorded on the CBO.
+      key = issue.code === 'members_mismatch' ? 'membersMismatch' : 'countInvalid';
     }
     if (!errors[field]) errors[field] = key;
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Account, Invitation, SessionGrant } from '../identity/identity';
+import { Account, Invitation, RoleWarning, SessionGrant } from '../identity/identity';
 
 /** Signed up, signed in, or an invitation accepted: the session (also set as the cookie) and its account. */
 export const SignedIn = z.object({ status: z.literal('signed_in'), session: SessionGrant, account: Account });
@@ -29,7 +29,12 @@ export const MfaConfirmed = z.object({ recoveryCodes: z.array(z.string()) });
 export type MfaConfirmed = z.infer<typeof MfaConfirmed>;
 
 /** A new invitation and its token (shown once). */
-export const IssuedInvitation = z.object({ invitation: Invitation, token: z.string() });
+export const IssuedInvitation = z.object({
+  invitation: Invitation,
+  token: z.string(),
+  /** What the roles will block (four eyes), for the admin to see before passing the link on. */
+  warnings: z.array(RoleWarning),
+});
 export type IssuedInvitation = z.infer<typeof IssuedInvitation>;
 
 export const InvitationView = z.object({ invitation: Invitation });

@@ -9,6 +9,10 @@ export type HotlineCallList = z.infer<typeof HotlineCallList>;
 export const LoggedCall = z.object({ call: HotlineCall, created: z.boolean() });
 export type LoggedCall = z.infer<typeof LoggedCall>;
 
+/** The call as corrected. */
+export const CorrectedCall = z.object({ call: HotlineCall });
+export type CorrectedCall = z.infer<typeof CorrectedCall>;
+
 export const ReferralList = listOf(Referral);
 export type ReferralList = z.infer<typeof ReferralList>;
 

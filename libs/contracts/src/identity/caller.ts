@@ -37,6 +37,8 @@ export const ROLE_GROUPS = {
   hotlineStaff: ['coordinator', 'admin'],
   /** Who decides selection (never what they assessed). */
   approvers: ['approver'],
+  /** Who sees a CBO's notifications: admins, and its own members (the service narrows them to it). */
+  notificationReaders: ['admin', 'applicant'],
   /** Staff who have a task inbox. */
   taskHolders: ['admin', 'coordinator', 'assessor', 'approver', 'trainer', 'finance'],
 } as const satisfies Record<string, ReadonlyArray<StaffRole | 'applicant'>>;

@@ -131,10 +131,43 @@ export const Invitation = z.object({
   expiresAt: z.iso.datetime(),
 });
 
+/**
+ * What a set of roles will block, for the admin who gives it: `four_eyes_assessor_approver` when
+ * one person is both assessor and approver (four eyes then stops them deciding a CBO they assessed).
+ */
+export const RoleWarning = z.enum(['four_eyes_assessor_approver']);
+export type RoleWarning = z.infer<typeof RoleWarning>;
+
+export function roleWarnings(roles: readonly StaffRole[]): RoleWarning[] {
+  return roles.includes('assessor') && roles.includes('approver')
+    ? [RoleWarning.enum.four_eyes_assessor_approver]
+    : [];
+}
+
 export const createInvitation = defineContract({
   subject: 'identity.invitation.create',
   request: z.object({ email: Email, roles: z.array(StaffRole).min(1, 'Choose at least one role') }),
-  response: z.object({ invitation: Invitation, token: z.string() }),
+  response: z.object({ invitation: Invitation, token: z.string(), warnings: z.array(RoleWarning) }),
+});
+
+/** An invitation still waiting: not accepted, not expired, not revoked; who invited whom, and when. */
+export const PendingInvitation = Invitation.extend({
+  invitedBy: z.uuid(),
+  createdAt: z.iso.datetime(),
+});
+export type PendingInvitation = z.infer<typeof PendingInvitation>;
+
+export const listInvitations = defineContract({
+  subject: 'identity.invitation.list',
+  request: z.object({}),
+  response: z.object({ items: z.array(PendingInvitation) }),
+});
+
+/** Revokes a pending invitation: its link then answers like an expired one. Revoking twice is a no-op. */
+export const revokeInvitation = defineContract({
+  subject: 'identity.invitation.revoke',
+  request: z.object({ id: z.uuid() }),
+  response: z.object({ revoked: z.boolean() }),
 });
 
 /** What an invitation link is for, before the invited person fills the form. */

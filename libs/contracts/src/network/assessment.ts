@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineContract } from '../contract';
 import { REGISTRATION_STATUSES } from '../constants/assessment';
+import { UNOPENED_PROVINCE_POLICIES } from '../constants/cbo';
 
 /** One criterion of the selection rubric, as an admin configures it. */
 export const RubricCriterion = z.object({
@@ -33,6 +34,8 @@ export const NetworkSettings = z.object({
   /** Days after a decline before the CBO may be assessed again. */
   reassessmentWaitDays: z.coerce.number().int().min(0).max(3650),
   rubric: Rubric,
+  /** Recording a CBO in a province whose phase has not opened: allowed with a warning, or refused. */
+  unopenedProvinces: z.enum(UNOPENED_PROVINCE_POLICIES, { error: 'Choose warn or refuse' }).default('warn'),
 });
 export type NetworkSettings = z.infer<typeof NetworkSettings>;
 
@@ -74,6 +77,11 @@ export const AssessmentDraft = z.object({
   recordsKept: z.boolean(),
   registration: RegistrationStatus,
   risks: text('Risks faced'),
+  /**
+   * The assessor's word that women and men as counted are right where they differ from the
+   * members recorded on the CBO: the CBO's member count is then updated to their sum.
+   */
+  updateMembersCount: z.boolean().optional(),
   scores: z.record(
     z.string(),
     z.coerce.number().int('A score is a whole number').min(0, 'A score is at least 0'),
@@ -93,7 +101,7 @@ export const ScorePart = z.object({
 });
 export type ScorePart = z.infer<typeof ScorePart>;
 
-export const Assessment = AssessmentDraft.omit({ scores: true }).extend({
+export const Assessment = AssessmentDraft.omit({ scores: true, updateMembersCount: true }).extend({
   id: z.uuid(),
   cboId: z.uuid(),
   assessedBy: z.uuid(),
@@ -117,10 +125,13 @@ export const recordAssessment = defineContract({
   response: z.object({ assessment: Assessment }),
 });
 
-/** Checks the scores against the rubric in force, without storing anything. */
+/**
+ * Checks the scores against the rubric in force, and (with the CBO) that women and men add up
+ * to its members unless the assessor confirms the new count, without storing anything.
+ */
 export const checkAssessment = defineContract({
   subject: 'network.assessment.check',
-  request: z.object({ draft: AssessmentDraft }),
+  request: z.object({ draft: AssessmentDraft, cboId: z.uuid().optional() }),
   response: z.object({ parts: z.array(ScorePart), total: z.number() }),
 });
 

@@ -2,9 +2,27 @@ import { z } from 'zod';
 import { defineContract } from '../contract';
 import { ProvinceCode } from './provinces';
 import { PipelineStage } from '../orchestrator/pipeline';
-import { CBO_PURPOSES, DISCOVERY_CHANNELS, FOCUS_ISSUES } from '../constants/cbo';
+import {
+  CBO_PURPOSES,
+  DISCOVERY_CHANNELS,
+  DUPLICATE_DECISIONS,
+  FOCUS_ISSUES,
+  PROGRAMME_TIME_ZONE,
+  UNOPENED_PROVINCE_POLICIES,
+  dateInCambodia,
+  todayInCambodia,
+} from '../constants/cbo';
 
-export { CBO_PURPOSES, DISCOVERY_CHANNELS, FOCUS_ISSUES };
+export {
+  CBO_PURPOSES,
+  DISCOVERY_CHANNELS,
+  DUPLICATE_DECISIONS,
+  FOCUS_ISSUES,
+  PROGRAMME_TIME_ZONE,
+  UNOPENED_PROVINCE_POLICIES,
+  dateInCambodia,
+  todayInCambodia,
+};
 export const FocusIssue = z.enum(FOCUS_ISSUES, { error: 'Choose land, labour, fisheries or other' });
 export type FocusIssue = z.infer<typeof FocusIssue>;
 
@@ -24,6 +42,16 @@ export const IdempotencyKey = z
 
 /** A calendar date, YYYY-MM-DD. */
 export const IsoDate = z.iso.date({ error: 'Enter a date as YYYY-MM-DD' });
+
+/** The issue code of a date that records the past but lies after today (in Cambodia). */
+export const IN_FUTURE = 'in_future';
+
+/** A calendar date that records the past: not after today in Cambodia (Asia/Phnom_Penh). */
+export const PastIsoDate = (label: string) =>
+  IsoDate.refine((value) => value <= todayInCambodia(), {
+    message: `${label} cannot be after today`,
+    params: { reason: IN_FUTURE },
+  });
 
 const KHMER = /[\u1780-\u17FF\u19E0-\u19FF]/;
 
@@ -77,8 +105,8 @@ export const CboDraft = CboLocation.extend({
   publishContacts: z.boolean().default(false),
   about: optionalText('About the group', 2000),
   foundVia: DiscoveryChannel,
-  /** When it was found; today when absent. */
-  foundOn: IsoDate.optional(),
+  /** When it was found (not after today); today when absent. */
+  foundOn: PastIsoDate('Found on').optional(),
   /** The field visit on which it was met, if any. */
   fieldVisitId: z.uuid({ error: 'Field visit id must be a UUID' }).optional(),
   /** Saves although a similar CBO exists in the same commune. */
@@ -118,6 +146,11 @@ export const Cbo = z.object({
   fieldVisitId: z.uuid().nullable(),
   /** For a group's own application: CBOs already recorded that look like it (same commune, similar name). */
   likelyDuplicateOf: z.array(z.uuid()),
+  /** The first of them while no coordinator has decided: the flag the task and the list show. */
+  possibleDuplicateOf: z.uuid().nullable(),
+  /** What a coordinator decided about them: a different group, or merged into `duplicateOf`. */
+  duplicateDecision: z.enum(DUPLICATE_DECISIONS).nullable(),
+  duplicateOf: z.uuid().nullable(),
   /** The stage the CBO's pipeline workflow last reported; null until it has started. */
   stage: PipelineStage.nullable(),
   decision: CboDecision.nullable(),
@@ -138,6 +171,16 @@ export const DuplicateCandidate = z.object({
 });
 export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
 
+/** What the recording of a CBO allowed but wants seen: a province whose phase has not opened. */
+export const CboWarning = z.object({
+  code: z.literal('province_not_open'),
+  provinceCode: z.string(),
+  /** When the province's expansion phase opens, if it is in the plan. */
+  opensOn: z.string().nullable(),
+  message: z.string(),
+});
+export type CboWarning = z.infer<typeof CboWarning>;
+
 /**
  * Records a candidate CBO once per key. A likely duplicate is refused with CONFLICT
  * (`details.reason = possible_duplicate`, `details.duplicates`) unless acknowledged.
@@ -145,7 +188,34 @@ export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
 export const createCbo = defineContract({
   subject: 'network.cbo.create',
   request: z.object({ idempotencyKey: IdempotencyKey, draft: CboDraft }),
-  response: z.object({ cbo: Cbo, created: z.boolean() }),
+  response: z.object({
+    cbo: Cbo,
+    created: z.boolean(),
+    /** What was allowed but wants seen (none: absent). */
+    warnings: z.array(CboWarning).optional(),
+  }),
+});
+
+/** A coordinator's word on a CBO flagged as a likely duplicate: a different group, or the same one. */
+export const DuplicateDecisionDraft = z.discriminatedUnion(
+  'decision',
+  [
+    z.object({ decision: z.literal('distinct') }),
+    /** The flagged CBO is the existing one: it is withdrawn as its duplicate. */
+    z.object({ decision: z.literal('merged'), into: z.uuid({ error: 'Choose the CBO it duplicates' }) }),
+  ],
+  { error: 'Choose distinct or merged' },
+);
+export type DuplicateDecisionDraft = z.infer<typeof DuplicateDecisionDraft>;
+
+/**
+ * Records the decision (once: the same decision again answers the CBO; another is refused with
+ * `duplicate_decided`); merging into a CBO it was not flagged against is refused with `not_flagged`.
+ */
+export const decideCboDuplicate = defineContract({
+  subject: 'network.cbo.decideDuplicate',
+  request: z.object({ id: z.uuid(), decision: DuplicateDecisionDraft }),
+  response: z.object({ cbo: Cbo }),
 });
 
 export const findDuplicateCbos = defineContract({
@@ -177,7 +247,12 @@ export const applyAsCbo = defineContract({
 });
 
 /** The API's answer to recording a CBO: the CBO, its pipeline, and whether this call created it. */
-export const CreatedCbo = z.object({ cbo: Cbo, workflowId: z.string(), created: z.boolean() });
+export const CreatedCbo = z.object({
+  cbo: Cbo,
+  workflowId: z.string(),
+  created: z.boolean(),
+  warnings: z.array(CboWarning).default([]),
+});
 export type CreatedCbo = z.infer<typeof CreatedCbo>;
 
 export const getCbo = defineContract({
@@ -207,6 +282,13 @@ export const listCbos = defineContract({
   subject: 'network.cbo.list',
   request: ListCbosQuery,
   response: CboPage,
+});
+
+/** Which of these CBOs are flagged as likely duplicates, and of which CBO (for the task inbox). */
+export const listDuplicateFlags = defineContract({
+  subject: 'network.cbo.duplicateFlags',
+  request: z.object({ ids: z.array(z.uuid()).max(500, 'At most 500 CBOs at once') }),
+  response: z.object({ items: z.array(z.object({ id: z.uuid(), possibleDuplicateOf: z.uuid() })) }),
 });
 
 /** The pipeline workflow reports the stage it has reached; the network service keeps it. */

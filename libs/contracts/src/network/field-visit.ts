@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { defineContract } from '../contract';
-import { IsoDate, CboLocation } from './cbo';
+import { PastIsoDate, CboLocation } from './cbo';
 
 /** A visit to a target area, with the CBOs met there. */
 export const FieldVisitDraft = CboLocation.extend({
-  visitedOn: IsoDate,
+  /** Not after today in Cambodia: a visit is recorded once it has happened. */
+  visitedOn: PastIsoDate('Visit date'),
   notes: z
     .string()
     .trim()

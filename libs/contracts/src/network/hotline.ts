@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineContract } from '../contract';
-import { FocusIssue } from './cbo';
+import { FocusIssue, IN_FUTURE, dateInCambodia, todayInCambodia } from './cbo';
 import { HOTLINE_CHANNELS, REFERRAL_OUTCOMES, REFERRAL_STATUSES } from '../constants/hotline';
 
 const text = (label: string, max: number) =>
@@ -58,14 +58,26 @@ export const savePartner = defineContract({
 export { HOTLINE_CHANNELS, REFERRAL_OUTCOMES, REFERRAL_STATUSES };
 export const ReferralOutcome = z.enum(REFERRAL_OUTCOMES, { error: 'Choose the outcome' });
 
-export const HotlineCallDraft = z.object({
+/** When a call happened: its date in Cambodia is not after today. */
+const OccurredAt = z.iso
+  .datetime({ offset: true, error: 'Give the date and time' })
+  .refine((value) => dateInCambodia(new Date(value)) <= todayInCambodia(), {
+    message: 'The call date cannot be after today',
+    params: { reason: IN_FUTURE },
+  });
+
+/** What a call was: the facts a correction may change too. */
+const HotlineCallFacts = z.object({
   channel: z.enum(HOTLINE_CHANNELS, { error: 'Choose call, message or visit' }),
   /** Who called, as they gave their name. */
   callerName: text('Caller', 120),
-  occurredAt: z.iso.datetime({ offset: true, error: 'Give the date and time' }).optional(),
+  occurredAt: OccurredAt.optional(),
   issue: FocusIssue,
   summary: text('What the group asked', 2000),
   guidance: text('Guidance given', 2000),
+});
+
+export const HotlineCallDraft = HotlineCallFacts.extend({
   /** Where the NGO lacks the expertise: the partner the group is referred to. */
   referral: z
     .object({ partnerId: z.uuid({ error: 'Choose a partner NGO' }), reason: text('Reason', 1000) })
@@ -99,9 +111,30 @@ export const HotlineCall = z.object({
   summary: z.string(),
   guidance: z.string(),
   loggedBy: z.uuid(),
+  /** The last correction of the call, if any (the audit log keeps each, with what it was before). */
+  correctedBy: z.uuid().nullable(),
+  correctedAt: z.iso.datetime().nullable(),
   referral: Referral.nullable(),
 });
 export type HotlineCall = z.infer<typeof HotlineCall>;
+
+/** A correction of a call logged wrong: its facts as they should have been (the referral stays). */
+export const HotlineCallCorrection = HotlineCallFacts.extend({
+  occurredAt: OccurredAt,
+  /** Why it is corrected, kept in the audit log. */
+  note: optional(500),
+});
+export type HotlineCallCorrection = z.output<typeof HotlineCallCorrection>;
+
+/**
+ * Hotline staff correct a call logged wrong: nothing is deleted, and the audit log keeps who
+ * corrected it, when, and what it was before and after.
+ */
+export const correctHotlineCall = defineContract({
+  subject: 'network.hotline.correct',
+  request: z.object({ id: z.uuid(), correction: HotlineCallCorrection }),
+  response: z.object({ call: HotlineCall }),
+});
 
 export const logHotlineCall = defineContract({
   subject: 'network.hotline.log',

@@ -70,6 +70,20 @@ export const databaseEnv = {
   ),
 };
 
+/** Where email goes out: an SMTP relay (locally Mailpit), and the sender it names. */
+export const mailEnv = {
+  SMTP_URL: url(['smtp:', 'smtps:'], 'smtp://user:password@relay.example.org:587').default(
+    'smtp://127.0.0.1:1025',
+  ),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(/^([^<>]+ )?<?[^\s@<>]+@[^\s@<>]+>?$/, {
+      message: 'must be an address, or a name and <address>, like "Bandanh <no-reply@example.org>"',
+    })
+    .default('Bandanh <no-reply@bandanh.local>'),
+};
+
 export const temporalEnv = {
   TEMPORAL_ADDRESS: z
     .string()

@@ -4,6 +4,7 @@ import {
   appendAudit,
   checkAssessment,
   getCbo,
+  listCboMembers,
   openDuePhase,
   recordAssessment,
   recordCboStage,
@@ -51,9 +52,11 @@ export const NATS_ACCESS: Readonly<Record<ServiceName, ServiceAccess>> = {
     calls: [startPipeline, startReferralFollowUp, appendAudit],
   },
   orchestrator: {
-    about: 'the Temporal worker: its activities write to the network service, its steps to the audit log',
+    about:
+      'the Temporal worker: its activities write to the network service, its steps to the audit log, its notifications ask identity for CBO members',
     calls: [
       getCbo,
+      listCboMembers,
       recordCboStage,
       screenCbo,
       checkAssessment,

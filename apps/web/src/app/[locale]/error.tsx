@@ -1,18 +1,18 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useErrorText } from '@/i18n/error-text';
 
 /** When a page cannot be shown (most often: the system is not answering), say so and offer to try again. */
 export default function ErrorPage({ retry }: { error: unknown; retry: () => void }) {
-  const t = useTranslations('error');
+  const t = useErrorText();
   return (
     <>
-      <h1>{t('title')}</h1>
+      <h1>{t.title}</h1>
       <p className="notice error" role="alert">
-        {t('message')}
+        {t.message}
       </p>
       <button type="button" className="primary" onClick={() => retry()}>
-        {t('retry')}
+        {t.retry}
       </button>
     </>
   );

@@ -1,22 +1,14 @@
-import '@fontsource/noto-sans-khmer/400.css';
-import '@fontsource/noto-sans-khmer/700.css';
 import '@/app/globals.css';
+import { fontClasses } from '@/app/fonts';
 import type { Metadata, Viewport } from 'next';
 import { notFound } from 'next/navigation';
-import { NextIntlClientProvider, hasLocale } from 'next-intl';
-import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/site-header';
-import { pickMessages } from '@/i18n/pick-messages';
-import { routing } from '@/i18n/routing';
+import { ErrorTextProvider } from '@/i18n/error-text';
+import { isLocale, routing } from '@/i18n/routing';
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
-
-/**
- * The messages every page renders in the browser: the error page's. Sections with client forms
- * add their own (`messagesLayout`, `ClientMessages`); server components read the whole catalog.
- */
-const EVERY_PAGE_MESSAGES = ['error'];
 
 export function generateStaticParams() {
   return routing.locales.map((locale) => ({ locale }));
@@ -30,22 +22,28 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: { default: `${t('name')} · ${t('tagline')}`, template: `%s · ${t('name')}` } };
 }
 
+/**
+ * Every page: the header and the page, with the error page's words. Sections whose client
+ * components translate in the browser add next-intl there (`messagesLayout`, `ClientMessages`);
+ * the others, the applicant's pages among them, send none of its code.
+ */
 export default async function LocaleLayout({ children, params }: Props) {
   const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) notFound();
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations('app');
+  const error = await getTranslations('error');
 
   return (
-    <html lang={locale}>
+    <html lang={locale} className={fontClasses}>
       <body>
-        <NextIntlClientProvider messages={pickMessages(await getMessages(), EVERY_PAGE_MESSAGES)}>
+        <ErrorTextProvider text={{ title: error('title'), message: error('message'), retry: error('retry') }}>
           <a className="skip" href="#main">
             {t('skipToContent')}
           </a>
           <SiteHeader locale={locale} />
           <main id="main">{children}</main>
-        </NextIntlClientProvider>
+        </ErrorTextProvider>
       </body>
     </html>
   );

@@ -18,6 +18,8 @@ export const visitInput = (values: VisitValues) => ({
 export function visitErrors(issues: ReadonlyArray<Pick<FieldIssue, 'path' | 'code'>>) {
   return errorsFrom(issues, ([field], code) => {
     if (!(VISIT_FIELDS as readonly string[]).includes(field)) return undefined;
+    // A date after today (in Cambodia) is refused by the contract's own rule.
+    if (field === 'visitedOn' && code === 'custom') return ['visitedOn', 'visitedOnFuture'];
     return [field, field === 'provinceCode' || field === 'visitedOn' ? field : textKey(field, code)];
   });
 }

@@ -51,7 +51,13 @@ export function VisitForm({ locale, idempotencyKey, today, provinces }: Props) {
           />
         ))}
       </div>
-      <TextField name="visitedOn" label={t('visitedOn')} type="date" defaultValue={state.values.visitedOn} />
+      <TextField
+        name="visitedOn"
+        label={t('visitedOn')}
+        type="date"
+        max={today}
+        defaultValue={state.values.visitedOn}
+      />
       <TextAreaField
         name="notes"
         label={t('notes')}

@@ -1,7 +1,9 @@
-import { HotlineCallDraft, toFieldIssues } from '@bandanh/contracts';
+import { HotlineCallCorrection, HotlineCallDraft, toFieldIssues } from '@bandanh/contracts';
 import {
+  correctionInput,
   hotlineErrors,
   hotlineInput,
+  localInPhnomPenh,
   nowInPhnomPenh,
   occurredAtIso,
   type HotlineValues,
@@ -52,5 +54,23 @@ describe('the hotline form', () => {
     expect(hotlineErrors([{ path: 'referral.partnerId', code: 'unknown_partner' }])).toEqual({
       partnerId: 'partnerId',
     });
+  });
+});
+
+describe('the hotline forms and dates after today', () => {
+  it('says beside the field that a call cannot be dated after today, when logged and when corrected', () => {
+    const call = { channel: 'call', callerName: 'Sokha', issue: 'land', summary: 'Asked', guidance: 'Told' };
+    const logged = HotlineCallDraft.safeParse({ ...call, occurredAt: '2027-06-01T09:00:00+07:00' });
+    expect(logged.success).toBe(false);
+    expect(hotlineErrors(toFieldIssues(logged.error!))).toEqual({ occurredAt: 'occurredAtFuture' });
+    const corrected = HotlineCallCorrection.safeParse(
+      correctionInput({ ...call, occurredAt: '2027-06-01T09:00', note: '' }),
+    );
+    expect(corrected.success).toBe(false);
+    expect(hotlineErrors(toFieldIssues(corrected.error!))).toEqual({ occurredAt: 'occurredAtFuture' });
+  });
+
+  it('shows a call’s time as Phnom Penh’s in the correction form', () => {
+    expect(localInPhnomPenh('2025-03-02T03:00:00.000Z')).toBe('2025-03-02T10:00');
   });
 });

@@ -31,6 +31,37 @@ export function occurredAtIso(local: string): string | undefined {
   return `${/T\d\d:\d\d$/.test(value) ? `${value}:00` : value}${OFFSET}`;
 }
 
+/** An instant as a `datetime-local` input shows it in Phnom Penh. */
+export function localInPhnomPenh(iso: string): string {
+  return nowInPhnomPenh(new Date(iso));
+}
+
+/** The facts of a call a correction may change, and why it is corrected. */
+export const CORRECTION_FIELDS = [
+  'channel',
+  'callerName',
+  'occurredAt',
+  'issue',
+  'summary',
+  'guidance',
+  'note',
+] as const;
+export type CorrectionField = (typeof CORRECTION_FIELDS)[number];
+export type CorrectionValues = Record<CorrectionField, string>;
+
+/** What the correction form sends, shaped for `HotlineCallCorrection`. */
+export function correctionInput(values: CorrectionValues) {
+  return {
+    channel: values.channel || undefined,
+    callerName: values.callerName,
+    occurredAt: occurredAtIso(values.occurredAt),
+    issue: values.issue || undefined,
+    summary: values.summary,
+    guidance: values.guidance,
+    note: values.note,
+  };
+}
+
 /** What the form sends, shaped for `HotlineCallDraft`; the referral only when the box is ticked. */
 export function hotlineInput(values: HotlineValues) {
   return {
@@ -52,6 +83,9 @@ export function hotlineErrors(issues: ReadonlyArray<Pick<FieldIssue, 'path' | 'c
       if (second === 'reason') return ['reason', textKey('reason', code)];
       return ['partnerId', 'partnerId'];
     }
+    // A date after today (in Cambodia) is refused by the contract's own rule.
+    if (first === 'occurredAt' && code === 'custom') return ['occurredAt', 'occurredAtFuture'];
+    if (first === 'note') return ['note', 'tooLong'];
     if (!(HOTLINE_FIELDS as readonly string[]).includes(first)) return undefined;
     return [first, textKey(first, code)];
   });

@@ -79,6 +79,7 @@ export function HotlineForm({ locale, cboId, idempotencyKey, now, partners }: Pr
         label={t('occurredAt')}
         hint={t('occurredAtHint')}
         type="datetime-local"
+        max={`${now.slice(0, 10)}T23:59`}
         defaultValue={value('occurredAt')}
       />
       <SelectField

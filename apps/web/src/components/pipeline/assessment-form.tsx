@@ -21,13 +21,27 @@ import { StepForm } from './step-parts';
  * The needs assessment: what the assessor learnt of the group, and a score for each criterion
  * of the rubric in force, labelled in the reader's language with its weight.
  */
-export function AssessmentForm({ cboId, rubric }: { cboId: string; rubric: RubricCriterion[] }) {
+export function AssessmentForm({
+  cboId,
+  rubric,
+  membersCount = null,
+}: {
+  cboId: string;
+  rubric: RubricCriterion[];
+  /** The members recorded on the CBO: women and men must add up to it, or the assessor says it changed. */
+  membersCount?: number | null;
+}) {
   const t = useTranslations('pipeline.assessment');
   const locale = useLocale();
   const registrations = useChoices(REGISTRATION_STATUSES, 'pipeline.assessment.registrations');
   const initial: StepState = { cboId, values: {}, fieldErrors: {} };
   const form = useFormAction(assessCbo, initial, `/${locale}/cbos/${cboId}`);
   const value = (name: string) => form.state.values[name] ?? '';
+  // What the women and men typed add up to, once both are numbers (after a refused send).
+  const typed = [value('membersWomen'), value('membersMen')].map((n) =>
+    /^\d+$/.test(n.trim()) ? Number(n) : NaN,
+  );
+  const counted = typed.every(Number.isFinite) ? typed[0] + typed[1] : undefined;
 
   const count = (name: (typeof ASSESSMENT_COUNTS)[number]) => (
     <TextField
@@ -66,6 +80,24 @@ export function AssessmentForm({ cboId, rubric }: { cboId: string; rubric: Rubri
       <input type="hidden" name="criteria" value={rubric.map((criterion) => criterion.key).join(',')} />
 
       <div className={styles.columns}>{ASSESSMENT_COUNTS.slice(0, 2).map(count)}</div>
+      {membersCount !== null && (
+        <div className="field" data-members-count={membersCount}>
+          <span className="hint" id="members-recorded">
+            {t('membersRecorded', { count: membersCount })}
+          </span>
+          <label className={styles.check}>
+            <input
+              type="checkbox"
+              name="updateMembersCount"
+              aria-describedby="members-recorded"
+              defaultChecked={value('updateMembersCount') === 'on'}
+            />
+            {counted === undefined
+              ? t('updateMembersCount')
+              : t('updateMembersCountTo', { from: membersCount, to: counted })}
+          </label>
+        </div>
+      )}
       {ASSESSMENT_TEXTS.slice(0, 4).map(text)}
       {count('meetingsHeld')}
       <label className={styles.check}>

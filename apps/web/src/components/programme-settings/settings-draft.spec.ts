@@ -216,3 +216,24 @@ describe('the targets form', () => {
     });
   });
 });
+
+describe('the setting for provinces not opened yet', () => {
+  it('sends the choice, and names the field when it is none of warn and refuse', () => {
+    const chosen = (unopenedProvinces: string) =>
+      settingsInput(
+        settingsFromForm(
+          form({
+            rubricRows: '1',
+            reassessmentWaitDays: '1',
+            unopenedProvinces,
+            ...criterion(0, 'reach', '5'),
+          }),
+        ),
+      );
+    expect(NetworkSettings.parse(chosen('refuse').input).unopenedProvinces).toBe('refuse');
+    expect(NetworkSettings.parse(chosen('').input).unopenedProvinces).toBe('warn');
+    const wrong = chosen('sometimes');
+    const issues = toFieldIssues(NetworkSettings.safeParse(wrong.input).error!);
+    expect(settingsErrors(issues, wrong.rowOf)).toEqual({ unopenedProvinces: 'unopenedProvinces' });
+  });
+});

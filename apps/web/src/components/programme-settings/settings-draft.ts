@@ -43,6 +43,8 @@ const CRITERION_FIELDS = ['key', 'labelEn', 'labelKm', 'weight', 'maxScore'] as 
 export interface SettingsValues {
   pilotDeclinesDevelopment: boolean;
   reassessmentWaitDays: string;
+  /** Recording a CBO in a province not opened yet: `warn` or `refuse`. */
+  unopenedProvinces: string;
   rubric: CriterionRow[];
 }
 
@@ -59,6 +61,7 @@ export function settingsValues(settings: NetworkSettings): SettingsValues {
   return {
     pilotDeclinesDevelopment: settings.pilotDeclinesDevelopment,
     reassessmentWaitDays: String(settings.reassessmentWaitDays),
+    unopenedProvinces: settings.unopenedProvinces,
     rubric: [
       ...settings.rubric.map((c) => ({
         key: c.key,
@@ -77,6 +80,7 @@ export function settingsFromForm(formData: FormData): SettingsValues {
   return {
     pilotDeclinesDevelopment: formData.get('pilotDeclinesDevelopment') === 'on',
     reassessmentWaitDays: text(formData, 'reassessmentWaitDays'),
+    unopenedProvinces: text(formData, 'unopenedProvinces'),
     rubric: range(rowCount(formData, 'rubricRows')).map((i) => ({
       ...(Object.fromEntries(CRITERION_FIELDS.map((f) => [f, text(formData, `rubric.${i}.${f}`)])) as Omit<
         CriterionRow,
@@ -96,6 +100,7 @@ export function settingsInput(values: SettingsValues) {
   const input = {
     pilotDeclinesDevelopment: values.pilotDeclinesDevelopment,
     reassessmentWaitDays: values.reassessmentWaitDays,
+    unopenedProvinces: values.unopenedProvinces || undefined,
     rubric: rows.map(({ remove: _remove, ...criterion }) => criterion),
   };
   return { input, rowOf };
@@ -106,6 +111,7 @@ const RUBRIC_KEYS: Record<string, string> = { too_small: 'rubricEmpty', too_big:
 export function settingsErrors(issues: Issues, rowOf: number[]) {
   return errorsFrom(issues, ([first, index, field], code) => {
     if (first === 'reassessmentWaitDays') return ['reassessmentWaitDays', 'waitDays'];
+    if (first === 'unopenedProvinces') return ['unopenedProvinces', 'unopenedProvinces'];
     if (first !== 'rubric') return undefined;
     if (index === undefined) return ['rubric', RUBRIC_KEYS[code] ?? 'rubricKeys'];
     const row = rowOf[Number(index)];

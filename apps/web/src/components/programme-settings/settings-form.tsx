@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { saveSettings, type SettingsFormState } from '@/app/[locale]/(staff)/admin/programme/actions';
-import { GroupError, SectionForm, SubmitButton, TextField } from '@/components/form-parts';
+import { UNOPENED_PROVINCE_POLICIES } from '@bandanh/contracts/constants';
+import { GroupError, SectionForm, SelectField, SubmitButton, TextField } from '@/components/form-parts';
 import { useFormAction } from '@/components/use-form-action';
 import { AddRows, RemoveRow } from './add-rows';
 import type { CriterionRow, SettingsValues } from './settings-draft';
@@ -91,6 +92,13 @@ export function SettingsForm({ locale, values, saved }: Props) {
         min={0}
         max={3650}
         defaultValue={state.values.reassessmentWaitDays}
+      />
+      <SelectField
+        name="unopenedProvinces"
+        label={t('unopenedProvinces')}
+        hint={t('unopenedProvincesHint')}
+        defaultValue={state.values.unopenedProvinces}
+        choices={UNOPENED_PROVINCE_POLICIES.map((value) => ({ value, label: t(`unopenedPolicy.${value}`) }))}
       />
 
       <fieldset className={styles.group} data-rubric>

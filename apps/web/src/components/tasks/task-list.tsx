@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { Task } from '@bandanh/contracts';
+import type { InboxTask as Task } from '@bandanh/contracts';
 import { Link } from '@/i18n/navigation';
 import styles from './tasks.module.css';
 
@@ -41,8 +41,13 @@ export async function TaskList({ tasks, label, now }: { tasks: Task[]; label: st
                 </time>
               </dd>
             </dl>
-            {(overdue || task.remindedAt || task.escalatedToRole) && (
+            {(overdue || task.remindedAt || task.escalatedToRole || task.possibleDuplicateOf) && (
               <p className={styles.badges}>
+                {task.possibleDuplicateOf && (
+                  <span className={styles.overdue} data-badge="possible-duplicate">
+                    <Link href={`/cbos/${task.possibleDuplicateOf}`}>{t('tasks.possibleDuplicate')}</Link>
+                  </span>
+                )}
                 {overdue && (
                   <span className={styles.overdue} data-badge="overdue">
                     {t('tasks.overdue', { when: format.relativeTime(new Date(task.dueAt), now) })}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { PROVINCES } from '@bandanh/contracts';
 import { ApplyForm } from '@/components/apply/apply-form';
+import { applyText } from '@/components/apply/apply-text';
 import { Unavailable } from '@/components/unavailable';
 import { api, ROUTES } from '@/lib/api';
 import { localeOf } from '@/lib/locale';
@@ -45,6 +46,7 @@ export default async function ApplyPage({ params }: Props) {
             locale={locale}
             idempotencyKey={randomUUID()}
             provinces={provinces.map((p) => ({ code: p.code, name: provinceName(p, locale) }))}
+            text={await applyText()}
           />
         </>
       )}

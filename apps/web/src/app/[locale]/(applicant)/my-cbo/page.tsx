@@ -4,6 +4,7 @@ import { Decision } from '@/components/my-cbo/decision';
 import styles from '@/components/my-cbo/my-cbo.module.css';
 import { StageSteps } from '@/components/my-cbo/stage-steps';
 import { NotAllowed } from '@/components/not-allowed';
+import { CboNotifications } from '@/components/notifications/cbo-notifications';
 import { Unavailable } from '@/components/unavailable';
 import { Link } from '@/i18n/navigation';
 import { can } from '@/lib/access';
@@ -87,6 +88,8 @@ export default async function MyCboPage({ params }: Props) {
       </section>
 
       {decision && <Decision decision={decision} reassessableFrom={pipeline?.reassessableFrom ?? null} />}
+
+      <CboNotifications cboId={cbo.id} />
 
       {history.length > 0 && (
         <section aria-labelledby="history-title">

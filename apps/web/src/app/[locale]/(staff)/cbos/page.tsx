@@ -19,6 +19,8 @@ const PAGE_SIZE = 20;
 type Query = {
   page?: string;
   created?: string;
+  /** Set after recording in a province whose expansion phase has not opened. */
+  notOpen?: string;
   replayed?: string;
   linked?: string;
   stage?: string;
@@ -96,6 +98,13 @@ export default async function CboListPage({ params, searchParams }: Props) {
           {t(query.replayed ? 'cbos.alreadyRecorded' : 'cbos.created', { name: justRecorded.name })}
         </p>
       )}
+      {justRecorded && query.notOpen && (
+        <p className="notice error" role="status" data-province-not-open>
+          {t('cbos.provinceNotOpen', {
+            province: provinceName(byCode.get(justRecorded.provinceCode), locale),
+          })}
+        </p>
+      )}
       {query.linked && account.cboId && (
         <p className="notice ok" role="status">
           {t('cbos.linked')}
@@ -169,6 +178,12 @@ export default async function CboListPage({ params, searchParams }: Props) {
                 </Link>
               </div>
               <CboFacts cbo={cbo} province={byCode.get(cbo.provinceCode)} locale={locale} />
+              {cbo.possibleDuplicateOf && staff && (
+                <p className="notice error" data-possible-duplicate={cbo.possibleDuplicateOf}>
+                  {t('cbos.possibleDuplicate')}{' '}
+                  <Link href={`/cbos/${cbo.possibleDuplicateOf}`}>{t('cbos.seeExisting')}</Link>
+                </p>
+              )}
               {writer && (
                 <LinkCodeForm
                   locale={locale}

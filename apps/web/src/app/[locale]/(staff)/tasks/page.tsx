@@ -1,5 +1,5 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import type { Task } from '@bandanh/contracts';
+import type { InboxTask as Task } from '@bandanh/contracts';
 import { NotAllowed } from '@/components/not-allowed';
 import { TaskList } from '@/components/tasks/task-list';
 import styles from '@/components/tasks/tasks.module.css';

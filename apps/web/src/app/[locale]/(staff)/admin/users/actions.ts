@@ -2,11 +2,13 @@
 
 import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { Email, StaffRole } from '@bandanh/contracts';
+import { Email, roleWarnings, StaffRole, type RoleWarning } from '@bandanh/contracts';
 import type { AccountErrorKey, FieldErrors } from '@/lib/account-errors';
 import { api, ROUTES } from '@/lib/api';
 import { submit } from '@/lib/form-action';
+import { localeOf } from '@/lib/locale';
 import { ACCOUNT_WORDING } from '@/lib/refusal';
 
 const PATH = '/admin/users';
@@ -22,6 +24,8 @@ export interface RolesState {
   id: string;
   roles: StaffRole[];
   saved?: boolean;
+  /** What the saved roles will block (four eyes), said beside the saved roles. */
+  warnings?: RoleWarning[];
   formError?: AccountErrorKey;
 }
 
@@ -37,7 +41,7 @@ export async function saveRoles(previous: RolesState, formData: FormData): Promi
     refused: ({ formError }) => ({ id: id.data, roles, formError }),
     done: ({ account }, locale) => {
       revalidatePath(`/${locale}${PATH}`);
-      return { id: account.id, roles: account.roles, saved: true };
+      return { id: account.id, roles: account.roles, saved: true, warnings: roleWarnings(account.roles) };
     },
   });
 }
@@ -47,7 +51,7 @@ export interface InviteState {
   fieldErrors: FieldErrors;
   formError?: AccountErrorKey;
   /** The invitation just made: its link is shown once, for the admin to pass on. */
-  invited?: { email: string; link: string; expiresAt: string };
+  invited?: { email: string; link: string; expiresAt: string; warnings: RoleWarning[] };
 }
 
 /** The web's own address as the browser sees it, for the invitation link. */
@@ -72,15 +76,27 @@ export async function invite(_previous: InviteState, formData: FormData): Promis
   return submit(formData, {
     path: PATH,
     send: () => api(ROUTES.createInvitation, { body: { email: email.data, roles: values.roles } }),
-    wording: { ...ACCOUNT_WORDING, CONFLICT: 'emailTaken' },
+    wording: { ...ACCOUNT_WORDING, account_exists: 'accountExists', CONFLICT: 'emailTaken' },
     refused: (refusal) => ({ values, ...refusal }),
-    done: async ({ invitation, token }, locale) => {
+    done: async ({ invitation, token, warnings }, locale) => {
       const link = `${await origin()}/${locale}/invitations/${encodeURIComponent(token)}`;
       return {
         values: { email: '', roles: [] },
         fieldErrors: {},
-        invited: { email: invitation.email, link, expiresAt: invitation.expiresAt },
+        invited: { email: invitation.email, link, expiresAt: invitation.expiresAt, warnings },
       };
     },
   });
+}
+
+/**
+ * An admin confirms revoking a pending invitation (the confirmation panel is the step before);
+ * revoking twice (a double click) revokes once.
+ */
+export async function revokeInvitation(formData: FormData): Promise<void> {
+  const locale = localeOf(formData.get('locale'));
+  const id = z.uuid().safeParse(formData.get('id'));
+  if (id.success) await api(ROUTES.revokeInvitation, { params: { id: id.data } });
+  revalidatePath(`/${locale}${PATH}`);
+  redirect(`/${locale}${PATH}?revoked=1#pending-title`);
 }

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import type { Account } from '@bandanh/contracts';
+import type { Account, PendingInvitation } from '@bandanh/contracts';
+import { PendingInvitations } from '@/components/admin/pending-invitations';
 import { InviteForm } from '@/components/invite-form';
 import { NotAllowed } from '@/components/not-allowed';
 import { RolesForm } from '@/components/roles-form';
@@ -10,7 +11,10 @@ import { afterFailure, requireAccount } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
 import { pageTitle } from '@/lib/page-title';
 
-type Props = { params: Promise<{ locale: string }> };
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ revoke?: string; revoked?: string }>;
+};
 
 export const dynamic = 'force-dynamic';
 
@@ -21,7 +25,7 @@ function mfaStatus(account: Account): 'on' | 'missing' | 'off' {
   return account.mfaRequired ? 'missing' : 'off';
 }
 
-export default async function UsersPage({ params }: Props) {
+export default async function UsersPage({ params, searchParams }: Props) {
   const locale = localeOf((await params).locale);
   setRequestLocale(locale);
   const t = await getTranslations();
@@ -30,8 +34,12 @@ export default async function UsersPage({ params }: Props) {
   if (!can(me, 'administer')) return <NotAllowed title={t('users.title')} />;
 
   let accounts: Account[];
+  let pending: PendingInvitation[];
   try {
-    ({ items: accounts } = await api(ROUTES.listAccounts));
+    [{ items: accounts }, { items: pending }] = await Promise.all([
+      api(ROUTES.listAccounts),
+      api(ROUTES.listInvitations),
+    ]);
   } catch (error) {
     if (afterFailure(error, locale, '/admin/users') === 'notAllowed')
       return <NotAllowed title={t('users.title')} />;
@@ -44,6 +52,16 @@ export default async function UsersPage({ params }: Props) {
       <section aria-labelledby="invite-title">
         <h2 id="invite-title">{t('users.inviteTitle')}</h2>
         <InviteForm locale={locale} />
+      </section>
+      <section aria-labelledby="pending-title">
+        <h2 id="pending-title">{t('users.pendingTitle')}</h2>
+        <PendingInvitations
+          locale={locale}
+          items={pending}
+          names={new Map(accounts.map((account) => [account.id, account.displayName]))}
+          confirming={(await searchParams).revoke}
+          revoked={(await searchParams).revoked === '1'}
+        />
       </section>
       <section aria-labelledby="accounts-title">
         <h2 id="accounts-title">{t('users.accountsTitle')}</h2>

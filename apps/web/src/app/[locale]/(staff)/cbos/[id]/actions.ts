@@ -36,7 +36,7 @@ export interface StepState {
   from?: string;
 }
 
-export type Step = 'assessed' | 'decided' | 'reassessed' | 'withdrawn';
+export type Step = 'assessed' | 'decided' | 'reassessed' | 'withdrawn' | 'merged' | 'distinct';
 
 const pathOf = (cboId: string) => `/cbos/${cboId}`;
 
@@ -45,6 +45,8 @@ const STEP_WORDING = {
   wrong_stage: 'wrongStage',
   too_early: 'tooEarly',
   four_eyes: 'fourEyes',
+  not_flagged: 'notFlagged',
+  duplicate_decided: 'duplicateDecided',
   // Another step for this CBO was being recorded at that moment.
   CONFLICT: 'busy',
   FORBIDDEN: 'notAllowed',
@@ -138,6 +140,8 @@ export async function assessCbo(previous: StepState, formData: FormData): Promis
     ...Object.fromEntries(ASSESSMENT_TEXTS.map((name) => [name, values[name] ?? ''])),
     recordsKept: values.recordsKept === 'on',
     registration: values.registration,
+    // The assessor's word that the count is now women and men together.
+    updateMembersCount: values.updateMembersCount === 'on',
     scores,
   });
   const unscored: FieldIssue[] = criteria
@@ -197,5 +201,21 @@ export async function withdrawCbo(previous: StepState, formData: FormData): Prom
     step: 'withdrawn',
     send: (cboId) => api(ROUTES.withdrawCbo, { params: { id: cboId }, body: input.data }),
     fields: reasonErrors,
+  });
+}
+
+/**
+ * A coordinator's word on a CBO flagged as a likely duplicate: the same group as one already
+ * recorded (merged: this record is withdrawn as its duplicate), or a different group (the flag goes).
+ */
+export async function decideDuplicate(previous: StepState, formData: FormData): Promise<StepState> {
+  // The merge button names the CBO it merges into: `merged:<id>`.
+  const [decision, into] = String(formData.get('decision') ?? '').split(':');
+  const values = { decision, into: into ?? '' };
+  const input = ROUTES.decideCboDuplicate.body.safeParse(decision === 'merged' ? values : { decision });
+  if (!input.success) return { cboId: previous.cboId, values, fieldErrors: {}, formError: 'unexpected' };
+  return runStep(formData, previous, values, {
+    step: input.data.decision,
+    send: (cboId) => api(ROUTES.decideCboDuplicate, { params: { id: cboId }, body: input.data }),
   });
 }

@@ -6,6 +6,7 @@ import { CboFacts } from '@/components/cbo-facts';
 import { LinkCodeForm } from '@/components/link-code-form';
 import { NotAllowed } from '@/components/not-allowed';
 import { AssessmentForm } from '@/components/pipeline/assessment-form';
+import { DuplicateForm } from '@/components/pipeline/duplicate-form';
 import { AssessmentView } from '@/components/pipeline/assessment-view';
 import { CboName } from '@/components/pipeline/cbo-name';
 import { DecisionForm } from '@/components/pipeline/decision-form';
@@ -28,7 +29,7 @@ type Props = {
   searchParams: Promise<{ done?: string; visitLinked?: string }>;
 };
 
-const STEPS: readonly Step[] = ['assessed', 'decided', 'reassessed', 'withdrawn'];
+const STEPS: readonly Step[] = ['assessed', 'decided', 'reassessed', 'withdrawn', 'merged', 'distinct'];
 
 export const dynamic = 'force-dynamic';
 
@@ -163,6 +164,21 @@ export default async function CboPage({ params, searchParams }: Props) {
                 ),
             )}
           </ul>
+          {cbo.possibleDuplicateOf && can(account, 'recordCbo') && (
+            <DuplicateForm
+              cboId={cbo.id}
+              lookalikes={lookalikes.flatMap((other) =>
+                other
+                  ? [
+                      {
+                        id: other.cbo.id,
+                        name: locale === 'km' && other.cbo.nameKm ? other.cbo.nameKm : other.cbo.name,
+                      },
+                    ]
+                  : [],
+              )}
+            />
+          )}
         </div>
       )}
       <section className="card" data-cbo-id={cbo.id}>
@@ -283,7 +299,7 @@ async function NextSteps({
   if (stage === 'assessment' && can(account, 'assessCbos')) {
     steps.push(
       rubric ? (
-        <AssessmentForm key="assess" cboId={cbo.id} rubric={rubric} />
+        <AssessmentForm key="assess" cboId={cbo.id} rubric={rubric} membersCount={cbo.membersCount} />
       ) : (
         <p key="assess" className="notice error" role="alert">
           {t('rubricUnavailable')}

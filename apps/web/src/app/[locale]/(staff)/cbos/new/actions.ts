@@ -137,9 +137,10 @@ export async function recordCbo(previous: CboFormState, formData: FormData): Pro
       }
       return { idempotencyKey, values, ...refusal };
     },
-    done: ({ cbo, created }, locale) => {
+    done: ({ cbo, created, warnings }, locale) => {
       const query: Record<string, string> = { created: cbo.id };
       if (!created) query.replayed = '1';
+      if (warnings.some((warning) => warning.code === 'province_not_open')) query.notOpen = '1';
       return redirect({ href: { pathname: '/cbos', query }, locale });
     },
   });

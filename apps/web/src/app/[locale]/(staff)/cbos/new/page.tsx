@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { z } from 'zod';
-import type { FieldVisit, Province } from '@bandanh/contracts';
+import type { ExpansionPhase, FieldVisit, Province } from '@bandanh/contracts';
 import { CboForm } from '@/components/cbo-form';
 import { NotAllowed } from '@/components/not-allowed';
 import { Unavailable } from '@/components/unavailable';
@@ -39,12 +39,18 @@ export default async function NewCboPage({ params, searchParams }: Props) {
 
   let provinces: Province[];
   let visits: FieldVisit[] | undefined;
+  let phases: ExpansionPhase[] | undefined;
   try {
-    [{ items: provinces }, visits] = await Promise.all([
+    [{ items: provinces }, visits, phases] = await Promise.all([
       api(ROUTES.listProvinces),
       // The form still records a CBO when the visits cannot be listed, without that choice.
       api(ROUTES.listFieldVisits).then(
         ({ items }) => items,
+        () => undefined,
+      ),
+      // Without the plan, the provinces are offered without saying which have not opened.
+      api(ROUTES.getExpansion).then(
+        (dashboard) => dashboard.phases,
         () => undefined,
       ),
     ]);
@@ -52,6 +58,15 @@ export default async function NewCboPage({ params, searchParams }: Props) {
     return <Unavailable title={t('title')} message={t('errors.unavailable')} />;
   }
   const byCode = new Map(provinces.map((p) => [p.code, p]));
+  // Where the network has opened; elsewhere a CBO is recorded with a warning, or refused (the admin's setting).
+  const open = phases?.filter((phase) => phase.openedAt).flatMap((phase) => phase.provinces);
+  const next = phases?.find((phase) => !phase.openedAt);
+  const openHint = open
+    ? t(next ? 'openProvinces' : 'allOpen', {
+        provinces: open.map((code) => provinceName(byCode.get(code), locale)).join(', '),
+        date: next ? format.dateTime(new Date(next.opensOn), { dateStyle: 'medium' }) : '',
+      })
+    : undefined;
 
   return (
     <>
@@ -61,6 +76,7 @@ export default async function NewCboPage({ params, searchParams }: Props) {
         locale={locale}
         idempotencyKey={randomUUID()}
         provinces={provinces.map((p) => ({ value: p.code, label: provinceName(p, locale) }))}
+        provinceHint={openHint}
         visits={visits?.map((visit) => ({
           value: visit.id,
           label: [

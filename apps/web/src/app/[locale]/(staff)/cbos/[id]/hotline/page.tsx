@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { Cbo, HotlineCall, Partner } from '@bandanh/contracts';
+import { CorrectCallForm } from '@/components/hotline/correct-call-form';
 import { HotlineForm } from '@/components/hotline/hotline-form';
-import { nowInPhnomPenh } from '@/components/hotline/hotline-draft';
+import { localInPhnomPenh, nowInPhnomPenh } from '@/components/hotline/hotline-draft';
 import styles from '@/components/hotline/hotline.module.css';
 import { ReferralStatus } from '@/components/referrals/referral-status';
 import { NotAllowed } from '@/components/not-allowed';
@@ -17,7 +18,7 @@ import { pageTitle } from '@/lib/page-title';
 
 type Props = {
   params: Promise<{ locale: string; id: string }>;
-  searchParams: Promise<{ logged?: string; replayed?: string }>;
+  searchParams: Promise<{ logged?: string; replayed?: string; corrected?: string; correct?: string }>;
 };
 
 export const dynamic = 'force-dynamic';
@@ -29,7 +30,7 @@ export default async function HotlinePage({ params, searchParams }: Props) {
   const { locale: requested, id } = await params;
   const locale = localeOf(requested);
   setRequestLocale(locale);
-  const { logged, replayed } = await searchParams;
+  const { logged, replayed, corrected, correct } = await searchParams;
   const t = await getTranslations();
   const format = await getFormatter();
   const path = `/cbos/${encodeURIComponent(id)}/hotline`;
@@ -60,6 +61,7 @@ export default async function HotlinePage({ params, searchParams }: Props) {
   const idempotencyKey = randomUUID();
   const name = locale === 'km' && cbo.nameKm ? cbo.nameKm : cbo.name;
   const justLogged = logged ? calls.find((c) => c.id === logged) : undefined;
+  const correcting = correct ? calls.find((c) => c.id === correct) : undefined;
   const expertise = (partner: Partner) =>
     partner.expertise.map((issue) => t(`focusIssues.${issue}`)).join(', ');
 
@@ -74,6 +76,45 @@ export default async function HotlinePage({ params, searchParams }: Props) {
           {t(replayed ? 'hotline.alreadyLogged' : 'hotline.logged')}
           {justLogged.referral && ` ${t('hotline.followUp', { partner: justLogged.referral.partnerName })}`}
         </p>
+      )}
+
+      {corrected && calls.some((c) => c.id === corrected) && (
+        <p className="notice ok" role="status" data-corrected>
+          {t('hotline.corrected')}
+        </p>
+      )}
+
+      {writer && correcting && (
+        <section aria-labelledby="correct-title" data-correcting={correcting.id}>
+          <h2 id="correct-title">
+            {t('hotline.correctTitle', {
+              caller: correcting.callerName,
+              date: format.dateTime(new Date(correcting.occurredAt), {
+                dateStyle: 'medium',
+                timeStyle: 'short',
+              }),
+            })}
+          </h2>
+          <CorrectCallForm
+            key={correcting.id}
+            locale={locale}
+            cboId={cbo.id}
+            callId={correcting.id}
+            max={`${nowInPhnomPenh().slice(0, 10)}T23:59`}
+            values={{
+              channel: correcting.channel,
+              callerName: correcting.callerName,
+              occurredAt: localInPhnomPenh(correcting.occurredAt),
+              issue: correcting.issue,
+              summary: correcting.summary,
+              guidance: correcting.guidance,
+              note: '',
+            }}
+          />
+          <p>
+            <Link href={path}>{t('hotline.cancelCorrection')}</Link>
+          </p>
+        </section>
       )}
 
       {writer && (
@@ -117,6 +158,23 @@ export default async function HotlinePage({ params, searchParams }: Props) {
                   <dt>{t('hotline.guidance')}</dt>
                   <dd className={styles.text}>{call.guidance}</dd>
                 </dl>
+                {call.correctedAt && (
+                  <p className={styles.corrected} data-corrected-at={call.correctedAt}>
+                    {t('hotline.correctedOn', {
+                      date: format.dateTime(new Date(call.correctedAt), {
+                        dateStyle: 'medium',
+                        timeStyle: 'short',
+                      }),
+                    })}
+                  </p>
+                )}
+                {writer && (
+                  <p>
+                    <Link href={`${path}?correct=${call.id}`} data-correct={call.id}>
+                      {t('hotline.correct')}
+                    </Link>
+                  </p>
+                )}
                 {call.referral && (
                   <div className={styles.referralBox} data-referral-id={call.referral.id}>
                     <div>

@@ -1,0 +1,27 @@
+import { loadOrchestratorConfig } from './env';
+
+describe("the orchestrator's mail configuration", () => {
+  it('sends to the local Mailpit by default, from the project sender', () => {
+    expect(loadOrchestratorConfig({})).toMatchObject({
+      SMTP_URL: 'smtp://127.0.0.1:1025',
+      MAIL_FROM: 'Bandanh <no-reply@bandanh.local>',
+    });
+  });
+
+  it("takes an organisation's relay with TLS and credentials, and a sender of its own", () => {
+    const config = loadOrchestratorConfig({
+      SMTP_URL: 'smtps://mailer:s3cret@relay.example.org:465',
+      MAIL_FROM: 'Human Rights Network <network@example.org>',
+    });
+    expect(config.SMTP_URL).toBe('smtps://mailer:s3cret@relay.example.org:465');
+    expect(config.MAIL_FROM).toBe('Human Rights Network <network@example.org>');
+  });
+
+  it('stops at boot on a relay that is not an SMTP URL, or a sender that is not an address, without echoing them', () => {
+    const attempt = () =>
+      loadOrchestratorConfig({ SMTP_URL: 'http://mailer:s3cret@relay.example.org', MAIL_FROM: 'nobody' });
+    expect(attempt).toThrow(/SMTP_URL must be a URL like smtp:/);
+    expect(attempt).toThrow(/MAIL_FROM must be an address/);
+    expect(attempt).not.toThrow(/s3cret/);
+  });
+});

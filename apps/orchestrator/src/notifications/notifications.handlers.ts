@@ -1,0 +1,30 @@
+import { Controller } from '@nestjs/common';
+import {
+  listCboNotifications,
+  listNotifications,
+  sendNotification,
+  type Caller,
+  type ParsedRequestOf,
+} from '@bandanh/contracts';
+import { Handles } from '@bandanh/platform';
+import { NotificationsService } from './notifications.service';
+
+@Controller()
+export class NotificationsHandlers {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Handles(sendNotification)
+  send(request: ParsedRequestOf<typeof sendNotification>, caller: Caller) {
+    return this.notifications.send(caller, request);
+  }
+
+  @Handles(listNotifications)
+  async list(query: ParsedRequestOf<typeof listNotifications>, caller: Caller) {
+    return { items: await this.notifications.list(caller, query) };
+  }
+
+  @Handles(listCboNotifications)
+  async forCbo({ cboId }: ParsedRequestOf<typeof listCboNotifications>, caller: Caller) {
+    return { items: await this.notifications.forCbo(caller, cboId) };
+  }
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  Caller,
+  Notification,
+  NotificationRequest,
+  NotificationStatus,
+  ServiceName,
+} from '@bandanh/contracts';
+import { requireGroup } from '@bandanh/platform';
+import { notYourCbo } from './notifications.errors';
+import { NotificationsRepository } from './notifications.repository';
+import { NotificationWorkflows } from './notifications.temporal';
+import { renderNotification } from './notifications.templates';
+
+/** The services that send messages for their own steps (password reset, decisions, reminders). */
+const SENDERS: readonly ServiceName[] = ['identity', 'network', 'orchestrator'];
+
+/** The notification channel: who may send, and who sees which messages. */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    private readonly workflows: NotificationWorkflows,
+    private readonly notifications: NotificationsRepository,
+  ) {}
+
+  /**
+   * Starts the message's workflow, once per key: a message whose template cannot be filled
+   * is refused before anything starts; a key sent (or started) before answers `started: false`.
+   */
+  async send(
+    caller: Caller,
+    request: NotificationRequest,
+  ): Promise<{ key: string; workflowId: string; started: boolean }> {
+    const isSender = caller.kind === 'system' && (SENDERS as readonly string[]).includes(caller.service);
+    if (!isSender) requireGroup(caller, 'admins');
+    renderNotification(request.kind, request.locale, request.params);
+    const { workflowId, started } = await this.workflows.start(request);
+    return { key: request.key, workflowId, started };
+  }
+
+  /** Every message, newest first, for admins. */
+  async list(
+    caller: Caller,
+    query: { status?: NotificationStatus; limit: number; offset: number },
+  ): Promise<Notification[]> {
+    requireGroup(caller, 'admins');
+    return this.notifications.list({ status: query.status }, query);
+  }
+
+  /** A CBO's messages: its own members see them, and admins; nobody else. */
+  async forCbo(caller: Caller, cboId: string): Promise<Notification[]> {
+    const person = requireGroup(caller, 'notificationReaders');
+    if (person.kind === 'applicant' && person.cboId !== cboId) throw notYourCbo(cboId);
+    return this.notifications.list({ cboId }, { limit: 50, offset: 0 });
+  }
+}

@@ -1,3 +1,0 @@
-import { messagesLayout } from '@/i18n/client-messages';
-
-export default messagesLayout(['apply', 'focusIssues']);

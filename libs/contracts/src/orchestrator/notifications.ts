@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { defineContract } from '../contract';
+
+/** The languages a message is written in: the recipient's. */
+export const NOTIFICATION_LOCALES = ['km', 'en'] as const;
+export const NotificationLocale = z.enum(NOTIFICATION_LOCALES);
+export type NotificationLocale = z.infer<typeof NotificationLocale>;
+
+/**
+ * What a message is about; each kind has a subject and a body in the orchestrator's catalogs
+ * (`apps/orchestrator/src/notifications/catalogs/`), in Khmer and English. A new use adds its
+ * kind here and its templates there.
+ */
+export const NOTIFICATION_KINDS = ['cbo_decision'] as const;
+export const NotificationKind = z.enum(NOTIFICATION_KINDS);
+export type NotificationKind = z.infer<typeof NotificationKind>;
+
+export const NOTIFICATION_STATUSES = ['queued', 'sent', 'failed'] as const;
+export const NotificationStatus = z.enum(NOTIFICATION_STATUSES);
+export type NotificationStatus = z.infer<typeof NotificationStatus>;
+
+/**
+ * One message per event: the caller's key names the event (`decision-<cboId>-<n>`,
+ * `password-reset-<tokenId>`), so sending it again sends nothing twice.
+ */
+export const NotificationKey = z
+  .string()
+  .trim()
+  .regex(
+    /^[a-z0-9][a-z0-9:._-]{7,149}$/,
+    'The notification key must be 8 to 150 lower-case letters, digits or : . _ -',
+  );
+
+/** The values a template's placeholders take (`{cboName}`, `{reason}`). */
+export const NotificationParams = z.record(
+  z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, 'Template parameter names are letters and digits'),
+  z.union([z.string().max(2000), z.number()]),
+);
+export type NotificationParams = z.infer<typeof NotificationParams>;
+
+export const NotificationRequest = z.object({
+  key: NotificationKey,
+  kind: NotificationKind,
+  locale: NotificationLocale,
+  recipient: z.object({
+    email: z.email({ error: 'Enter a valid email address' }),
+    /** The account it goes to, when it goes to one. */
+    userId: z.uuid().optional(),
+  }),
+  params: NotificationParams.default({}),
+  /** The CBO it is about: its linked members see it on their group's page. */
+  cboId: z.uuid().optional(),
+});
+export type NotificationRequest = z.output<typeof NotificationRequest>;
+
+export function notificationWorkflowId(key: string): string {
+  return `notification-${key}`;
+}
+
+/** A message, as the log of its attempts keeps it. */
+export const Notification = z.object({
+  key: z.string(),
+  kind: NotificationKind,
+  recipient: z.string(),
+  locale: NotificationLocale,
+  subject: z.string(),
+  status: NotificationStatus,
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  sentAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+  cboId: z.uuid().nullable(),
+  userId: z.uuid().nullable(),
+});
+export type Notification = z.infer<typeof Notification>;
+
+/**
+ * Sends a message by email, once per key, from a workflow that retries it: the answer says
+ * whether this call started it (`started: false` when the key was sent or started before).
+ * Services send (the orchestrator's steps, identity's password reset); admins may too.
+ */
+export const sendNotification = defineContract({
+  subject: 'orchestrator.notification.send',
+  request: NotificationRequest,
+  response: z.object({ key: z.string(), workflowId: z.string(), started: z.boolean() }),
+});
+
+/** Every message, newest first, for admins. */
+export const listNotifications = defineContract({
+  subject: 'orchestrator.notification.list',
+  request: z.object({
+    status: NotificationStatus.optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  }),
+  response: z.object({ items: z.array(Notification) }),
+});
+
+/** The messages about one CBO: its linked members see their own group's, staff admins any. */
+export const listCboNotifications = defineContract({
+  subject: 'orchestrator.notification.forCbo',
+  request: z.object({ cboId: z.uuid() }),
+  response: z.object({ items: z.array(Notification) }),
+});
