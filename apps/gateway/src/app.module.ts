@@ -15,6 +15,7 @@ import { HotlineModule } from './hotline/hotline.module';
 import { AuthGuard } from './http/auth.guard';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PartnersModule } from './partners/partners.module';
+import { PasswordResetModule } from './password-reset/password-reset.module';
 import { PipelineModule } from './pipeline/pipeline.module';
 import { ProvincesModule } from './provinces/provinces.module';
 import { ReferralsModule } from './referrals/referrals.module';
@@ -27,6 +28,7 @@ export const FEATURES = [
   HealthModule,
   ProvincesModule,
   AuthModule,
+  PasswordResetModule,
   AdminModule,
   CbosModule,
   CboClaimsModule,

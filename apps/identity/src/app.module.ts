@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { loggerModule } from '@bandanh/platform';
+import { NatsClientModule, loggerModule } from '@bandanh/platform';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { CboClaimsModule } from './cbo-claims/cbo-claims.module';
@@ -10,6 +10,8 @@ import { databaseModule } from './db/database.module';
 import { HealthModule } from './health/health.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { MfaModule } from './mfa/mfa.module';
+import { OutboxModule } from './outbox/outbox.module';
+import { PasswordResetModule } from './password-reset/password-reset.module';
 import { SecurityModule } from './security/security.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { SignUpModule } from './sign-up/sign-up.module';
@@ -21,13 +23,16 @@ export class AppModule {
       module: AppModule,
       imports: [
         loggerModule('identity', config.LOG_LEVEL),
+        NatsClientModule.forRoot('identity', config),
         databaseModule(config.DATABASE_URL),
         SecurityModule.forRoot(config),
+        OutboxModule,
         HealthModule,
         AuditModule,
         AccountsModule,
         MfaModule,
         SessionsModule,
+        PasswordResetModule,
         SignUpModule,
         InvitationsModule,
         CboLinksModule,

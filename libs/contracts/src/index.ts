@@ -16,4 +16,6 @@ export * from './orchestrator/notifications';
 export * from './identity/caller';
 export * from './identity/identity';
 export * from './identity/cbo-members';
+export * from './identity/password-reset';
+export * from './identity/mfa';
 export * from './http';

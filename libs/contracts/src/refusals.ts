@@ -48,6 +48,12 @@ export const ACCOUNT_REFUSALS = [
   'already_decided',
   /** An admin invited an address that already has an account (change its roles instead). */
   'account_exists',
+  /** A password reset link that was used, replaced by a newer one, or has expired. */
+  'reset_link_invalid',
+  /** Recovery codes asked for by an account without two-factor authentication. */
+  'mfa_not_enabled',
+  /** An admin resetting their own second factor (another admin must). */
+  'own_account',
 ] as const;
 export const AccountRefusal = z.enum(ACCOUNT_REFUSALS);
 export type AccountRefusal = z.infer<typeof AccountRefusal>;

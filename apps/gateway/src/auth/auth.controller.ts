@@ -6,6 +6,9 @@ import {
   beginMfa,
   changePassword,
   confirmMfa,
+  getMfaStatus,
+  regenerateRecoveryCodes,
+  resetMfa,
   signIn,
   signOut,
   signUp,
@@ -71,5 +74,20 @@ export class AuthController {
   @Endpoint(AUTH_ROUTES.confirmMfa)
   confirmMfa(@Call() { body, caller }: Call<typeof AUTH_ROUTES.confirmMfa>) {
     return this.rpc.send(confirmMfa, body, caller);
+  }
+
+  @Endpoint(AUTH_ROUTES.getMfaStatus)
+  mfaStatus(@Call() { caller }: Call<typeof AUTH_ROUTES.getMfaStatus>) {
+    return this.rpc.send(getMfaStatus, {}, caller);
+  }
+
+  @Endpoint(AUTH_ROUTES.regenerateRecoveryCodes)
+  regenerateRecoveryCodes(@Call() { body, caller }: Call<typeof AUTH_ROUTES.regenerateRecoveryCodes>) {
+    return this.rpc.send(regenerateRecoveryCodes, body, caller);
+  }
+
+  @Endpoint(AUTH_ROUTES.resetMfa)
+  resetMfa(@Call() { params, caller }: Call<typeof AUTH_ROUTES.resetMfa>) {
+    return this.rpc.send(resetMfa, { userId: params.id }, caller);
   }
 }

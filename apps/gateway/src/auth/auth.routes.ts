@@ -1,20 +1,24 @@
 import { z } from 'zod';
 import {
+  AccountLocale,
   DisplayName,
   Email,
   InvitationView,
   Me,
   MfaConfirmed,
   MfaEnrolment,
+  MfaStatus,
   NewPassword,
+  ROLE_GROUPS,
   PasswordChanged,
   SignInRequest,
   SignInResult,
   SignedIn,
+  SecondFactor,
   SignedOut,
   TotpCode,
 } from '@bandanh/contracts';
-import { DENIED, RATE_LIMITED, defineRoute, problem } from '../http/route-def';
+import { DENIED, RATE_LIMITED, defineRoute, idParam, problem } from '../http/route-def';
 
 /** Signing in and out, the account's password and two-factor authentication, and accepting an invitation. */
 export const AUTH_ROUTES = {
@@ -46,7 +50,7 @@ export const AUTH_ROUTES = {
     summary: 'A CBO member creates an applicant account',
     tag: 'auth',
     access: 'public',
-    body: z.object({ email: Email, displayName: DisplayName, password: NewPassword }),
+    body: z.object({ email: Email, displayName: DisplayName, password: NewPassword, locale: AccountLocale }),
     status: 201,
     responses: {
       201: { description: 'Signed up and signed in', schema: SignedIn },
@@ -123,6 +127,56 @@ export const AUTH_ROUTES = {
       ...DENIED,
     },
   }),
+  getMfaStatus: defineRoute({
+    method: 'GET',
+    path: '/api/auth/mfa',
+    operationId: 'getMfaStatus',
+    summary: 'Whether two-factor authentication is on, and how many recovery codes are left unused',
+    tag: 'auth',
+    access: 'signed-in',
+    status: 200,
+    responses: { 200: { description: 'The status', schema: MfaStatus }, ...DENIED },
+  }),
+  regenerateRecoveryCodes: defineRoute({
+    method: 'POST',
+    path: '/api/auth/mfa/recovery-codes',
+    operationId: 'regenerateRecoveryCodes',
+    summary:
+      'Replaces the recovery codes, for a current code from the app or an unused recovery code; answers the new ones, once',
+    tag: 'auth',
+    access: 'signed-in',
+    body: z.object({ code: SecondFactor }),
+    status: 200,
+    responses: {
+      200: { description: 'The new codes (the old ones no longer work)', schema: MfaConfirmed },
+      400: problem('The code is not right'),
+      409: problem('Two-factor authentication is not on (reason mfa_not_enabled)'),
+      429: problem('Too many wrong codes for this account: it is locked for a while, as at sign-in'),
+      ...DENIED,
+    },
+  }),
+  resetMfa: defineRoute({
+    method: 'POST',
+    path: '/api/admin/accounts/:id/mfa-reset',
+    operationId: 'resetAccountMfa',
+    idempotent: true,
+    summary:
+      "An admin turns off another staff member's lost second factor: they are signed out and set it up again at their next sign-in",
+    tag: 'admin',
+    access: ROLE_GROUPS.admins,
+    params: idParam('Account'),
+    status: 200,
+    responses: {
+      200: {
+        description: 'Whether it was reset (false when it was already off), and how many sessions ended',
+        schema: z.object({ reset: z.boolean(), endedSessions: z.number().int() }),
+      },
+      400: problem('The account is not a staff member'),
+      404: problem('No such account'),
+      409: problem('An admin cannot reset their own second factor (reason own_account)'),
+      ...DENIED,
+    },
+  }),
   getInvitation: defineRoute({
     method: 'GET',
     path: '/api/invitations/:token',
@@ -146,7 +200,12 @@ export const AUTH_ROUTES = {
     summary: 'The invited person sets their name and password',
     tag: 'auth',
     access: 'public',
-    body: z.object({ token: z.string().min(1).max(200), displayName: DisplayName, password: NewPassword }),
+    body: z.object({
+      token: z.string().min(1).max(200),
+      displayName: DisplayName,
+      password: NewPassword,
+      locale: AccountLocale,
+    }),
     status: 201,
     responses: {
       201: { description: 'The account, signed in', schema: SignedIn },

@@ -35,12 +35,15 @@ describe('the route table', () => {
     expect(mountedRoutes().sort()).toEqual(table.sort());
   });
 
-  it('leaves only health, provinces, sign-in, sign-up, invitations, the directory and applications public', () => {
+  it('leaves only health, provinces, sign-in, sign-up, password reset, invitations, the directory and applications public', () => {
     const open = Object.values(ROUTES)
       .filter((r) => r.access === 'public')
       .map((r) => r.path);
     expect(open.sort()).toEqual([
       '/api/applications',
+      '/api/auth/password-reset',
+      '/api/auth/password-reset/check',
+      '/api/auth/password-reset/completion',
       '/api/auth/sign-in',
       '/api/auth/sign-up',
       '/api/directory',
@@ -56,6 +59,9 @@ describe('the route table', () => {
     const writes = Object.values(ROUTES).filter((r) => r.access === 'public' && r.method !== 'GET');
     expect(writes.map((r) => r.path).sort()).toEqual([
       '/api/applications',
+      '/api/auth/password-reset',
+      '/api/auth/password-reset/check',
+      '/api/auth/password-reset/completion',
       '/api/auth/sign-in',
       '/api/auth/sign-up',
       '/api/invitations/acceptance',

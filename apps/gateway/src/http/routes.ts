@@ -9,6 +9,7 @@ import { HEALTH_ROUTES } from '../health/health.routes';
 import { HOTLINE_ROUTES } from '../hotline/hotline.routes';
 import { NOTIFICATION_ROUTES } from '../notifications/notifications.routes';
 import { PARTNER_ROUTES } from '../partners/partners.routes';
+import { PASSWORD_RESET_ROUTES } from '../password-reset/password-reset.routes';
 import { PIPELINE_ROUTES } from '../pipeline/pipeline.routes';
 import { PROVINCE_ROUTES } from '../provinces/provinces.routes';
 import { REFERRAL_ROUTES } from '../referrals/referrals.routes';
@@ -28,6 +29,7 @@ export const ROUTES = {
   ...HEALTH_ROUTES,
   ...PROVINCE_ROUTES,
   ...AUTH_ROUTES,
+  ...PASSWORD_RESET_ROUTES,
   ...ADMIN_ROUTES,
   ...CBO_ROUTES,
   ...CLAIM_ROUTES,

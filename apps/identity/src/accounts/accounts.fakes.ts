@@ -19,6 +19,7 @@ export function aUser(overrides: Partial<UserRow> = {}): UserRow {
     totpEnabledAt: null,
     totpLastStep: null,
     disabledAt: null,
+    locale: 'km',
     createdAt: at,
     updatedAt: at,
     ...overrides,

@@ -21,6 +21,8 @@ export function toAccount(row: UserRow): Account {
 
 export type NewUser = Pick<UserRow, 'email' | 'displayName' | 'kind' | 'roles' | 'passwordHash'> & {
   cboId?: string | null;
+  /** The language they read; Khmer when not said. */
+  locale?: UserRow['locale'];
 };
 
 @Injectable()

@@ -7,6 +7,7 @@ export interface MemberRow {
   userId: string;
   email: string;
   displayName: string;
+  locale: 'km' | 'en';
 }
 
 @Injectable()
@@ -16,7 +17,12 @@ export class CboMembersRepository {
   /** The applicants linked to the CBO whose accounts are not disabled. */
   async activeMembers(cboId: string): Promise<MemberRow[]> {
     return this.database.db
-      .select({ userId: users.id, email: users.email, displayName: users.displayName })
+      .select({
+        userId: users.id,
+        email: users.email,
+        displayName: users.displayName,
+        locale: users.locale,
+      })
       .from(users)
       .where(and(eq(users.cboId, cboId), eq(users.kind, 'applicant'), isNull(users.disabledAt)))
       .orderBy(asc(users.createdAt));

@@ -4,7 +4,12 @@ import type { CboMembersRepository } from './cbo-members.repository';
 import { CboMembersService } from './cbo-members.service';
 
 const CBO_ID = '33333333-3333-4333-8333-333333333333';
-const member = { userId: '44444444-4444-4444-8444-444444444444', email: 'm@example.org', displayName: 'Sok' };
+const member = {
+  userId: '44444444-4444-4444-8444-444444444444',
+  email: 'm@example.org',
+  displayName: 'Sok',
+  locale: 'en' as const,
+};
 
 function service() {
   const repository = { activeMembers: jest.fn(async () => [member]) };
@@ -12,10 +17,10 @@ function service() {
 }
 
 describe("a CBO's members", () => {
-  it('are listed for the orchestrator, in Khmer until they choose a language', async () => {
+  it('are listed for the orchestrator, each with the language they read', async () => {
     const { members, repository } = service();
     await expect(members.list({ kind: 'system', service: 'orchestrator' }, CBO_ID)).resolves.toEqual([
-      { ...member, locale: 'km' },
+      member,
     ]);
     expect(repository.activeMembers).toHaveBeenCalledWith(CBO_ID);
   });

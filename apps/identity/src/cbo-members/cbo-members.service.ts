@@ -10,8 +10,7 @@ export class CboMembersService {
 
   async list(caller: Caller, cboId: string): Promise<CboMember[]> {
     requireSystem(caller, 'orchestrator');
-    const rows = await this.members.activeMembers(cboId);
-    // Accounts keep no language yet: members read Khmer until they can choose.
-    return rows.map((row) => ({ ...row, locale: 'km' }));
+    // Each in the language they signed up in (Khmer for accounts older than that choice).
+    return this.members.activeMembers(cboId);
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseEnv, databaseEnv, loadConfig } from '@bandanh/platform';
+import { baseEnv, databaseEnv, durationEnv, loadConfig } from '@bandanh/platform';
 
 /** A development-only key: production must set IDENTITY_ENCRYPTION_KEYS (refused otherwise). */
 const DEV_KEYS = 'dev:YmFuZGFuaC1kZXZlbG9wbWVudC1rZXktMzItYnl0ZXM=';
@@ -21,6 +21,21 @@ export const IdentityEnv = z
     INVITATION_TTL_HOURS: z.coerce.number().positive().default(72),
     CBO_LINK_CODE_TTL_DAYS: z.coerce.number().positive().default(14),
     ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19_456),
+    /** How long a password reset link works (in ms once read). */
+    PASSWORD_RESET_TTL: durationEnv('30 minutes'),
+    /** How many reset links one address gets per PASSWORD_RESET_WINDOW; more asks are answered alike, and sent nothing. */
+    PASSWORD_RESET_LIMIT: z.coerce.number().int().min(1).default(3),
+    PASSWORD_RESET_WINDOW: durationEnv('1 hour'),
+    /** The least time a reset request takes to answer, so that its timing does not tell a known address from another. */
+    PASSWORD_RESET_ANSWER_MS: z.coerce.number().int().min(0).default(300),
+    /** The web's address as people reach it, for the links in emails. */
+    WEB_URL: z
+      .url({
+        protocol: /^https?$/,
+        error: 'must be the http(s) address of the web, like https://bandanh.example.org',
+      })
+      .default('http://localhost:3000')
+      .transform((value) => value.replace(/\/+$/, '')),
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.IDENTITY_ENCRYPTION_KEYS !== DEV_KEYS, {
     path: ['IDENTITY_ENCRYPTION_KEYS'],

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { ACCOUNT_KINDS, AUDIT_OUTCOMES, type StaffRole } from '@bandanh/contracts';
-import { idempotencyTable } from '@bandanh/platform/db/tables';
+import { ACCOUNT_KINDS, AUDIT_OUTCOMES, NOTIFICATION_LOCALES, type StaffRole } from '@bandanh/contracts';
+import { idempotencyTable, outboxTable } from '@bandanh/platform/db/tables';
 
 export const identity = pgSchema('identity');
 
@@ -28,6 +28,8 @@ export const users = identity.table(
     /** The last TOTP time step accepted, so a code cannot be replayed. */
     totpLastStep: integer('totp_last_step'),
     disabledAt: at('disabled_at'),
+    /** The language the person reads (the page they signed up on): their emails are written in it. */
+    locale: text('locale', { enum: NOTIFICATION_LOCALES }).notNull().default('km'),
     createdAt: at('created_at').notNull().defaultNow(),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
@@ -76,6 +78,24 @@ export const signInAttempts = identity.table('sign_in_attempts', {
   lockedUntil: at('locked_until'),
   lastFailureAt: at('last_failure_at'),
 });
+
+/**
+ * Password reset links: only the token's hash is kept. Single-use (`usedAt`), replaced by the
+ * next one asked for (`replacedAt`), and dead after `expiresAt`.
+ */
+export const passwordResetTokens = identity.table(
+  'password_reset_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: uuid('user_id').notNull(),
+    expiresAt: at('expires_at').notNull(),
+    usedAt: at('used_at'),
+    replacedAt: at('replaced_at'),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('password_reset_tokens_user_idx').on(t.userId, t.createdAt)],
+);
 
 export const invitations = identity.table('invitations', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -135,6 +155,13 @@ export const auditLog = identity.table('audit_log', {
 });
 
 export const idempotencyKeys = idempotencyTable(identity);
+
+/**
+ * Messages to other services committed with the change they follow (a reset link's email):
+ * the outbox relay sends them (`src/outbox/`), and deletes each once delivered, since a
+ * message may carry a secret (the link).
+ */
+export const outbox = outboxTable(identity);
 
 export type UserRow = typeof users.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;

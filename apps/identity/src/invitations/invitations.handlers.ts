@@ -26,8 +26,8 @@ export class InvitationsHandlers {
   }
 
   @Handles(acceptInvitation)
-  accept({ token, displayName, password }: ParsedRequestOf<typeof acceptInvitation>) {
-    return this.invitations.accept(token, displayName, password);
+  accept({ token, displayName, password, locale }: ParsedRequestOf<typeof acceptInvitation>) {
+    return this.invitations.accept(token, displayName, password, locale);
   }
 
   @Handles(listInvitations)

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { roleWarnings, type Caller, type StaffRole } from '@bandanh/contracts';
+import { roleWarnings, type Caller, type NotificationLocale, type StaffRole } from '@bandanh/contracts';
 import { requireGroup, sha256 } from '@bandanh/platform';
 import { emailTaken } from '../accounts/accounts.errors';
 import { AccountsRepository } from '../accounts/accounts.repository';
@@ -80,14 +80,19 @@ export class InvitationsService {
     return { invitation: describe(await this.find(token)) };
   }
 
-  async accept(token: string, displayName: string, password: string): Promise<SignedIn> {
+  async accept(
+    token: string,
+    displayName: string,
+    password: string,
+    locale: NotificationLocale = 'km',
+  ): Promise<SignedIn> {
     const invitation = await this.find(token);
     const passwordHash = await this.hasher.hashNew(password, invitation.email);
     return this.transactions.run(async (tx) => {
       if (!(await this.invitations.markAccepted(invitation.id, tx))) throw invitationGone();
       const { email, roles } = invitation;
       const signedIn = await this.sessions.openAccount(
-        { email, displayName, kind: 'staff', roles, passwordHash },
+        { email, displayName, kind: 'staff', roles, passwordHash, locale },
         () => this.entry('invitation.accept', invitation),
         tx,
       );

@@ -9,6 +9,14 @@ export class InMemoryRecoveryCodes implements Shape<MfaRepository> {
     this.codes.set(userId, new Map(codeHashes.map((hash) => [hash, false])));
   }
 
+  async unusedRecoveryCodes(userId: string) {
+    return [...(this.codes.get(userId)?.values() ?? [])].filter((used) => !used).length;
+  }
+
+  async deleteRecoveryCodes(userId: string) {
+    this.codes.delete(userId);
+  }
+
   async spendRecoveryCode(userId: string, codeHash: string) {
     const mine = this.codes.get(userId);
     if (!mine || mine.get(codeHash) !== false) return false;

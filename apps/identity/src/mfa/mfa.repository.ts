@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import { IDENTITY_DB, type Executor, type IdentityDatabase } from '../db/database.module';
 import { recoveryCodes } from '../db/schema';
 
@@ -12,6 +12,20 @@ export class MfaRepository {
   async replaceRecoveryCodes(userId: string, codeHashes: string[], executor: Executor): Promise<void> {
     await executor.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
     await executor.insert(recoveryCodes).values(codeHashes.map((codeHash) => ({ userId, codeHash })));
+  }
+
+  /** How many of the user's recovery codes are unused. */
+  async unusedRecoveryCodes(userId: string): Promise<number> {
+    const [row] = await this.database.db
+      .select({ n: count() })
+      .from(recoveryCodes)
+      .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+    return row?.n ?? 0;
+  }
+
+  /** The user has no recovery codes any more. */
+  async deleteRecoveryCodes(userId: string, executor: Executor): Promise<void> {
+    await executor.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
   }
 
   /** Marks the code used; false when the user has no such unused code. */

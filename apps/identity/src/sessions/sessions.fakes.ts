@@ -37,6 +37,12 @@ export class InMemorySessions implements Shape<SessionsRepository> {
     return ended.length;
   }
 
+  async endChallenges(userId: string) {
+    const pending = this.challenges.filter((row) => row.userId === userId && !row.usedAt);
+    for (const row of pending) row.usedAt = new Date();
+    return pending.length;
+  }
+
   async createChallenge(values: { tokenHash: string; userId: string; email: string; expiresAt: Date }) {
     this.challenges.push({ ...values, usedAt: null });
   }

@@ -10,6 +10,6 @@ import { SessionsService } from './sessions.service';
   imports: [AccountsModule, AuditModule, MfaModule],
   controllers: [SessionsHandlers],
   providers: [SessionsService, SessionsRepository],
-  exports: [SessionsService],
+  exports: [SessionsService, SessionsRepository],
 })
 export class SessionsModule {}

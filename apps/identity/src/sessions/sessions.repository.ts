@@ -57,6 +57,16 @@ export class SessionsRepository {
     return ended.length;
   }
 
+  /** Spends every pending sign-in challenge of the user (their password or second factor changed). */
+  async endChallenges(userId: string, executor?: Executor): Promise<number> {
+    const ended = await this.on(executor)
+      .update(signInChallenges)
+      .set({ usedAt: new Date() })
+      .where(and(eq(signInChallenges.userId, userId), isNull(signInChallenges.usedAt)))
+      .returning({ tokenHash: signInChallenges.tokenHash });
+    return ended.length;
+  }
+
   async createChallenge(values: {
     tokenHash: string;
     userId: string;

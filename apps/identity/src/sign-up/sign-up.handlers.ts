@@ -8,7 +8,7 @@ export class SignUpHandlers {
   constructor(private readonly signUps: SignUpService) {}
 
   @Handles(signUp)
-  signUp({ email, displayName, password }: ParsedRequestOf<typeof signUp>) {
-    return this.signUps.signUp(email, displayName, password);
+  signUp({ email, displayName, password, locale }: ParsedRequestOf<typeof signUp>) {
+    return this.signUps.signUp(email, displayName, password, locale);
   }
 }

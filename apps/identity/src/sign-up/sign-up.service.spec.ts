@@ -27,6 +27,15 @@ describe('signing up', () => {
     ]);
   });
 
+  it('keeps the language of the page they signed up on, Khmer when it is not said', async () => {
+    await world.signUps.signUp('dara@example.org', 'Dara', 'river fish net 2026', 'en');
+    await world.signUps.signUp('sokha@example.org', 'Sokha', 'river fish net 2026');
+    expect(world.rows.accounts.rows.map((row) => [row.email, row.locale])).toEqual([
+      ['dara@example.org', 'en'],
+      ['sokha@example.org', 'km'],
+    ]);
+  });
+
   it('refuses an email that has an account, and tells them to sign in', async () => {
     await world.givenAccount({ email: 'sokha@example.org' });
     await expect(

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { NotificationLocale } from '@bandanh/contracts';
 import { emailTaken } from '../accounts/accounts.errors';
 import { onUser } from '../audit/audit.service';
 import { Transactions } from '../db/database.module';
@@ -14,11 +15,16 @@ export class SignUpService {
     private readonly transactions: Transactions,
   ) {}
 
-  async signUp(email: string, displayName: string, password: string): Promise<SignedIn> {
+  async signUp(
+    email: string,
+    displayName: string,
+    password: string,
+    locale: NotificationLocale = 'km',
+  ): Promise<SignedIn> {
     const passwordHash = await this.hasher.hashNew(password, email);
     return this.transactions.run(async (tx) => {
       const signedIn = await this.sessions.openAccount(
-        { email, displayName, kind: 'applicant', roles: [], passwordHash },
+        { email, displayName, kind: 'applicant', roles: [], passwordHash, locale },
         (userId) => ({ action: 'account.sign_up', outcome: 'success', ...onUser(userId) }),
         tx,
       );

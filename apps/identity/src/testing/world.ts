@@ -22,6 +22,11 @@ import { InvitationsService } from '../invitations/invitations.service';
 import { InMemoryRecoveryCodes } from '../mfa/mfa.fakes';
 import type { MfaRepository } from '../mfa/mfa.repository';
 import { MfaService, totpFor } from '../mfa/mfa.service';
+import type { IdentityOutbox } from '../outbox/identity-outbox';
+import { InMemoryOutbox } from '../outbox/outbox.fakes';
+import { InMemoryResetTokens } from '../password-reset/password-reset.fakes';
+import type { PasswordResetRepository } from '../password-reset/password-reset.repository';
+import { PasswordResetService } from '../password-reset/password-reset.service';
 import { InMemorySessions } from '../sessions/sessions.fakes';
 import type { SessionsRepository } from '../sessions/sessions.repository';
 import { SessionsService } from '../sessions/sessions.service';
@@ -48,12 +53,24 @@ export function identityWorld(env: Record<string, string> = {}) {
     recoveryCodes: new InMemoryRecoveryCodes(),
     invitations: new InMemoryInvitations(),
     linkCodes: new InMemoryLinkCodes(),
+    resetLinks: new InMemoryResetTokens(),
     claims: undefined as unknown as InMemoryClaims,
   };
+  const outbox = new InMemoryOutbox();
+  const sendsMail = asReal<IdentityOutbox>(outbox);
   rows.claims = new InMemoryClaims(rows.accounts);
   const accounts = asReal<AccountsRepository>(rows.accounts);
-  const mfa = new MfaService(accounts, asReal<MfaRepository>(rows.recoveryCodes), audit, box, transactions);
   const sessionsRepository = asReal<SessionsRepository>(rows.sessions);
+  const mfa = new MfaService(
+    config,
+    accounts,
+    asReal<MfaRepository>(rows.recoveryCodes),
+    sessionsRepository,
+    audit,
+    box,
+    sendsMail,
+    transactions,
+  );
   const sessions = new SessionsService(
     config,
     accounts,
@@ -69,9 +86,20 @@ export function identityWorld(env: Record<string, string> = {}) {
     config,
     log,
     rows,
+    outbox,
     audit,
     mfa,
     sessions,
+    passwordReset: new PasswordResetService(
+      config,
+      accounts,
+      asReal<PasswordResetRepository>(rows.resetLinks),
+      sessionsRepository,
+      audit,
+      hasher,
+      sendsMail,
+      transactions,
+    ),
     accounts: new AccountsService(accounts, audit, transactions),
     signUps: new SignUpService(sessions, hasher, transactions),
     invitations: new InvitationsService(

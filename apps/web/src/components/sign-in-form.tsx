@@ -1,5 +1,6 @@
 'use client';
 
+import type { ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import { signIn, type SignInState } from '@/app/[locale]/(auth)/sign-in/actions';
 import { CodeField, EmailField, PasswordField } from './account-fields';
@@ -9,8 +10,9 @@ import { useFormAction } from './use-form-action';
 /**
  * Email and password, then (for an account with two-factor authentication) the code, on the same
  * page. The second step carries only the API's single-use challenge, never the password.
+ * `forgot` (the way to a password reset) follows the password step's button.
  */
-export function SignInForm({ locale, next }: { locale: string; next: string }) {
+export function SignInForm({ locale, next, forgot }: { locale: string; next: string; forgot?: ReactNode }) {
   const t = useTranslations('signIn');
   const initial: SignInState = { step: 'password', email: '', next, fieldErrors: {} };
   const form = useFormAction(signIn, initial, `/${locale}/sign-in`);
@@ -55,6 +57,7 @@ export function SignInForm({ locale, next }: { locale: string; next: string }) {
       refusalValues={state.minutes ? { minutes: state.minutes } : undefined}
       submit={t('submit')}
       className="card"
+      after={forgot}
     >
       <EmailField label={t('email')} autoComplete="username" defaultValue={state.email} />
       <PasswordField name="password" label={t('password')} />

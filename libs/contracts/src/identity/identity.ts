@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineContract } from '../contract';
+import { NotificationLocale } from '../orchestrator/notifications';
 import { AccountKind, Caller, StaffRole } from './caller';
 
 export const Email = z
@@ -100,9 +101,12 @@ export const signOut = defineContract({
   response: z.object({ ended: z.boolean() }),
 });
 
+/** The language a person reads, from the page they signed up or accepted an invitation on (Khmer when not said). */
+export const AccountLocale = NotificationLocale.default('km');
+
 export const signUp = defineContract({
   subject: 'identity.applicant.signUp',
-  request: z.object({ email: Email, displayName: DisplayName, password: NewPassword }),
+  request: z.object({ email: Email, displayName: DisplayName, password: NewPassword, locale: AccountLocale }),
   response: SignedIn,
 });
 
@@ -179,7 +183,12 @@ export const getInvitation = defineContract({
 
 export const acceptInvitation = defineContract({
   subject: 'identity.invitation.accept',
-  request: z.object({ token: z.string().min(1).max(200), displayName: DisplayName, password: NewPassword }),
+  request: z.object({
+    token: z.string().min(1).max(200),
+    displayName: DisplayName,
+    password: NewPassword,
+    locale: AccountLocale,
+  }),
   response: SignedIn,
 });
 

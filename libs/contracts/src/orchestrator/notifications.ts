@@ -11,7 +11,13 @@ export type NotificationLocale = z.infer<typeof NotificationLocale>;
  * (`apps/orchestrator/src/notifications/catalogs/`), in Khmer and English. A new use adds its
  * kind here and its templates there.
  */
-export const NOTIFICATION_KINDS = ['cbo_decision'] as const;
+export const NOTIFICATION_KINDS = [
+  'cbo_decision',
+  /** A password reset link (identity), `{ name, link, minutes }`. */
+  'password_reset',
+  /** An admin reset the recipient's second factor (identity), `{ name }`. */
+  'mfa_reset',
+] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 

@@ -115,14 +115,16 @@ describe('the NATS server configuration of a deployment', () => {
     expect(readFileSync(CONFIG_FILE, 'utf8').match(/allow_responses: true/g)).toHaveLength(SERVICES.length);
   });
 
-  it('lets the network service call only what it calls, and identity nothing', () => {
+  it('lets the network service call only what it calls, and identity only the notification channel', () => {
     const network = userOf('network')!;
     expect(mayPublish(network, 'bandanh.orchestrator.pipeline.start')).toBe(true);
     expect(mayPublish(network, 'bandanh.identity.audit.append')).toBe(true);
     expect(mayPublish(network, 'bandanh.identity.session.resolve')).toBe(false);
     expect(mayPublish(network, 'bandanh.orchestrator.pipeline.decide')).toBe(false);
     expect(mayPublish(network, '$JS.API.INFO')).toBe(false);
-    expect(userOf('identity')!.publish).toEqual([]);
+    expect(userOf('identity')!.publish.map((grant) => grant.subject)).toEqual([
+      'bandanh.orchestrator.notification.send',
+    ]);
   });
 
   it('gives only the gateway JetStream, and only on its own buckets', () => {

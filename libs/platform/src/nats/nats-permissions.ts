@@ -10,6 +10,7 @@ import {
   recordCboStage,
   recordReferralOutcome,
   screenCbo,
+  sendNotification,
   startPipeline,
   startReferralFollowUp,
   type Contract,
@@ -44,8 +45,9 @@ export const NATS_ACCESS: Readonly<Record<ServiceName, ServiceAccess>> = {
     buckets: ['idempotency', 'ratelimit'],
   },
   identity: {
-    about: 'accounts, sessions, roles, invitations and the audit log: it answers and calls nobody',
-    calls: [],
+    about:
+      'accounts, sessions, roles, invitations and the audit log: its outbox mails password reset links and second-factor resets',
+    calls: [sendNotification],
   },
   network: {
     about: 'CBOs, assessments, directory, hotline: its outbox starts pipelines and referral follow-ups',

@@ -8,7 +8,7 @@ import { pageTitle } from '@/lib/page-title';
 
 type Props = {
   params: Promise<{ locale: string }>;
-  searchParams: Promise<{ next?: string; signedOut?: string }>;
+  searchParams: Promise<{ next?: string; signedOut?: string; reset?: string }>;
 };
 
 export const dynamic = 'force-dynamic';
@@ -21,6 +21,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const next = safeNext(query.next) ?? '';
   const t = await getTranslations('signIn');
+  const reset = await getTranslations('passwordReset');
 
   const me = await currentAccount();
   if (me)
@@ -34,7 +35,22 @@ export default async function SignInPage({ params, searchParams }: Props) {
           {t('signedOut')}
         </p>
       )}
-      <SignInForm locale={locale} next={next} />
+      {query.reset && (
+        <p className="notice ok" role="status" data-password-reset-done>
+          {reset('done')}
+        </p>
+      )}
+      <SignInForm
+        locale={locale}
+        next={next}
+        forgot={
+          <p className="muted">
+            <Link href="/password-reset" data-forgot-password>
+              {reset('forgotLink')}
+            </Link>
+          </p>
+        }
+      />
       <p className="muted">
         {t('noAccount')} <Link href="/sign-up">{t('signUpLink')}</Link>
       </p>

@@ -7,6 +7,7 @@ import { homeFor } from '@/lib/access';
 import { accountFieldErrors, type AccountErrorKey, type FieldErrors } from '@/lib/account-errors';
 import { api, ROUTES } from '@/lib/api';
 import { submit } from '@/lib/form-action';
+import { localeOf } from '@/lib/locale';
 import { ACCOUNT_WORDING } from '@/lib/refusal';
 import { keepSession } from '@/lib/session';
 
@@ -40,7 +41,11 @@ export async function signUp(_previous: SignUpState, formData: FormData): Promis
 
   const { email, displayName, password } = input.data;
   return submit(formData, {
-    send: () => api(ROUTES.signUp, { body: { email, displayName, password } }),
+    // The page's language becomes the account's: its emails are written in it.
+    send: () =>
+      api(ROUTES.signUp, {
+        body: { email, displayName, password, locale: localeOf(formData.get('locale')) },
+      }),
     wording: { ...ACCOUNT_WORDING, CONFLICT: 'emailTaken' },
     refused: (refusal) => ({ values, ...refusal }),
     done: async ({ session, account }, locale) => {

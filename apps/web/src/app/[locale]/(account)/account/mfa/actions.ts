@@ -1,6 +1,6 @@
 'use server';
 
-import { TotpCode } from '@bandanh/contracts';
+import { SecondFactor, TotpCode } from '@bandanh/contracts';
 import type { AccountErrorKey, FieldErrors } from '@/lib/account-errors';
 import { api, ROUTES } from '@/lib/api';
 import { submit } from '@/lib/form-action';
@@ -15,6 +15,8 @@ export interface MfaState {
   recoveryCodes?: string[];
   fieldErrors: FieldErrors;
   formError?: AccountErrorKey;
+  /** With `locked`: the minutes until the next try. */
+  minutes?: number;
 }
 
 const PATH = '/account/mfa';
@@ -66,5 +68,36 @@ export async function enrolMfa(previous: MfaState, formData: FormData): Promise<
       }
     },
     done: ({ recoveryCodes }) => ({ step: 'done', recoveryCodes, fieldErrors: {} }),
+  });
+}
+
+export interface RecoveryCodesState {
+  /** The new codes, shown this once. */
+  recoveryCodes?: string[];
+  fieldErrors: FieldErrors;
+  formError?: AccountErrorKey;
+  /** With `locked`: the minutes until the next try. */
+  minutes?: number;
+}
+
+/**
+ * New recovery codes for a code from the app (or an unused recovery code): the old ones stop
+ * working. Wrong codes count towards the account's lockout, as at sign-in.
+ */
+export async function regenerateRecoveryCodes(
+  _previous: RecoveryCodesState,
+  formData: FormData,
+): Promise<RecoveryCodesState> {
+  const code = SecondFactor.safeParse(String(formData.get('code') ?? ''));
+  if (!code.success) return { fieldErrors: { code: 'secondFactorFormat' }, formError: 'summary' };
+  return submit(formData, {
+    path: PATH,
+    send: () => api(ROUTES.regenerateRecoveryCodes, { body: { code: code.data } }),
+    wording: { ...ACCOUNT_WORDING, mfa_not_enabled: 'mfaNotStarted' },
+    refused: (refusal, error) =>
+      codeOf(error) === 'VALIDATION_FAILED'
+        ? { fieldErrors: { code: 'wrongCode' }, formError: 'summary' }
+        : { fieldErrors: {}, formError: refusal.formError, minutes: refusal.minutes },
+    done: ({ recoveryCodes }) => ({ recoveryCodes, fieldErrors: {} }),
   });
 }

@@ -1,7 +1,9 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { MfaForm } from '@/components/mfa-form';
+import { RecoveryCodesForm } from '@/components/recovery-codes-form';
 import { homeFor } from '@/lib/access';
-import { requireAccount } from '@/lib/auth';
+import { api, ROUTES } from '@/lib/api';
+import { afterFailure, requireAccount } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
 import { pageTitle } from '@/lib/page-title';
 
@@ -20,6 +22,15 @@ export default async function MfaPage({ params, searchParams }: Props) {
     duringMfaEnrolment: true,
   });
   const home = `/${locale}${homeFor(account) === '/' ? '' : homeFor(account)}`;
+  // With two-factor on: how many recovery codes are left (the page goes on without the count).
+  let left: number | undefined;
+  if (account.mfaEnabled) {
+    try {
+      left = (await api(ROUTES.getMfaStatus)).recoveryCodesLeft;
+    } catch (error) {
+      afterFailure(error, locale, '/account/mfa');
+    }
+  }
 
   return (
     <>
@@ -35,6 +46,7 @@ export default async function MfaPage({ params, searchParams }: Props) {
         </p>
       )}
       <MfaForm locale={locale} enabled={account.mfaEnabled} home={home} canSkip={!account.mfaRequired} />
+      {account.mfaEnabled && <RecoveryCodesForm locale={locale} left={left} />}
     </>
   );
 }

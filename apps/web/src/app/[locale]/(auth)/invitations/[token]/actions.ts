@@ -6,6 +6,7 @@ import { redirect } from '@/i18n/navigation';
 import { accountFieldErrors, type AccountErrorKey, type FieldErrors } from '@/lib/account-errors';
 import { api, ROUTES } from '@/lib/api';
 import { submit } from '@/lib/form-action';
+import { localeOf } from '@/lib/locale';
 import { ACCOUNT_WORDING } from '@/lib/refusal';
 import { keepSession } from '@/lib/session';
 
@@ -46,7 +47,11 @@ export async function acceptInvitation(
 
   const { displayName, password } = input.data;
   return submit(formData, {
-    send: () => api(ROUTES.acceptInvitation, { body: { token, displayName, password } }),
+    // The page's language becomes the account's: its emails are written in it.
+    send: () =>
+      api(ROUTES.acceptInvitation, {
+        body: { token, displayName, password, locale: localeOf(formData.get('locale')) },
+      }),
     wording: { ...ACCOUNT_WORDING, NOT_FOUND: 'invitationInvalid', CONFLICT: 'emailTaken' },
     refused: (refusal) => ({ token, values, ...refusal }),
     done: async ({ session }, locale) => {

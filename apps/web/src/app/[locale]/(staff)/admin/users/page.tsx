@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { Account, PendingInvitation } from '@bandanh/contracts';
 import { PendingInvitations } from '@/components/admin/pending-invitations';
+import { ResetMfaButton } from '@/components/admin/reset-mfa-button';
 import { InviteForm } from '@/components/invite-form';
 import { NotAllowed } from '@/components/not-allowed';
 import { RolesForm } from '@/components/roles-form';
@@ -13,7 +14,13 @@ import { pageTitle } from '@/lib/page-title';
 
 type Props = {
   params: Promise<{ locale: string }>;
-  searchParams: Promise<{ revoke?: string; revoked?: string }>;
+  searchParams: Promise<{
+    revoke?: string;
+    revoked?: string;
+    resetMfa?: string;
+    mfaReset?: string;
+    account?: string;
+  }>;
 };
 
 export const dynamic = 'force-dynamic';
@@ -46,6 +53,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
     return <Unavailable title={t('users.title')} message={t('users.unavailable')} />;
   }
 
+  const search = await searchParams;
   return (
     <>
       <h1>{t('users.title')}</h1>
@@ -98,6 +106,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
               {account.kind === 'staff' && (
                 <RolesForm locale={locale} id={account.id} name={account.displayName} roles={account.roles} />
               )}
+              <ResetMfaButton locale={locale} account={account} meId={me.id} search={search} />
             </li>
           ))}
         </ul>
