@@ -65,6 +65,7 @@ const EXPECTED: Record<RouteName, Access> = {
   listTasks: ['admin', 'coordinator', 'assessor', 'approver', 'trainer', 'finance'],
   searchDirectory: 'public',
   applyAsCbo: 'public',
+  getApplicationStatus: 'public',
   listOpenProvinces: 'public',
   getExpansion: PROGRAMME,
   saveExpansionPlan: ['admin'],

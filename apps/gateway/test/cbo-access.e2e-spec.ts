@@ -73,6 +73,13 @@ describe("an applicant's access to CBO records", () => {
     expect(list.body.items.map((c: { id: string }) => c.id)).toEqual([cboA]);
     expect((await call(member, `/api/cbos/${cboA}`)).status).toBe(200);
     expect((await call(member, `/api/cbos/${cboA}/pipeline`)).status).toBe(200);
+    // The member reads their group without what only staff need: who recorded it, who moved it.
+    expect((await call(coordinator, `/api/cbos/${cboA}`)).body.cbo.foundBy).toEqual(expect.any(String));
+    expect((await call(member, `/api/cbos/${cboA}`)).body.cbo.foundBy).toBeNull();
+    expect(list.body.items[0].foundBy).toBeNull();
+    const mine = await call(member, '/api/me/cbo');
+    expect(mine.body.cbo.foundBy).toBeNull();
+    expect(mine.body.pipeline.history.every((event: { by: string | null }) => event.by === null)).toBe(true);
     // Guessing the other CBO's id gets nothing, not even a hint that it exists.
     const other = await call(member, `/api/cbos/${cboB}`);
     expect(other.status).toBe(404);

@@ -12,6 +12,7 @@ import { HotlineModule } from './hotline/hotline.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { PartnersModule } from './partners/partners.module';
 import { ProvincesModule } from './provinces/provinces.module';
+import { RecordNamesModule } from './record-names/record-names.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { SettingsModule } from './settings/settings.module';
 
@@ -36,6 +37,7 @@ export class AppModule {
         HotlineModule,
         ReferralsModule,
         FieldVisitsModule,
+        RecordNamesModule,
       ],
     };
   }

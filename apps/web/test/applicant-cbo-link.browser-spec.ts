@@ -16,7 +16,7 @@ describe('a CBO member', () => {
     return created.body.cbo.id;
   }
 
-  it('signs up, links their account with a code from the coordinator, and sees only their own CBO', async () => {
+  it("signs up, links their account with a code from the coordinator, and sees only their own CBO, on their group's page", async () => {
     const coordinator = await rig.stack.tokenFor(STAFF.coordinator);
     const cboA = await recordCbo(coordinator, 'Kampong Phluk Fishing Community', 'KH-17');
     const cboB = await recordCbo(coordinator, 'Stung Treng Fishers Union', 'KH-19');
@@ -36,8 +36,8 @@ describe('a CBO member', () => {
     await page.fill('#password', 'our nets by the flooded forest');
     await page.fill('#confirm', 'our nets by the flooded forest');
     await page.click(SUBMIT);
-    await page.waitForURL(/\/en\/cbos$/);
-    await page.locator('[data-link-prompt]').waitFor();
+    // Not linked yet: they land on the page that links their group, not on the staff's list.
+    await page.waitForURL(/\/en\/account\/link-cbo$/);
     expect(await page.locator('li[data-cbo-id]').count()).toBe(0);
     expect(await page.locator('a[href="/en/cbos/new"]').count()).toBe(0);
 
@@ -47,8 +47,6 @@ describe('a CBO member', () => {
       method: 'POST',
     });
     expect(issued.status).toBe(201);
-    await page.click('[data-link-prompt] a');
-    await page.waitForURL(/\/en\/account\/link-cbo$/);
     await page.fill('#linkCode', 'WRONG-CODE2');
     await page.click(SUBMIT);
     await page
@@ -56,20 +54,16 @@ describe('a CBO member', () => {
       .waitFor();
     await page.fill('#linkCode', issued.body.code.toLowerCase());
     await page.click(SUBMIT);
-    await page.waitForURL(/\/en\/cbos\?linked=1/);
-    await page.getByText('Your account is now linked to your CBO.').waitFor();
-
-    const listed = await page
-      .locator('li[data-cbo-id]')
-      .evaluateAll((items) => items.map((item) => item.getAttribute('data-cbo-id')));
-    expect(listed).toEqual([cboA]);
+    await page.waitForURL(/\/en\/my-cbo\?linked=1/);
+    await page.getByText('Your account is now linked to your group.').waitFor();
+    await page.getByRole('heading', { name: 'Kampong Phluk Fishing Community' }).waitFor();
     await expect(page.textContent('main')).resolves.not.toContain('Stung Treng Fishers Union');
-    expect(await page.locator('[data-link-prompt]').count()).toBe(0);
     expect(await page.locator('[data-link-code-form]').count()).toBe(0);
 
-    // Their own CBO opens; the other one is not found, in the web and in the API.
-    await page.click(`li[data-cbo-id="${cboA}"] a`);
-    await page.waitForURL(new RegExp(`/en/cbos/${cboA}$`));
+    // The staff's page of their own CBO sends them to their group's page; the other one is not
+    // found, in the web and in the API.
+    await page.goto(`${rig.web.url}/en/cbos/${cboA}`);
+    await page.waitForURL(/\/en\/my-cbo$/);
     await page.getByRole('heading', { name: 'Kampong Phluk Fishing Community' }).waitFor();
 
     const other = await page.goto(`${rig.web.url}/en/cbos/${cboB}`);

@@ -42,8 +42,7 @@ describe('claiming a CBO without a link code', () => {
     await page.fill('#password', 'the lake rises every september');
     await page.fill('#confirm', 'the lake rises every september');
     await page.click(SUBMIT);
-    await page.waitForURL(/\/en\/cbos$/);
-    await page.click('[data-link-prompt] a');
+    // Not linked yet: they land on the page that links their group.
     await page.waitForURL(/\/en\/account\/link-cbo$/);
 
     const claimForm = page.locator('[data-claim-form]');
@@ -110,13 +109,10 @@ describe('claiming a CBO without a link code', () => {
     expect(await their.locator('[data-pending-count]').count()).toBe(0);
     await coordinatorContext.close();
 
-    // The applicant now sees that CBO, and no other, in the web and in the API.
+    // The applicant now sees that CBO, and no other, on their group's page and in the API.
     await page.goto(`${rig.web.url}/en/cbos`);
-    const listed = await page
-      .locator('li[data-cbo-id]')
-      .evaluateAll((items) => items.map((item) => item.getAttribute('data-cbo-id')));
-    expect(listed).toEqual([theirs]);
-    expect(await page.locator('[data-link-prompt]').count()).toBe(0);
+    await page.waitForURL(/\/en\/my-cbo$/);
+    await page.getByRole('heading', { name: 'Chong Kneas Fishing Community' }).waitFor();
     const text = (await page.textContent('main')) ?? '';
     expect(text).not.toContain('Kampong Khleang Fishers');
     expect(text).not.toContain('Ou Ta Ki Land Community');

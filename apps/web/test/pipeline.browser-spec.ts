@@ -255,7 +255,14 @@ describe("a CBO's way from recording to the directory, through the web", () => {
     );
     await expect(page.locator('[data-cbo-id] [data-stage]').textContent()).resolves.toBe('Selection');
     expect(await page.locator('[data-decision-form]').count()).toBe(0);
-    await page.locator('[data-waiting=selection]').waitFor();
+    // Right after the assessment the page says what the pipeline itself waits for: the
+    // approver's decision, whose task is not in the assessor's inbox. Not "No open task".
+    const waiting = page.locator('[data-waiting-for=selection]');
+    await expect(waiting.getAttribute('data-task-open')).resolves.toBe('true');
+    await expect(waiting.textContent()).resolves.toBe(
+      "Waiting for an approver's decision: the task is in the approvers' inbox.",
+    );
+    await expect(page.textContent('main')).resolves.not.toContain('No open task');
     await context.close();
   });
 
@@ -321,6 +328,8 @@ describe("a CBO's way from recording to the directory, through the web", () => {
     await form.getByRole('button', { name: 'បដិសេធ', exact: true }).click();
     await form.getByText('សូមផ្តល់មូលហេតុ។').waitFor();
     await form.getByRole('button', { name: 'ជ្រើសរើសជាសមាជិកបណ្ដាញ' }).click();
+    // The decision is recorded only once the approver confirms it.
+    await form.locator('[data-confirm-decision=selected]').getByRole('button', { name: 'បញ្ជាក់' }).click();
     await page.waitForURL(/done=decided/);
     await expect(page.locator('[data-cbo-id] [data-stage]').textContent()).resolves.toBe('សមាជិកបណ្ដាញ');
     await page.locator('[data-decision=selected]').waitFor();

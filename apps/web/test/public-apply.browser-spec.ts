@@ -110,7 +110,7 @@ describe('the public side: the directory, applying to join, and a group followin
     await page.check('input[name=publishContacts]');
     await page.click(SUBMIT);
 
-    await page.waitForURL(/\/km\/apply\/thanks$/);
+    await page.waitForURL(/\/km\/apply\/thanks\?reference=BDH-/);
     await page.getByText('ពាក្យរបស់អ្នកត្រូវបានទទួលហើយ។').waitFor();
     expect(await page.locator('main a[href="/km/sign-up"]').count()).toBe(1);
     expect(await page.locator('main a[href="/km/my-cbo"]').count()).toBe(1);
@@ -170,7 +170,7 @@ describe('the public side: the directory, applying to join, and a group followin
       page.waitForRequest((r) => r.method() === 'POST'),
       page.click(SUBMIT),
     ]);
-    await page.waitForURL(/\/en\/apply\/thanks$/);
+    await page.waitForURL(/\/en\/apply\/thanks\?reference=BDH-/);
     await page.getByText('Your application was received.').waitFor();
     expect(await total()).toBe(before + 1);
 
@@ -199,7 +199,8 @@ describe('the public side: the directory, applying to join, and a group followin
     await page.fill('#password', 'the river rises in october');
     await page.fill('#confirm', 'the river rises in october');
     await page.click(SUBMIT);
-    await page.waitForURL(/\/km\/cbos$/);
+    // A member with no group yet lands where they link one.
+    await page.waitForURL(/\/km\/account\/link-cbo$/);
 
     await page.goto(`${rig.web.url}/km/my-cbo`);
     await page.locator('[data-not-linked] a[href="/km/account/link-cbo"]').waitFor();
@@ -212,7 +213,7 @@ describe('the public side: the directory, applying to join, and a group followin
     await page.goto(`${rig.web.url}/km/account/link-cbo`);
     await page.fill('#linkCode', issued.body.code);
     await page.click(SUBMIT);
-    await page.waitForURL(/\/km\/cbos\?linked=1/);
+    await page.waitForURL(/\/km\/my-cbo\?linked=1/);
 
     await waitForStage(cboId, 'assessment');
     await page.goto(`${rig.web.url}/km/my-cbo`);

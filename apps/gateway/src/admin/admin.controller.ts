@@ -2,7 +2,6 @@ import { Controller } from '@nestjs/common';
 import {
   createInvitation,
   listAccounts,
-  listAudit,
   listInvitations,
   revokeInvitation,
   setRoles,
@@ -12,6 +11,7 @@ import { NatsRpc } from '@bandanh/platform';
 import { Call } from '../http/call';
 import { Endpoint } from '../http/route';
 import { ADMIN_ROUTES } from './admin.routes';
+import { auditPage } from './audit-page';
 
 @Controller()
 export class AdminController {
@@ -44,7 +44,7 @@ export class AdminController {
 
   @Endpoint(ADMIN_ROUTES.listAudit)
   audit(@Call() { query, caller }: Call<typeof ADMIN_ROUTES.listAudit>) {
-    return this.rpc.send(listAudit, query, caller);
+    return auditPage(this.rpc, query, caller);
   }
 
   @Endpoint(ADMIN_ROUTES.verifyAudit)

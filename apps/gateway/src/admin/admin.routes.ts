@@ -2,7 +2,8 @@ import { z } from 'zod';
 import {
   AccountList,
   AccountView,
-  AuditList,
+  AuditPageView,
+  AuditQuery,
   AuditVerification,
   Email,
   IssuedInvitation,
@@ -95,12 +96,21 @@ export const ADMIN_ROUTES = {
     method: 'GET',
     path: '/api/admin/audit',
     operationId: 'listAudit',
-    summary: 'The latest audit entries',
+    summary:
+      'A page of the audit log, newest first: by who (actorId), what (action), which record (targetType and targetId; a CBO also finds the entries about its records) and Cambodian dates (from, to, both included); before/after page by seq',
     tag: 'admin',
     access: ROLE_GROUPS.admins,
-    query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+    query: AuditQuery,
     status: 200,
-    responses: { 200: { description: 'Newest first', schema: AuditList }, ...DENIED },
+    responses: {
+      200: {
+        description:
+          'Newest first, the cursors to the older and newer pages, and the names of the people and records named',
+        schema: AuditPageView,
+      },
+      400: problem('A filter is not valid: a date not YYYY-MM-DD, or the start date after the end date'),
+      ...DENIED,
+    },
   }),
   verifyAudit: defineRoute({
     method: 'GET',

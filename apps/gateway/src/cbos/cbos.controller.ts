@@ -44,6 +44,11 @@ export class CbosController {
     return this.cbos.duplicates(caller, query);
   }
 
+  @Endpoint(CBO_ROUTES.getApplicationStatus)
+  status(@Call() { params }: Call<typeof CBO_ROUTES.getApplicationStatus>) {
+    return this.cbos.applicationStatus(params.reference);
+  }
+
   @Endpoint(CBO_ROUTES.myCbo)
   mine(@Call() { caller }: Call<typeof CBO_ROUTES.myCbo>) {
     return this.cbos.mine(caller);

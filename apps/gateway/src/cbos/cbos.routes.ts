@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   AccountView,
+  ApplicationReference,
+  ApplicationStatus,
   CboDraft,
   CboPage,
   CboView,
@@ -13,7 +15,15 @@ import {
   ProvinceCode,
   ROLE_GROUPS,
 } from '@bandanh/contracts';
-import { CboId, DENIED, IdempotencyHeader, createdAnswers, defineRoute, problem } from '../http/route-def';
+import {
+  CboId,
+  DENIED,
+  IdempotencyHeader,
+  RATE_LIMITED,
+  createdAnswers,
+  defineRoute,
+  problem,
+} from '../http/route-def';
 
 /** CBOs: recording them, reading them and their pipeline, and linking members' accounts to them. */
 export const CBO_ROUTES = {
@@ -133,6 +143,28 @@ export const CBO_ROUTES = {
     responses: {
       200: { description: 'Likely duplicates, most alike first', schema: DuplicateList },
       ...DENIED,
+    },
+  }),
+  getApplicationStatus: defineRoute({
+    method: 'GET',
+    path: '/api/applications/:reference',
+    operationId: 'getApplicationStatus',
+    // A reference is a secret of 40 bits: counting asks per address keeps anyone from trying many.
+    rateLimit: 'publicWrite',
+    summary:
+      "A public application's stage in plain words, by the reference its thank-you page gave (nothing of a person)",
+    tag: 'directory',
+    access: 'public',
+    params: z.object({ reference: ApplicationReference }),
+    status: 200,
+    responses: {
+      200: {
+        description: 'The stage, and a decline’s reason',
+        schema: z.object({ application: ApplicationStatus }),
+      },
+      400: problem('Not a reference: BDH- and 8 letters or digits'),
+      404: problem('No application has this reference'),
+      429: problem(RATE_LIMITED),
     },
   }),
   myCbo: defineRoute({

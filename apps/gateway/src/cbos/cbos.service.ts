@@ -3,6 +3,7 @@ import {
   cboPipelineWorkflowId,
   createCbo,
   findDuplicateCbos,
+  getApplicationStatus,
   getCbo,
   getPipeline,
   issueCboLinkCode,
@@ -13,12 +14,18 @@ import {
   type ListCbosQuery,
   type RequestOf,
 } from '@bandanh/contracts';
-import { NatsRpc } from '@bandanh/platform';
+import { ANONYMOUS, NatsRpc } from '@bandanh/platform';
+import { cboFor, pipelineFor } from './member-view';
 
 /** Each call goes out with the caller's identity; the services apply their record rules with it. */
 @Injectable()
 export class CbosService {
   constructor(private readonly rpc: NatsRpc) {}
+
+  /** A public application's status by its reference: asked as nobody, whoever comes along. */
+  applicationStatus(reference: string) {
+    return this.rpc.send(getApplicationStatus, { reference }, ANONYMOUS);
+  }
 
   /**
    * The network service stores the CBO once per key, and with it the command that starts its
@@ -38,21 +45,23 @@ export class CbosService {
     const page = await this.rpc.send(listCbos, query, caller);
     const items = await Promise.all(
       page.items.map(async (cbo) => {
-        if (cbo.stage !== null) return cbo;
+        if (cbo.stage !== null) return cboFor(caller, cbo);
         const pipeline = await this.rpc.send(getPipeline, { cboId: cbo.id }, caller).catch(() => undefined);
-        return { ...cbo, stage: pipeline?.stage ?? null };
+        return cboFor(caller, { ...cbo, stage: pipeline?.stage ?? null });
       }),
     );
     return { ...page, items };
   }
 
-  get(caller: Caller, id: string) {
-    return this.rpc.send(getCbo, { id }, caller);
+  /** One CBO; its own member reads it without the staff-only facts (`member-view.ts`). */
+  async get(caller: Caller, id: string) {
+    const { cbo } = await this.rpc.send(getCbo, { id }, caller);
+    return { cbo: cboFor(caller, cbo) };
   }
 
   /** The orchestrator applies the record rule itself (an applicant sees only their CBO's pipeline). */
-  pipeline(caller: Caller, cboId: string) {
-    return this.rpc.send(getPipeline, { cboId }, caller);
+  async pipeline(caller: Caller, cboId: string) {
+    return pipelineFor(caller, await this.rpc.send(getPipeline, { cboId }, caller));
   }
 
   async issueLinkCode(caller: Caller, cboId: string) {

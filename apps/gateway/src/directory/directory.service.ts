@@ -21,9 +21,16 @@ export class DirectoryService {
     return this.rpc.send(listOpenProvinces, {}, ANONYMOUS);
   }
 
-  /** Stores the application once per key, with its pipeline's start (the network service's outbox); answers only the id. */
+  /**
+   * Stores the application once per key, with its pipeline's start (the network service's
+   * outbox); answers only the id and the reference the applicant follows it by.
+   */
   async apply(idempotencyKey: string, application: CboApplication) {
-    const { cbo, created } = await this.rpc.send(applyAsCbo, { idempotencyKey, application }, ANONYMOUS);
-    return { cbo: { id: cbo.id }, created };
+    const { cbo, created, reference } = await this.rpc.send(
+      applyAsCbo,
+      { idempotencyKey, application },
+      ANONYMOUS,
+    );
+    return { cbo: { id: cbo.id }, created, reference };
   }
 }

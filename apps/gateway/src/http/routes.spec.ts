@@ -41,6 +41,7 @@ describe('the route table', () => {
       .map((r) => r.path);
     expect(open.sort()).toEqual([
       '/api/applications',
+      '/api/applications/:reference',
       '/api/auth/password-reset',
       '/api/auth/password-reset/check',
       '/api/auth/password-reset/completion',

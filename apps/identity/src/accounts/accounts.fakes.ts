@@ -52,6 +52,13 @@ export class InMemoryAccounts implements Shape<AccountsRepository> {
       .map(({ id, displayName }) => ({ id, displayName }));
   }
 
+  async activeStaffWithRole(role: StaffRole) {
+    return this.rows
+      .filter((row) => row.kind === 'staff' && row.roles.includes(role) && row.disabledAt === null)
+      .sort((a, b) => a.email.localeCompare(b.email))
+      .map(({ id, email, displayName, locale }) => ({ userId: id, email, displayName, locale }));
+  }
+
   async insert(user: NewUser) {
     if (this.rows.some((row) => row.email === user.email)) return undefined;
     const row = aUser({ ...user, createdAt: new Date(), updatedAt: new Date() });

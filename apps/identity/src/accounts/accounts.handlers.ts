@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import {
   listAccounts,
+  listStaffByRole,
   lookupStaffNames,
   setRoles,
   type Caller,
@@ -21,6 +22,11 @@ export class AccountsHandlers {
   @Handles(lookupStaffNames)
   async staffNames({ ids }: ParsedRequestOf<typeof lookupStaffNames>, caller: Caller) {
     return { items: await this.accounts.staffNames(caller, ids) };
+  }
+
+  @Handles(listStaffByRole)
+  async byRole({ role }: ParsedRequestOf<typeof listStaffByRole>, caller: Caller) {
+    return { items: await this.accounts.staffWithRole(caller, role) };
   }
 
   @Handles(setRoles)

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { mfaRequiredFor, type Account, type StaffRole } from '@bandanh/contracts';
+import { and, arrayContains, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { mfaRequiredFor, type Account, type StaffRecipient, type StaffRole } from '@bandanh/contracts';
 import { IDENTITY_DB, type Executor, type IdentityDatabase } from '../db/database.module';
 import { users, type UserRow } from '../db/schema';
 
@@ -46,6 +46,20 @@ export class AccountsRepository {
       .select({ id: users.id, displayName: users.displayName })
       .from(users)
       .where(and(inArray(users.id, ids), eq(users.kind, 'staff')));
+  }
+
+  /** The staff accounts holding `role` that are not disabled, by email. */
+  async activeStaffWithRole(role: StaffRole): Promise<StaffRecipient[]> {
+    return this.database.db
+      .select({
+        userId: users.id,
+        email: users.email,
+        displayName: users.displayName,
+        locale: users.locale,
+      })
+      .from(users)
+      .where(and(eq(users.kind, 'staff'), arrayContains(users.roles, [role]), isNull(users.disabledAt)))
+      .orderBy(asc(users.email));
   }
 
   async findById(id: string, executor?: Executor): Promise<UserRow | undefined> {

@@ -45,6 +45,37 @@ describe('the accounts service', () => {
     }
   });
 
+  it('names the active staff holding a role, with their language, to the orchestrator only', async () => {
+    const bopha = await world.givenAccount({
+      kind: 'staff',
+      roles: ['assessor', 'trainer'],
+      email: 'bopha@bandanh.test',
+      displayName: 'Bopha',
+      locale: 'en',
+    });
+    const dara = await world.givenAccount({
+      kind: 'staff',
+      roles: ['assessor'],
+      email: 'dara@bandanh.test',
+      displayName: 'Dara',
+    });
+    await world.givenAccount({ kind: 'staff', roles: ['assessor'], disabledAt: new Date() });
+    await world.givenAccount({ kind: 'staff', roles: ['approver'] });
+    await world.givenAccount({ roles: ['assessor'] });
+
+    await expect(world.accounts.staffWithRole(systemCaller('orchestrator'), 'assessor')).resolves.toEqual([
+      { userId: bopha.id, email: 'bopha@bandanh.test', displayName: 'Bopha', locale: 'en' },
+      { userId: dara.id, email: 'dara@bandanh.test', displayName: 'Dara', locale: 'km' },
+    ]);
+    const admin = await world.givenAccount({ kind: 'staff', roles: ['admin'] });
+    for (const caller of [callerOf(admin), callerOf(dara), systemCaller('network'), ANONYMOUS]) {
+      await expect(world.accounts.staffWithRole(caller, 'assessor')).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+        message: 'Only the orchestrator service may do this',
+      });
+    }
+  });
+
   it('changes a staff member’s roles, each once, and records the roles before and after', async () => {
     const admin = await world.givenAccount({ kind: 'staff', roles: ['admin'] });
     const member = await world.givenAccount({ kind: 'staff', roles: ['assessor'] });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Account, Caller, StaffRole } from '@bandanh/contracts';
-import { DomainError, requireGroup } from '@bandanh/platform';
+import type { Account, Caller, StaffRecipient, StaffRole } from '@bandanh/contracts';
+import { DomainError, requireGroup, requireSystem } from '@bandanh/platform';
 import { Transactions } from '../db/database.module';
 import { AuditService } from '../audit/audit.service';
 import { notStaff, ownAdminRole } from './accounts.errors';
@@ -23,6 +23,15 @@ export class AccountsService {
   staffNames(caller: Caller, ids: string[]): Promise<Array<{ id: string; displayName: string }>> {
     if (caller.kind !== 'staff') throw new DomainError('FORBIDDEN', 'Only staff may look up staff names');
     return this.accounts.staffNames(ids);
+  }
+
+  /**
+   * The active staff holding a role, each with the language they read: for the orchestrator,
+   * which reminds them of their tasks and tells them of escalations; nobody else asks.
+   */
+  async staffWithRole(caller: Caller, role: StaffRole): Promise<StaffRecipient[]> {
+    requireSystem(caller, 'orchestrator');
+    return this.accounts.activeStaffWithRole(role);
   }
 
   /** An admin changes a staff member's roles; the change applies to their next request. */

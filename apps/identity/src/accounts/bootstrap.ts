@@ -1,4 +1,4 @@
-import type { StaffRole } from '@bandanh/contracts';
+import type { NotificationLocale, StaffRole } from '@bandanh/contracts';
 import { SecretBox, createDatabase } from '@bandanh/platform';
 import { encryptionKeys, type IdentityConfig } from '../config/env';
 import * as schema from '../db/schema';
@@ -14,6 +14,8 @@ export interface AccountSeed {
   cboId?: string | null;
   /** Turns two-factor authentication on with this base32 secret. */
   totpSecret?: string;
+  /** The language they read; Khmer when not said. */
+  locale?: NotificationLocale;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function ensureAccounts(
             roles: seed.roles ?? [],
             cboId: seed.cboId ?? null,
             passwordHash: await hasher.hash(seed.password),
+            ...(seed.locale ? { locale: seed.locale } : {}),
           });
       if (created && seed.totpSecret) {
         const totpSecret = box.seal(seed.totpSecret, created.id);

@@ -1,7 +1,13 @@
-import type { AuditEntry } from '@bandanh/contracts';
+import type { AuditEntry, AuditQuery } from '@bandanh/contracts';
 import { asReal, type Shape } from '../testing/fakes';
 import { GENESIS_HASH, firstBroken } from './audit-chain';
-import { chainLink, type AuditInput, type AuditRepository, type AuditVerification } from './audit.repository';
+import {
+  chainLink,
+  type AuditInput,
+  type AuditPage,
+  type AuditRepository,
+  type AuditVerification,
+} from './audit.repository';
 import { AuditService } from './audit.service';
 
 /** The audit log in memory, chained like the real one. */
@@ -22,13 +28,37 @@ export class InMemoryAuditLog implements Shape<AuditRepository> {
   }
 
   async latest(limit: number): Promise<AuditEntry[]> {
-    return [...this.entries]
-      .reverse()
-      .slice(0, limit)
-      .map(({ prevHash: _prev, eventId: _event, ...entry }) => ({
+    return (await this.page({ limit })).items;
+  }
+
+  /** The filters but the dates (kept by the real query), and the same cursors. */
+  async page(query: AuditQuery): Promise<AuditPage> {
+    const matching = this.entries.filter(
+      (entry) =>
+        (!query.actorId || entry.actorId === query.actorId) &&
+        (!query.action || entry.action === query.action) &&
+        (!query.targetType || entry.targetType === query.targetType) &&
+        (!query.targetId || entry.targetId === query.targetId),
+    );
+    const newestFirst = [...matching].reverse();
+    const newer = query.after !== undefined;
+    const window = newer
+      ? matching
+          .filter((entry) => entry.seq > query.after!)
+          .slice(0, query.limit)
+          .reverse()
+      : newestFirst
+          .filter((entry) => query.before === undefined || entry.seq < query.before)
+          .slice(0, query.limit);
+    const [first, last] = [window[0], window.at(-1)];
+    return {
+      items: window.map(({ prevHash: _prev, eventId: _event, ...entry }) => ({
         ...entry,
         at: entry.at.toISOString(),
-      }));
+      })),
+      older: last && matching.some((entry) => entry.seq < last.seq) ? last.seq : null,
+      newer: first && matching.some((entry) => entry.seq > first.seq) ? first.seq : null,
+    };
   }
 
   async verify(): Promise<AuditVerification> {

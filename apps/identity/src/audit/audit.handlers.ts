@@ -13,8 +13,8 @@ export class AuditHandlers {
   }
 
   @Handles(listAudit)
-  async list({ limit }: ParsedRequestOf<typeof listAudit>, caller: Caller) {
-    return { items: await this.audit.latest(caller, limit) };
+  list(query: ParsedRequestOf<typeof listAudit>, caller: Caller) {
+    return this.audit.page(caller, query);
   }
 
   @Handles(verifyAudit)

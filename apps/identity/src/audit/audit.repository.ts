@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { asc, desc, eq, gt, sql } from 'drizzle-orm';
-import type { AuditEntry } from '@bandanh/contracts';
+import { and, asc, desc, eq, gt, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { AuditEntry, AuditQuery } from '@bandanh/contracts';
 import { IDENTITY_DB, type Executor, type IdentityDatabase } from '../db/database.module';
 import { auditLog, type AuditRow } from '../db/schema';
 import { GENESIS_HASH, chainHash, firstBroken, type ChainedFields } from './audit-chain';
@@ -78,13 +78,97 @@ export class AuditRepository {
   }
 
   async latest(limit: number): Promise<AuditEntry[]> {
-    const rows = await this.database.db.select().from(auditLog).orderBy(desc(auditLog.seq)).limit(limit);
-    return rows.map(toEntry);
+    return (await this.page({ limit })).items;
+  }
+
+  /**
+   * One page of the entries that match, newest first, by seq (keyset: a page is the same
+   * whatever is appended meanwhile), and whether there are older and newer ones.
+   */
+  async page(query: AuditQuery): Promise<AuditPage> {
+    const { db } = this.database;
+    const matching = auditFilter(query);
+    const newerFirst = query.after !== undefined && query.before === undefined;
+    const window = newerFirst
+      ? gt(auditLog.seq, query.after!)
+      : query.before
+        ? lt(auditLog.seq, query.before)
+        : undefined;
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(and(matching, window))
+      .orderBy(newerFirst ? asc(auditLog.seq) : desc(auditLog.seq))
+      .limit(query.limit + 1);
+    const more = rows.length > query.limit;
+    const page = rows.slice(0, query.limit);
+    if (newerFirst) page.reverse();
+    if (page.length === 0) {
+      // Nothing here: the way back is the edge asked from.
+      return {
+        items: [],
+        older: newerFirst ? (query.after ?? 0) + 1 : null,
+        newer: query.before ? query.before - 1 : null,
+      };
+    }
+    const newest = page[0].seq;
+    const oldest = page[page.length - 1].seq;
+    const exists = async (condition: SQL) => {
+      const [row] = await db
+        .select({ seq: auditLog.seq })
+        .from(auditLog)
+        .where(and(matching, condition))
+        .limit(1);
+      return row !== undefined;
+    };
+    const hasOlder = newerFirst ? await exists(lt(auditLog.seq, oldest)) : more;
+    const hasNewer = newerFirst ? more : await exists(gt(auditLog.seq, newest));
+    return { items: page.map(toEntry), older: hasOlder ? oldest : null, newer: hasNewer ? newest : null };
   }
 
   verify(): Promise<AuditVerification> {
     return verifyAuditChain(this.database.db);
   }
+}
+
+/** A page of entries and the cursors around it: `older` is a `before`, `newer` an `after`. */
+export interface AuditPage {
+  items: AuditEntry[];
+  older: number | null;
+  newer: number | null;
+}
+
+/** Cambodia keeps UTC+7 all year: a Cambodian day starts at 00:00 +07:00. */
+function startOfCambodianDay(day: string): Date {
+  return new Date(`${day}T00:00:00+07:00`);
+}
+
+/**
+ * What the filters ask: the actor, the action, the record (for a CBO, also the entries about
+ * its records, which name it in `details.cboId`), and the Cambodian days from and to.
+ */
+export function auditFilter(query: AuditQuery): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (query.actorId) conditions.push(eq(auditLog.actorId, query.actorId));
+  if (query.action) conditions.push(eq(auditLog.action, query.action));
+  if (query.targetType && query.targetId && query.targetType === 'cbo') {
+    conditions.push(
+      or(
+        and(eq(auditLog.targetType, 'cbo'), eq(auditLog.targetId, query.targetId)),
+        sql`${auditLog.details}->>'cboId' = ${query.targetId}`,
+      )!,
+    );
+  } else {
+    if (query.targetType) conditions.push(eq(auditLog.targetType, query.targetType));
+    if (query.targetId) conditions.push(eq(auditLog.targetId, query.targetId));
+  }
+  if (query.from) conditions.push(gte(auditLog.at, startOfCambodianDay(query.from)));
+  if (query.to) {
+    const next = startOfCambodianDay(query.to);
+    next.setUTCDate(next.getUTCDate() + 1);
+    conditions.push(lt(auditLog.at, next));
+  }
+  return conditions.length > 0 ? and(...conditions) : undefined;
 }
 
 export interface AuditVerification {

@@ -39,6 +39,46 @@ describe('the audit log', () => {
     });
   });
 
+  it('lets a service record the public’s step, or another service’s, naming itself as recorder', async () => {
+    const { audit, log } = fakeAudit();
+    const network = systemCaller('network');
+    await audit.append(network, { action: 'network.cbo.apply', outcome: 'success', onBehalfOf: null });
+    await audit.append(network, {
+      action: 'network.cbo.recordStage',
+      outcome: 'success',
+      onBehalfOf: 'system:orchestrator',
+    });
+
+    expect(log.entries.map(({ actorId, details }) => ({ actorId, details }))).toEqual([
+      { actorId: null, details: { recordedBy: 'system:network' } },
+      { actorId: 'system:orchestrator', details: { recordedBy: 'system:network' } },
+    ]);
+    expect(() =>
+      audit.append(coordinator, { action: 'network.cbo.apply', outcome: 'success', onBehalfOf: null }),
+    ).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+  });
+
+  it('pages the entries that match, newest first, with the cursors to older and newer pages', async () => {
+    const { audit } = fakeAudit();
+    for (let i = 1; i <= 7; i++) {
+      await audit.record(i % 2 ? id(1) : id(2), { action: i % 2 ? 'odd' : 'even', outcome: 'success' });
+    }
+    const first = await audit.page(admin, { limit: 2, action: 'odd' });
+    expect(first.items.map((entry) => entry.seq)).toEqual([7, 5]);
+    expect(first).toMatchObject({ older: 5, newer: null });
+    const older = await audit.page(admin, { limit: 2, action: 'odd', before: first.older! });
+    expect(older.items.map((entry) => entry.seq)).toEqual([3, 1]);
+    expect(older).toMatchObject({ older: null, newer: 3 });
+    const back = await audit.page(admin, { limit: 2, action: 'odd', after: older.newer! });
+    expect(back.items.map((entry) => entry.seq)).toEqual([7, 5]);
+    expect((await audit.page(admin, { limit: 10, actorId: id(2) })).items.map((entry) => entry.seq)).toEqual([
+      6, 4, 2,
+    ]);
+    expect(() => audit.page(coordinator, { limit: 10 })).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
+  });
+
   it('refuses a person who records an entry for someone else', () => {
     const { audit, log } = fakeAudit();
     expect(() =>

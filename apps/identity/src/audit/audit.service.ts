@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { AuditEntry, Caller } from '@bandanh/contracts';
+import type { AuditEntry, AuditQuery, Caller } from '@bandanh/contracts';
 import { DomainError, requireGroup } from '@bandanh/platform';
 import type { Executor } from '../db/database.module';
-import { AuditRepository, type AuditInput, type AuditVerification } from './audit.repository';
+import { AuditRepository, type AuditInput, type AuditPage, type AuditVerification } from './audit.repository';
 
 /** Who an entry names as its actor: a person's id, `system:<service>`, or nobody. */
 export function actorIdOf(caller: Caller): string | null {
@@ -27,9 +27,13 @@ export class AuditService {
   }
 
   /** Any service records what it decided (a denied request, an approval, a sensitive read). */
-  append(caller: Caller, { onBehalfOf, ...entry }: AuditInput & { onBehalfOf?: string }): Promise<number> {
+  append(
+    caller: Caller,
+    { onBehalfOf, ...entry }: AuditInput & { onBehalfOf?: string | null },
+  ): Promise<number> {
     if (onBehalfOf === undefined) return this.repository.append(actorIdOf(caller), entry);
-    // A service records a person's step (a workflow's decision): the person is the actor.
+    // A service records a person's step (a workflow's decision), another service's request, or
+    // the public's (an application): they are the actor, and the entry says who recorded it.
     if (caller.kind !== 'system')
       throw new DomainError('FORBIDDEN', 'Only a service may record an entry for someone else');
     return this.repository.append(onBehalfOf, {
@@ -41,6 +45,12 @@ export class AuditService {
   latest(caller: Caller, limit: number): Promise<AuditEntry[]> {
     requireGroup(caller, 'admins');
     return this.repository.latest(limit);
+  }
+
+  /** One page of the entries that match the filters, newest first, with the cursors around it. */
+  page(caller: Caller, query: AuditQuery): Promise<AuditPage> {
+    requireGroup(caller, 'admins');
+    return this.repository.page(query);
   }
 
   verify(caller: Caller): Promise<AuditVerification> {

@@ -139,20 +139,30 @@ export const cboClaims = identity.table(
 );
 
 /** Append-only (a trigger refuses UPDATE and DELETE); each entry carries the hash of the one before. */
-export const auditLog = identity.table('audit_log', {
-  seq: bigserial('seq', { mode: 'number' }).primaryKey(),
-  at: at('at').notNull(),
-  actorId: text('actor_id'),
-  action: text('action').notNull(),
-  targetType: text('target_type'),
-  targetId: text('target_id'),
-  outcome: text('outcome', { enum: AUDIT_OUTCOMES }).notNull(),
-  details: jsonb('details').$type<Record<string, unknown>>().notNull(),
-  prevHash: text('prev_hash').notNull(),
-  hash: text('hash').notNull(),
-  /** The event a service records (a workflow step's id): a retried append records it once. */
-  eventId: text('event_id').unique(),
-});
+export const auditLog = identity.table(
+  'audit_log',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    at: at('at').notNull(),
+    actorId: text('actor_id'),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    outcome: text('outcome', { enum: AUDIT_OUTCOMES }).notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+    /** The event a service records (a workflow step's id): a retried append records it once. */
+    eventId: text('event_id').unique(),
+  },
+  (t) => [
+    // The audit page's filters, each read newest first by seq (`audit.repository.ts` auditFilter).
+    index('audit_log_action_idx').on(t.action, t.seq),
+    index('audit_log_actor_idx').on(t.actorId, t.seq),
+    index('audit_log_target_idx').on(t.targetType, t.targetId, t.seq),
+    index('audit_log_cbo_idx').on(sql`(${t.details}->>'cboId')`, t.seq),
+  ],
+);
 
 export const idempotencyKeys = idempotencyTable(identity);
 

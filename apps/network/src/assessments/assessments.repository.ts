@@ -4,6 +4,7 @@ import type { Assessment } from '@bandanh/contracts';
 import { NETWORK_DB, type NetworkDatabase } from '../db/database.module';
 import { NetworkRepository } from '../db/repository';
 import { assessments, cbos, type AssessmentRow } from '../db/schema';
+import { NetworkOutbox } from '../outbox/network-outbox';
 
 function toAssessment(row: AssessmentRow): Assessment {
   return {
@@ -30,8 +31,8 @@ export type NewAssessment = Omit<typeof assessments.$inferInsert, 'id' | 'assess
 
 @Injectable()
 export class AssessmentsRepository extends NetworkRepository {
-  constructor(@Inject(NETWORK_DB) database: NetworkDatabase) {
-    super(database);
+  constructor(@Inject(NETWORK_DB) database: NetworkDatabase, outbox: NetworkOutbox) {
+    super(database, outbox);
   }
 
   /** The assessment a workflow step stored, if it did. */

@@ -57,8 +57,25 @@ export class AssessmentsService {
     const { scores: _scores, updateMembersCount: _update, ...facts } = draft;
     return this.repository.transaction(async (tx) => {
       if (!(await tx.cboExists(cboId))) throw cboNotFound(cboId);
+      const membersBefore = await tx.membersCountOf(cboId);
       const assessment = await tx.insertOnce({ ...facts, stepId, cboId, assessedBy, parts, total });
-      await tx.setMembersCount(cboId, draft.membersWomen + draft.membersMen);
+      const membersCount = draft.membersWomen + draft.membersMen;
+      await tx.setMembersCount(cboId, membersCount);
+      await tx.audit({
+        action: 'network.assessment.record',
+        target: { type: 'assessment', id: assessment.id },
+        actor: assessedBy,
+        // The workflow's step: a retried activity records it once.
+        eventId: `network.assessment.record:${stepId}`,
+        details: {
+          cboId,
+          total,
+          requestedBy: 'system:orchestrator',
+          ...(membersBefore !== membersCount
+            ? { before: { membersCount: membersBefore ?? null }, after: { membersCount } }
+            : {}),
+        },
+      });
       return assessment;
     });
   }

@@ -6,6 +6,11 @@ export function cboNotFound(id: string): DomainError {
   return DomainError.notFound('CBO', id);
 }
 
+/** No public application has this reference. */
+export function applicationNotFound(reference: string): DomainError {
+  return DomainError.notFound('Application', reference);
+}
+
 /** A coordinator records a CBO that looks like one already recorded in the commune. */
 export function possibleDuplicate(duplicates: DuplicateCandidate[]): DomainError {
   return new DomainError(

@@ -4,7 +4,9 @@ import {
   createCbo,
   decideCboDuplicate,
   findDuplicateCbos,
+  getApplicationStatus,
   getCbo,
+  getCboApplicant,
   listCbos,
   listDuplicateFlags,
   recordCboStage,
@@ -28,6 +30,17 @@ export class CbosHandlers {
   @Handles(applyAsCbo)
   apply({ idempotencyKey, application }: ParsedRequestOf<typeof applyAsCbo>) {
     return this.cbos.apply(idempotencyKey, application);
+  }
+
+  /** Anyone with a reference: the gateway's public route, rate-limited per address. */
+  @Handles(getApplicationStatus)
+  async status({ reference }: ParsedRequestOf<typeof getApplicationStatus>) {
+    return { application: await this.cbos.status(reference) };
+  }
+
+  @Handles(getCboApplicant)
+  applicant({ cboId }: ParsedRequestOf<typeof getCboApplicant>, caller: Caller) {
+    return this.cbos.applicant(caller, cboId);
   }
 
   @Handles(findDuplicateCbos)

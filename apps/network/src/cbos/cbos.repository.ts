@@ -72,7 +72,16 @@ const normalised = (column: SQL | typeof cbos.name) =>
 export type NewCbo = Omit<CboDraft, 'acknowledgeDuplicates'> & {
   foundBy: string | null;
   likelyDuplicateOf: string[];
+  /** A public application's: its reference, and where and in which language its decision is mailed. */
+  applicant?: CboApplicant & { reference: string };
 };
+
+/** Whom a public application's decisions are mailed to, and the reference they follow it by. */
+export interface CboApplicant {
+  reference: string | null;
+  email: string | null;
+  locale: 'km' | 'en' | null;
+}
 
 export type SelectionRecord = { outcome: SelectionDecision['outcome']; reason: string | null };
 
@@ -117,13 +126,42 @@ export class CbosRepository extends NetworkRepository {
     return rows.map((row) => ({ ...row, similarity: Math.round(Number(row.similarity) * 100) / 100 }));
   }
 
-  /** Stores a new CBO; found today unless the draft says when. */
-  async insert(values: NewCbo): Promise<Cbo> {
+  /**
+   * Stores a new CBO; found today unless the draft says when. Undefined when an application's
+   * reference is taken already (the caller draws another): nothing is stored then.
+   */
+  async insert({ applicant, ...values }: NewCbo): Promise<Cbo | undefined> {
     const [row] = await this.db
       .insert(cbos)
-      .values({ ...values, foundOn: values.foundOn ?? sql`current_date` })
+      .values({
+        ...values,
+        foundOn: values.foundOn ?? sql`current_date`,
+        ...(applicant
+          ? {
+              reference: applicant.reference,
+              applicantEmail: applicant.email,
+              applicantLocale: applicant.locale,
+            }
+          : {}),
+      })
+      .onConflictDoNothing({ target: cbos.reference })
       .returning();
-    return toCbo(row);
+    return row && toCbo(row);
+  }
+
+  /** The CBO of a public application's reference. */
+  async findByReference(reference: string): Promise<Cbo | undefined> {
+    const [row] = await this.db.select().from(cbos).where(eq(cbos.reference, reference));
+    return row && toCbo(row);
+  }
+
+  /** A CBO's public applicant (all null for a CBO recorded by staff). */
+  async applicantOf(id: string): Promise<CboApplicant | undefined> {
+    const [row] = await this.db
+      .select({ reference: cbos.reference, email: cbos.applicantEmail, locale: cbos.applicantLocale })
+      .from(cbos)
+      .where(eq(cbos.id, id));
+    return row;
   }
 
   /** Marks the CBO as met on the field visit (once). */

@@ -7,7 +7,7 @@ import { replaying } from '../testing/fake-repository';
 import { STAFF_ID, anonymous, applicant, orchestrator, refusal, staff } from '../testing/callers';
 import { CBO_ID, aCbo, aCboDraft, fakeCbosRepository } from './cbos.fakes';
 import type { CbosRepository } from './cbos.repository';
-import { CbosService } from './cbos.service';
+import { CbosService, newReference } from './cbos.service';
 
 const OTHER_CBO = '44444444-4444-4444-8444-444444444444';
 const VISIT_ID = '55555555-5555-4555-8555-555555555555';
@@ -115,7 +115,7 @@ describe('a group applying itself', () => {
     } = aCboDraft({
       contacts: [{ name: 'Sokha', phone: '012 345 678' }],
     });
-    return rest;
+    return { ...rest, locale: 'km' as const };
   };
 
   it('is refused in a province the network has not opened', async () => {
@@ -197,7 +197,7 @@ describe('the pipeline reporting a stage', () => {
   });
 
   it('marks the participant stages, and only those, as a Network Participant', async () => {
-    const repository = fakeCbosRepository();
+    const repository = fakeCbosRepository({ findById: jest.fn(async (id: string) => aCbo({ id })) });
     const cbos = serviceOver(repository);
     const decision = { outcome: 'selected' as const, reason: null };
     await cbos.recordStage(orchestrator, CBO_ID, 'participant', decision);
@@ -207,6 +207,30 @@ describe('the pipeline reporting a stage', () => {
       [CBO_ID, 'participant', { participant: true, decision }],
       [CBO_ID, 'grant_eligible', { participant: true, decision: undefined }],
       [CBO_ID, 'declined', { participant: false, decision: undefined }],
+    ]);
+  });
+
+  it('writes each change of stage to the audit log, before and after, in its transaction', async () => {
+    const repository = fakeCbosRepository({
+      findById: jest.fn(async (id: string) => aCbo({ id, stage: 'selection' })),
+    });
+    const cbos = serviceOver(repository);
+    const decision = { outcome: 'selected' as const, reason: null };
+    await cbos.recordStage(orchestrator, CBO_ID, 'participant', decision);
+    await cbos.recordStage(orchestrator, CBO_ID, 'selection');
+    expect(repository.transaction).toHaveBeenCalledTimes(2);
+    expect(jest.mocked(repository.audit).mock.calls).toEqual([
+      [
+        expect.objectContaining({
+          action: 'network.cbo.recordStage',
+          target: { type: 'cbo', id: CBO_ID },
+          actor: 'system:orchestrator',
+          details: expect.objectContaining({
+            before: { stage: 'selection' },
+            after: { stage: 'participant', decision },
+          }),
+        }),
+      ],
     ]);
   });
 
@@ -432,5 +456,140 @@ describe('the duplicate flags of an inbox', () => {
     ]);
     expect(repository.duplicateFlags).toHaveBeenCalledWith([CBO_ID]);
     await expect(cbos.duplicateFlags(applicant(CBO_ID), [CBO_ID])).rejects.toEqual(refusal('FORBIDDEN'));
+  });
+});
+
+describe("a public application's reference and status", () => {
+  const application = () => {
+    const {
+      foundVia: _v,
+      acknowledgeDuplicates: _a,
+      ...rest
+    } = aCboDraft({
+      contacts: [{ name: 'Sokha', phone: '012 345 678' }],
+    });
+    return { ...rest, email: 'group@example.org', locale: 'en' as const };
+  };
+
+  it('draws BDH- and 8 Crockford characters, never I, L, O or U', () => {
+    expect(newReference()).toMatch(/^BDH-[0-9A-HJKMNP-TV-Z]{8}$/);
+    expect(newReference(() => 31)).toBe('BDH-ZZZZZZZZ');
+    expect(newReference(() => 0)).toBe('BDH-00000000');
+  });
+
+  it('stores the reference, the address and the language with the application, and answers the reference', async () => {
+    const inserted: unknown[] = [];
+    const repository = fakeCbosRepository({
+      insert: jest.fn(async (values) => {
+        inserted.push(values);
+        return aCbo({ foundVia: 'self_application' });
+      }),
+      applicantOf: jest.fn(async () => ({
+        reference: 'BDH-7Q2M9XKA',
+        email: 'group@example.org',
+        locale: 'en' as const,
+      })),
+    });
+    const answer = await serviceOver(repository).apply('key-00001', application());
+    expect(answer).toMatchObject({ created: true, reference: 'BDH-7Q2M9XKA' });
+    expect(inserted).toEqual([
+      expect.objectContaining({
+        applicant: { email: 'group@example.org', locale: 'en', reference: expect.stringMatching(/^BDH-/) },
+      }),
+    ]);
+    // The address and the language are the applicant's, not the CBO's draft.
+    expect(inserted[0]).not.toHaveProperty('email');
+    expect(inserted[0]).not.toHaveProperty('locale');
+  });
+
+  it('draws another reference when the first is taken', async () => {
+    const insert = jest
+      .fn()
+      .mockResolvedValueOnce(undefined)
+      .mockResolvedValueOnce(aCbo({ foundVia: 'self_application' }));
+    const repository = fakeCbosRepository({ insert });
+    await serviceOver(repository).apply('key-00001', application());
+    expect(insert).toHaveBeenCalledTimes(2);
+    const [[first], [second]] = insert.mock.calls as Array<[{ applicant: { reference: string } }]>;
+    expect(first.applicant.reference).not.toBe(second.applicant.reference);
+  });
+
+  const statusOf = (cbo: Parameters<typeof aCbo>[0]) =>
+    serviceOver(fakeCbosRepository({ findByReference: jest.fn(async () => aCbo(cbo)) })).status(
+      'BDH-7Q2M9XKA',
+    );
+
+  it('says a development group is declined by the pilot rule, even before its pipeline has reported', async () => {
+    await expect(statusOf({ purpose: 'development', stage: null })).resolves.toEqual({
+      reference: 'BDH-7Q2M9XKA',
+      status: 'declined',
+      reason: RULE_REASONS.pilotDevelopment,
+      receivedOn: '2025-01-15',
+      decidedOn: '2025-01-15',
+    });
+    await expect(
+      statusOf({
+        purpose: 'development',
+        stage: 'declined',
+        decision: {
+          outcome: 'declined',
+          reason: RULE_REASONS.pilotDevelopment,
+          decidedAt: '2025-01-16T02:00:00.000Z',
+        },
+      }),
+    ).resolves.toMatchObject({
+      status: 'declined',
+      reason: RULE_REASONS.pilotDevelopment,
+      decidedOn: '2025-01-16',
+    });
+  });
+
+  it('says each stage in plain words, and a reason only for a decline', async () => {
+    await expect(statusOf({ stage: 'identified' })).resolves.toMatchObject({
+      status: 'received',
+      reason: null,
+    });
+    await expect(statusOf({ stage: 'assessment' })).resolves.toMatchObject({ status: 'being_assessed' });
+    await expect(statusOf({ stage: 'selection' })).resolves.toMatchObject({ status: 'awaiting_decision' });
+    const selected = {
+      outcome: 'selected' as const,
+      reason: 'Strong group',
+      decidedAt: '2025-02-01T03:00:00.000Z',
+    };
+    await expect(statusOf({ stage: 'training', decision: selected })).resolves.toMatchObject({
+      status: 'selected',
+      reason: null,
+      decidedOn: '2025-02-01',
+    });
+    await expect(statusOf({ stage: 'withdrawn' })).resolves.toMatchObject({
+      status: 'withdrawn',
+      reason: null,
+    });
+    const declined = {
+      outcome: 'declined' as const,
+      reason: 'Too few members',
+      decidedAt: '2025-02-01T03:00:00.000Z',
+    };
+    await expect(statusOf({ stage: 'declined', decision: declined })).resolves.toMatchObject({
+      status: 'declined',
+      reason: 'Too few members',
+    });
+  });
+
+  it('answers an unknown reference with not found', async () => {
+    await expect(serviceOver(fakeCbosRepository()).status('BDH-00000000')).rejects.toEqual(
+      refusal('NOT_FOUND'),
+    );
+  });
+
+  it('tells only the orchestrator whom to mail a decision to', async () => {
+    const cbos = serviceOver(fakeCbosRepository());
+    await expect(cbos.applicant(staff('coordinator'), CBO_ID)).rejects.toEqual(refusal('FORBIDDEN'));
+    await expect(cbos.applicant(anonymous, CBO_ID)).rejects.toEqual(refusal('FORBIDDEN'));
+    await expect(cbos.applicant(orchestrator, CBO_ID)).resolves.toEqual({
+      reference: null,
+      email: null,
+      locale: null,
+    });
   });
 });

@@ -1,9 +1,12 @@
+import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
+  dateInCambodia,
   PARTICIPANT_STAGES,
   RULE_REASONS,
   type Caller,
   type Cbo,
+  type ApplicationStatus,
   type CboApplication,
   type CboDraft,
   type CboPage,
@@ -17,6 +20,7 @@ import { requireGroup, requirePerson, requireSystem } from '@bandanh/platform';
 import { ExpansionService } from '../expansion/expansion.service';
 import { SettingsService } from '../settings/settings.service';
 import {
+  applicationNotFound,
   cboNotFound,
   duplicateDecided,
   notFlagged,
@@ -25,7 +29,13 @@ import {
   provinceNotOpenForRecording,
   provinceNotOpenMessage,
 } from './cbos.errors';
-import { CbosRepository, type DuplicateProbe, type SelectionRecord } from './cbos.repository';
+import {
+  CbosRepository,
+  type CboApplicant,
+  type DuplicateProbe,
+  type NewCbo,
+  type SelectionRecord,
+} from './cbos.repository';
 
 /** A CBO id that no CBO has: an applicant not yet linked sees an empty list. */
 const NO_CBO = '00000000-0000-0000-0000-000000000000';
@@ -50,6 +60,38 @@ export function duplicateProbe(draft: {
     ...(nameKm ? { nameKm } : {}),
     ...(commune ? { commune } : {}),
   };
+}
+
+/** Crockford's base32: digits and letters without I, L, O and U, none read for another. */
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A new application reference: `BDH-` and 8 random Crockford characters (40 bits). */
+export function newReference(draw: (below: number) => number = randomInt): string {
+  return `BDH-${Array.from({ length: 8 }, () => CROCKFORD[draw(CROCKFORD.length)]).join('')}`;
+}
+
+/** How many references an application draws before giving up (a clash is one in 10^12 a CBO). */
+const REFERENCE_DRAWS = 5;
+
+/** The public words for a pipeline stage; set-up (no stage, identified) is "received". */
+function statusOf(stage: PipelineStage | null): ApplicationStatus['status'] {
+  switch (stage) {
+    case null:
+    case 'identified':
+      return 'received';
+    case 'assessment':
+      return 'being_assessed';
+    case 'selection':
+      return 'awaiting_decision';
+    case 'participant':
+    case 'training':
+    case 'grant_eligible':
+      return 'selected';
+    case 'declined':
+      return 'declined';
+    case 'withdrawn':
+      return 'withdrawn';
+  }
 }
 
 function mayRead(caller: Caller, cboId: string): boolean {
@@ -116,16 +158,63 @@ export class CbosService {
     });
   }
 
-  /** A group applies from the public site, in a province the network has opened. */
-  async apply(idempotencyKey: string, application: CboApplication): Promise<{ cbo: Cbo; created: boolean }> {
+  /**
+   * A group applies from the public site, in a province the network has opened. It gets a
+   * reference to follow its application by, and its decision is mailed to the address it left,
+   * in the language it applied in.
+   */
+  async apply(
+    idempotencyKey: string,
+    application: CboApplication,
+  ): Promise<{ cbo: Cbo; created: boolean; reference: string | null }> {
     const open = await this.expansion.openProvinces();
     if (!open.includes(application.provinceCode)) throw provinceNotOpen();
-    return this.create(
+    const { email, locale, ...draft } = application;
+    const { cbo, created } = await this.create(
       'network.cbo.apply',
       idempotencyKey,
-      { ...application, foundVia: 'self_application', acknowledgeDuplicates: true },
+      { ...draft, foundVia: 'self_application', acknowledgeDuplicates: true },
       null,
+      undefined,
+      { email: email ?? null, locale },
     );
+    // A retry's first answer is kept as it was: the reference is read from the record.
+    const applicant = await this.repository.applicantOf(cbo.id);
+    return { cbo, created, reference: applicant?.reference ?? null };
+  }
+
+  /**
+   * What anyone holding a reference may know of the application: its stage in plain words and
+   * a decline's reason, nothing of a person. While the pipeline is still setting itself up, the
+   * answer is its screening's, which declines a development group at once during the pilot.
+   */
+  async status(reference: string): Promise<ApplicationStatus> {
+    const cbo = await this.repository.findByReference(reference);
+    if (!cbo) throw applicationNotFound(reference);
+    const receivedOn = dateInCambodia(new Date(cbo.createdAt));
+    if (cbo.stage === null || cbo.stage === 'identified') {
+      const { declineReason } = await this.screening(cbo);
+      if (declineReason) {
+        return { reference, status: 'declined', reason: declineReason, receivedOn, decidedOn: receivedOn };
+      }
+    }
+    const status = statusOf(cbo.stage);
+    const decided = cbo.decision && (status === 'declined' || status === 'selected') ? cbo.decision : null;
+    return {
+      reference,
+      status,
+      reason: status === 'declined' ? (decided?.reason ?? null) : null,
+      receivedOn,
+      decidedOn: decided ? dateInCambodia(new Date(decided.decidedAt)) : null,
+    };
+  }
+
+  /** Whom the orchestrator mails a CBO's decisions to besides its members; only it may ask. */
+  async applicant(caller: Caller, id: string): Promise<CboApplicant> {
+    requireSystem(caller, 'orchestrator');
+    const applicant = await this.repository.applicantOf(id);
+    if (!applicant) throw cboNotFound(id);
+    return applicant;
   }
 
   async duplicates(caller: Caller, probe: DuplicateProbe): Promise<DuplicateCandidate[]> {
@@ -164,19 +253,46 @@ export class CbosService {
   ): Promise<Cbo> {
     requireSystem(caller, 'orchestrator');
     const participant = PARTICIPANT_STAGES.includes(stage);
-    const cbo = await this.repository.setStage(id, stage, { participant, decision });
-    if (!cbo) throw cboNotFound(id);
-    return cbo;
+    return this.repository.transaction(async (tx) => {
+      const before = await tx.findById(id);
+      if (!before) throw cboNotFound(id);
+      const cbo = await tx.setStage(id, stage, { participant, decision });
+      if (!cbo) throw cboNotFound(id);
+      // A stage reported again changes nothing and is not written down twice.
+      if (before.stage !== stage) {
+        await tx.audit({
+          action: 'network.cbo.recordStage',
+          target: { type: 'cbo', id },
+          actor: 'system:orchestrator',
+          eventId: `network.cbo.recordStage:${id}:${before.updatedAt}:${stage}`,
+          details: {
+            name: cbo.name,
+            before: { stage: before.stage },
+            after: { stage, ...(decision ? { decision } : {}) },
+          },
+        });
+      }
+      return cbo;
+    });
   }
 
   /** What the pipeline needs when a CBO is identified: whether a programme rule declines it. */
   async screen(caller: Caller, id: string) {
     requireSystem(caller, 'orchestrator');
     const cbo = await this.get(caller, id);
+    const { declineReason, reassessmentWaitDays } = await this.screening(cbo);
+    return {
+      name: cbo.nameKm ? `${cbo.name} (${cbo.nameKm})` : cbo.name,
+      declineReason,
+      reassessmentWaitDays,
+    };
+  }
+
+  /** The programme rules on a newly identified CBO: whether one declines it, and the waiting time. */
+  private async screening(cbo: Cbo) {
     const { settings } = await this.settings.current();
     const declined = settings.pilotDeclinesDevelopment && cbo.purpose === 'development';
     return {
-      name: cbo.nameKm ? `${cbo.name} (${cbo.nameKm})` : cbo.name,
       declineReason: declined ? RULE_REASONS.pilotDevelopment : null,
       reassessmentWaitDays: settings.reassessmentWaitDays,
     };
@@ -193,26 +309,66 @@ export class CbosService {
     draft: CboDraft,
     foundBy: string | null,
     refusal?: Error,
+    applicant?: Omit<CboApplicant, 'reference'>,
   ): Promise<{ cbo: Cbo; created: boolean }> {
     const { result, replayed } = await this.repository.once(
-      { name: command, key: idempotencyKey, request: { draft, foundBy } },
+      {
+        name: command,
+        key: idempotencyKey,
+        request: applicant ? { draft, foundBy, applicant } : { draft, foundBy },
+      },
       async (tx) => {
         if (refusal) throw refusal;
         const duplicates =
           draft.acknowledgeDuplicates && foundBy ? [] : await tx.findDuplicates(duplicateProbe(draft));
         if (foundBy && duplicates.length > 0) throw possibleDuplicate(duplicates);
         const { acknowledgeDuplicates: _ack, ...values } = draft;
-        const cbo = await tx.insert({
-          ...values,
-          foundBy,
-          likelyDuplicateOf: foundBy ? [] : duplicates.map((duplicate) => duplicate.id),
-        });
+        const cbo = await this.insertOnce(
+          tx,
+          {
+            ...values,
+            foundBy,
+            likelyDuplicateOf: foundBy ? [] : duplicates.map((duplicate) => duplicate.id),
+          },
+          applicant,
+        );
         if (draft.fieldVisitId) await tx.linkToVisit(draft.fieldVisitId, cbo.id);
         // The pipeline starts with the record: the command commits with it (the outbox).
         await tx.startPipeline(cbo.id);
+        // So does its audit entry: who recorded it (nobody signed in, for the public form).
+        await tx.audit({
+          action: command,
+          target: { type: 'cbo', id: cbo.id },
+          actor: foundBy,
+          eventId: `${command}:${cbo.id}`,
+          details: {
+            name: cbo.name,
+            provinceCode: cbo.provinceCode,
+            foundVia: cbo.foundVia,
+            ...(cbo.likelyDuplicateOf.length > 0 ? { likelyDuplicateOf: cbo.likelyDuplicateOf } : {}),
+          },
+        });
         return cbo;
       },
     );
     return { cbo: result, created: !replayed };
+  }
+
+  /** Stores the CBO; a public application with a reference no other CBO has. */
+  private async insertOnce(
+    tx: CbosRepository,
+    values: Omit<NewCbo, 'applicant'>,
+    applicant?: Omit<CboApplicant, 'reference'>,
+  ): Promise<Cbo> {
+    if (!applicant) {
+      const cbo = await tx.insert(values);
+      if (cbo) return cbo;
+    } else {
+      for (let draw = 0; draw < REFERENCE_DRAWS; draw++) {
+        const cbo = await tx.insert({ ...values, applicant: { ...applicant, reference: newReference() } });
+        if (cbo) return cbo;
+      }
+    }
+    throw new Error('Could not store the CBO: every reference drawn was taken');
   }
 }

@@ -1,5 +1,6 @@
-import type { Contract, RequestOf } from '@bandanh/contracts';
+import { appendAudit, type Contract, type RequestOf } from '@bandanh/contracts';
 import { enqueue, runOnce } from '@bandanh/platform';
+import { auditAppend, type NetworkAuditEntry } from '../outbox/network-audit';
 import type { NetworkOutbox } from '../outbox/network-outbox';
 import type { NetworkDatabase } from './database.module';
 import { idempotencyKeys, outbox } from './schema';
@@ -63,6 +64,14 @@ export abstract class NetworkRepository {
   protected async enqueue<C extends Contract>(contract: C, input: RequestOf<C>): Promise<void> {
     await enqueue(this.db, outbox, contract, input);
     this.enqueued = true;
+  }
+
+  /**
+   * Writes the change's audit entry into the outbox: inside `transaction` or `once` it commits
+   * with the change, and identity records it once however often the relay sends it.
+   */
+  audit(entry: NetworkAuditEntry): Promise<void> {
+    return this.enqueue(appendAudit, auditAppend(entry));
   }
 
   private on(tx: NetworkExecutor): this {

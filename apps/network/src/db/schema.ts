@@ -79,6 +79,11 @@ export const cbos = network.table(
     decisionReason: text('decision_reason'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     participantSince: timestamp('participant_since', { withTimezone: true }),
+    /** A public application's reference (`BDH-` and 8 Crockford base32 characters), for its status page. */
+    reference: text('reference'),
+    /** The address a public applicant left for the decision, and the language they applied in. */
+    applicantEmail: text('applicant_email'),
+    applicantLocale: text('applicant_locale', { enum: ['km', 'en'] }),
     /** Lower-cased Latin and Khmer names, for partial-word search. */
     searchText: text('search_text')
       .notNull()
@@ -88,6 +93,7 @@ export const cbos = network.table(
   },
   (t) => [
     index('cbos_created_at_idx').on(t.createdAt),
+    uniqueIndex('cbos_reference_idx').on(t.reference),
     index('cbos_province_idx').on(t.provinceCode),
     index('cbos_stage_province_name_idx').on(t.stage, t.provinceCode, t.name),
     index('cbos_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),

@@ -4,6 +4,7 @@ import type { TargetDraft } from '@bandanh/contracts';
 import { NETWORK_DB, type NetworkDatabase } from '../db/database.module';
 import { NetworkRepository } from '../db/repository';
 import { cbos, expansionPhases, targets } from '../db/schema';
+import { NetworkOutbox } from '../outbox/network-outbox';
 
 export type PhaseRecord = typeof expansionPhases.$inferSelect;
 export type TargetRecord = typeof targets.$inferSelect;
@@ -12,8 +13,8 @@ export type StageCount = Pick<typeof cbos.$inferSelect, 'provinceCode' | 'stage'
 
 @Injectable()
 export class ExpansionRepository extends NetworkRepository {
-  constructor(@Inject(NETWORK_DB) database: NetworkDatabase) {
-    super(database);
+  constructor(@Inject(NETWORK_DB) database: NetworkDatabase, outbox: NetworkOutbox) {
+    super(database, outbox);
   }
 
   /** Holds the named lock until the transaction ends, so two callers do not both act. */
@@ -76,12 +77,10 @@ export class ExpansionRepository extends NetworkRepository {
     await this.db.insert(targets).values(drafts.map((target, i) => ({ ...target, position: i })));
   }
 
-  /** The targets become `drafts`, in one transaction. */
+  /** The targets become `drafts` (in the caller's transaction). */
   async replaceTargets(drafts: TargetDraft[]): Promise<void> {
-    await this.transaction(async (tx) => {
-      await tx.db.delete(targets);
-      if (drafts.length > 0) await tx.insertTargets(drafts);
-    });
+    await this.db.delete(targets);
+    if (drafts.length > 0) await this.insertTargets(drafts);
   }
 
   /** CBOs per province and stage. */

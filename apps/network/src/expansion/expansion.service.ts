@@ -1,3 +1,5 @@
+import { isDeepStrictEqual } from 'node:util';
+import { randomUUID } from 'node:crypto';
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import {
   PARTICIPANT_STAGES,
@@ -59,6 +61,12 @@ function progress(target: TargetRecord, counts: StageCount[]): TargetProgress {
     dueOn: target.dueOn,
     actual,
   };
+}
+
+/** A target's facts, in the order they are kept: what its audit entry compares. */
+function targetFacts(target: TargetDraft): TargetDraft {
+  const { labelEn, labelKm, metric, count, provinces, dueOn } = target;
+  return { labelEn, labelKm, metric, count, provinces, dueOn };
 }
 
 @Injectable()
@@ -131,9 +139,11 @@ export class ExpansionService implements OnApplicationBootstrap {
     caller: Caller,
     plan: Array<{ provinces: string[]; opensOn: string }>,
   ): Promise<ExpansionPhase[]> {
-    requireGroup(caller, 'admins');
+    const admin = requireGroup(caller, 'admins');
     await this.repository.transaction(async (tx) => {
-      const opened = (await tx.phases()).filter((phase) => phase.openedAt);
+      await tx.lock('network.expansion.plan');
+      const current = await tx.phases();
+      const opened = current.filter((phase) => phase.openedAt);
       opened.forEach((phase, i) => {
         const next = plan[i];
         const same =
@@ -150,14 +160,41 @@ export class ExpansionService implements OnApplicationBootstrap {
           openedAt: opened[i]?.openedAt ?? null,
         })),
       );
+      const before = current.map(({ provinces, opensOn }) => ({ provinces, opensOn }));
+      const after = plan.map(({ provinces }, i) => ({
+        provinces,
+        opensOn: opened[i] ? opened[i].opensOn : plan[i].opensOn,
+      }));
+      if (isDeepStrictEqual(before, after)) return;
+      await tx.audit({
+        action: 'network.expansion.savePlan',
+        target: { type: 'expansion_plan', id: 'network' },
+        actor: admin.userId,
+        eventId: `network.expansion.savePlan:${randomUUID()}`,
+        details: { before, after },
+      });
     });
     return (await this.repository.phases()).map(toPhase);
   }
 
   /** Admins replace the targets. */
   async saveTargets(caller: Caller, drafts: TargetDraft[]): Promise<TargetProgress[]> {
-    requireGroup(caller, 'admins');
-    await this.repository.replaceTargets(drafts);
+    const admin = requireGroup(caller, 'admins');
+    await this.repository.transaction(async (tx) => {
+      await tx.lock('network.expansion.targets');
+      const before = (await tx.targets()).map(targetFacts);
+      await tx.replaceTargets(drafts);
+      const after = drafts.map(targetFacts);
+      // Saving the same targets again changes nothing and is not written down.
+      if (isDeepStrictEqual(before, after)) return;
+      await tx.audit({
+        action: 'network.expansion.saveTargets',
+        target: { type: 'expansion_targets', id: 'network' },
+        actor: admin.userId,
+        eventId: `network.expansion.saveTargets:${randomUUID()}`,
+        details: { before, after },
+      });
+    });
     const [targetRows, counts] = await Promise.all([
       this.repository.targets(),
       this.repository.stageCounts(),
@@ -171,7 +208,19 @@ export class ExpansionService implements OnApplicationBootstrap {
     const today = dateOnly(asOf);
     const next = await this.repository.nextUnopened();
     if (!next || next.opensOn > today) return null;
-    const opened = await this.repository.open(next.seq, asOf, today);
+    const opened = await this.repository.transaction(async (tx) => {
+      const phase = await tx.open(next.seq, asOf, today);
+      if (!phase) return undefined;
+      await tx.audit({
+        action: 'network.expansion.openDue',
+        target: { type: 'expansion_phase', id: String(phase.seq) },
+        actor: 'system:orchestrator',
+        // A phase opens once: a second opening finds it opened and writes nothing.
+        eventId: `network.expansion.openDue:${phase.seq}:${phase.opensOn}`,
+        details: { provinces: phase.provinces, opensOn: phase.opensOn },
+      });
+      return phase;
+    });
     if (!opened) return null;
     return {
       seq: opened.seq,

@@ -27,7 +27,7 @@ export function fakeFieldVisitsRepository(
     insert: jest.fn(async () => VISIT_ID),
     list: jest.fn(async (ids?: string[]) => (!ids || ids.includes(VISIT_ID) ? [aFieldVisit()] : [])),
     cboExists: jest.fn(async () => true),
-    link: jest.fn(async () => {}),
+    link: jest.fn(async () => true),
     ...overrides,
   });
 }

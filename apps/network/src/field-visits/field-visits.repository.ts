@@ -4,11 +4,12 @@ import type { FieldVisit, FieldVisitDraft } from '@bandanh/contracts';
 import { NETWORK_DB, type NetworkDatabase } from '../db/database.module';
 import { NetworkRepository } from '../db/repository';
 import { cbos, fieldVisitCbos, fieldVisits } from '../db/schema';
+import { NetworkOutbox } from '../outbox/network-outbox';
 
 @Injectable()
 export class FieldVisitsRepository extends NetworkRepository {
-  constructor(@Inject(NETWORK_DB) database: NetworkDatabase) {
-    super(database);
+  constructor(@Inject(NETWORK_DB) database: NetworkDatabase, outbox: NetworkOutbox) {
+    super(database, outbox);
   }
 
   /** Stores the visit and answers its id. */
@@ -59,8 +60,13 @@ export class FieldVisitsRepository extends NetworkRepository {
     return cbo !== undefined;
   }
 
-  /** Marks the CBO as met on the visit (once). */
-  async link(visitId: string, cboId: string): Promise<void> {
-    await this.db.insert(fieldVisitCbos).values({ visitId, cboId }).onConflictDoNothing();
+  /** Marks the CBO as met on the visit (once); whether it was not yet. */
+  async link(visitId: string, cboId: string): Promise<boolean> {
+    const rows = await this.db
+      .insert(fieldVisitCbos)
+      .values({ visitId, cboId })
+      .onConflictDoNothing()
+      .returning({ visitId: fieldVisitCbos.visitId });
+    return rows.length > 0;
   }
 }

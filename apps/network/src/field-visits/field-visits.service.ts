@@ -18,7 +18,17 @@ export class FieldVisitsService {
     const { userId: visitedBy } = requireGroup(caller, 'cboWriters');
     const { result, replayed } = await this.repository.once(
       { name: 'network.fieldVisit.create', key: idempotencyKey, request: { draft, visitedBy } },
-      (tx) => tx.insert(draft, visitedBy),
+      async (tx) => {
+        const id = await tx.insert(draft, visitedBy);
+        await tx.audit({
+          action: 'network.fieldVisit.create',
+          target: { type: 'field_visit', id },
+          actor: visitedBy,
+          eventId: `network.fieldVisit.create:${id}`,
+          details: { provinceCode: draft.provinceCode, visitedOn: draft.visitedOn },
+        });
+        return id;
+      },
     );
     return { visit: await this.get(result), created: !replayed };
   }
@@ -30,10 +40,20 @@ export class FieldVisitsService {
 
   /** Links a CBO already recorded to the visit: the coordinator's answer to a likely duplicate. */
   async link(caller: Caller, visitId: string, cboId: string): Promise<FieldVisit> {
-    requireGroup(caller, 'cboWriters');
+    const { userId } = requireGroup(caller, 'cboWriters');
     await this.get(visitId);
-    if (!(await this.repository.cboExists(cboId))) throw cboNotFound(cboId);
-    await this.repository.link(visitId, cboId);
+    await this.repository.transaction(async (tx) => {
+      if (!(await tx.cboExists(cboId))) throw cboNotFound(cboId);
+      // Linked once: linking it again changes nothing and is not written down.
+      if (!(await tx.link(visitId, cboId))) return;
+      await tx.audit({
+        action: 'network.fieldVisit.linkCbo',
+        target: { type: 'field_visit', id: visitId },
+        actor: userId,
+        eventId: `network.fieldVisit.linkCbo:${visitId}:${cboId}`,
+        details: { cboId },
+      });
+    });
     return this.get(visitId);
   }
 

@@ -1,5 +1,5 @@
 import { HotlineCallDraft, type HotlineCallDraft as Draft } from '@bandanh/contracts';
-import { CALL_ID } from '../referrals/referrals.fakes';
+import { CALL_ID, REFERRAL_ID } from '../referrals/referrals.fakes';
 import { fakeRepository } from '../testing/fake-repository';
 import type { HotlineRepository, StoredCall } from './hotline.repository';
 
@@ -37,7 +37,7 @@ export function fakeHotlineRepository(overrides: Partial<HotlineRepository> = {}
     findCbo: jest.fn(async (id: string) => ({ id, name: 'Prey Lang Community Network' })),
     findPartner: jest.fn(async () => ({ name: 'Land Rights Legal Aid', active: true })),
     insertCall: jest.fn(async () => CALL_ID),
-    refer: jest.fn(async () => {}),
+    refer: jest.fn(async () => REFERRAL_ID),
     calls: jest.fn(async () => [aStoredCall()]),
     correctCall: jest.fn(async () => {}),
     auditCorrection: jest.fn(async () => {}),

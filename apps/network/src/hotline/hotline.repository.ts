@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import {
-  appendAudit,
   startReferralFollowUp,
   type HotlineCall,
   type HotlineCallCorrection,
@@ -85,10 +84,11 @@ export class HotlineRepository extends NetworkRepository {
     return row.id;
   }
 
-  /** Stores the call's referral and, through the outbox, starts its follow-up under `label`. */
-  async refer(referral: NewReferral, label: string): Promise<void> {
+  /** Stores the call's referral and, through the outbox, starts its follow-up under `label`; its id. */
+  async refer(referral: NewReferral, label: string): Promise<string> {
     const [row] = await this.db.insert(referrals).values(referral).returning({ id: referrals.id });
     await this.enqueue(startReferralFollowUp, { referralId: row.id, cboId: referral.cboId, label });
+    return row.id;
   }
 
   /** Writes the corrected facts of a call, and who corrected it when. */
@@ -102,12 +102,11 @@ export class HotlineRepository extends NetworkRepository {
   /** The correction's audit entry, through the outbox: it commits with the correction. */
   async auditCorrection(correction: CallCorrection): Promise<void> {
     const { callId, cboId, correctedBy, before, after, note } = correction;
-    await this.enqueue(appendAudit, {
+    await this.audit({
       action: 'hotline.call.correct',
-      targetType: 'hotline_call',
-      targetId: callId,
-      outcome: 'success',
-      onBehalfOf: correctedBy,
+      target: { type: 'hotline_call', id: callId },
+      actor: correctedBy,
+      // A retried correction finds the facts corrected and writes nothing: each one is new.
       eventId: `hotline-correct:${callId}:${randomUUID()}`,
       details: { cboId, before, after, ...(note ? { note } : {}) },
     });

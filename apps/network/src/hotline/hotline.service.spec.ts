@@ -1,5 +1,5 @@
 import { CBO_ID } from '../cbos/cbos.fakes';
-import { CALL_ID, aReferral, fakeReferralsRepository } from '../referrals/referrals.fakes';
+import { CALL_ID, REFERRAL_ID, aReferral, fakeReferralsRepository } from '../referrals/referrals.fakes';
 import { ReferralsService } from '../referrals/referrals.service';
 import type { ReferralsRepository } from '../referrals/referrals.repository';
 import { replaying } from '../testing/fake-repository';
@@ -68,6 +68,37 @@ describe('logging a hotline call', () => {
       { callId: CALL_ID, cboId: CBO_ID, ...REFERRAL },
       'Prey Lang Community Network → Land Rights Legal Aid',
     );
+  });
+
+  it('writes down the call and its referral, as the staff member’s, without what was said', async () => {
+    const repository = fakeHotlineRepository();
+    await serviceOver(repository).log(
+      staff('coordinator'),
+      'key-00001',
+      CBO_ID,
+      aCallDraft({ referral: REFERRAL }),
+    );
+    expect(jest.mocked(repository.audit).mock.calls.map(([entry]) => entry)).toEqual([
+      {
+        action: 'network.hotline.log',
+        target: { type: 'hotline_call', id: CALL_ID },
+        actor: STAFF_ID,
+        eventId: `network.hotline.log:${CALL_ID}`,
+        details: { cboId: CBO_ID, channel: 'call', issue: 'land' },
+      },
+      {
+        action: 'network.referral.create',
+        target: { type: 'referral', id: REFERRAL_ID },
+        actor: STAFF_ID,
+        eventId: `network.referral.create:${REFERRAL_ID}`,
+        details: {
+          cboId: CBO_ID,
+          callId: CALL_ID,
+          partnerId: PARTNER_ID,
+          partnerName: 'Land Rights Legal Aid',
+        },
+      },
+    ]);
   });
 
   it('refuses a partner that is not on the active list, and stores nothing', async () => {

@@ -58,11 +58,26 @@ export class HotlineService {
           loggedBy,
           occurredAt: occurredAt ? new Date(occurredAt) : new Date(),
         });
+        // What the call was about goes in the audit log; what was said stays with the call.
+        await tx.audit({
+          action: 'network.hotline.log',
+          target: { type: 'hotline_call', id: callId },
+          actor: loggedBy,
+          eventId: `network.hotline.log:${callId}`,
+          details: { cboId, channel: call.channel, issue: call.issue },
+        });
         if (referral) {
-          await tx.refer(
+          const referralId = await tx.refer(
             { callId, cboId, partnerId: referral.partnerId, reason: referral.reason },
             `${cbo.name} → ${partnerName}`,
           );
+          await tx.audit({
+            action: 'network.referral.create',
+            target: { type: 'referral', id: referralId },
+            actor: loggedBy,
+            eventId: `network.referral.create:${referralId}`,
+            details: { cboId, callId, partnerId: referral.partnerId, partnerName },
+          });
         }
         return callId;
       },

@@ -27,8 +27,13 @@ export function fakePartnersRepository(overrides: Partial<PartnersRepository> = 
   return fakeRepository<PartnersRepository>({
     list: jest.fn(async () => [aPartner()]),
     insert: jest.fn(async (draft: Draft) => aPartner({ name: draft.name, active: draft.active })),
+    find: jest.fn(async (id: string) =>
+      id === PARTNER_ID ? { ...aPartner(), updatedAt: '2025-03-01T09:00:00.000Z' } : undefined,
+    ),
     update: jest.fn(async (id: string, draft: Draft) =>
-      id === PARTNER_ID ? aPartner({ name: draft.name, active: draft.active }) : undefined,
+      id === PARTNER_ID
+        ? { ...aPartner({ name: draft.name, active: draft.active }), updatedAt: '2025-03-02T09:00:00.000Z' }
+        : undefined,
     ),
     ...overrides,
   });

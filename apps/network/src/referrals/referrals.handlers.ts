@@ -24,7 +24,10 @@ export class ReferralsHandlers {
   }
 
   @Handles(recordReferralOutcome)
-  async outcome({ id, outcome, note }: ParsedRequestOf<typeof recordReferralOutcome>, caller: Caller) {
-    return { referral: await this.referrals.recordOutcome(caller, id, outcome, note) };
+  async outcome(
+    { id, outcome, note, recordedBy, round }: ParsedRequestOf<typeof recordReferralOutcome>,
+    caller: Caller,
+  ) {
+    return { referral: await this.referrals.recordOutcome(caller, id, outcome, note, { recordedBy, round }) };
   }
 }

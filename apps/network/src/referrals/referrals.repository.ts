@@ -4,6 +4,7 @@ import type { Referral } from '@bandanh/contracts';
 import { NETWORK_DB, type NetworkDatabase } from '../db/database.module';
 import { NetworkRepository } from '../db/repository';
 import { cbos, partners, referrals } from '../db/schema';
+import { NetworkOutbox } from '../outbox/network-outbox';
 
 export interface ReferralFilter {
   status?: Referral['status'];
@@ -15,8 +16,8 @@ export type ReferralOutcomeRecord = Pick<Referral, 'status' | 'outcome' | 'outco
 
 @Injectable()
 export class ReferralsRepository extends NetworkRepository {
-  constructor(@Inject(NETWORK_DB) database: NetworkDatabase) {
-    super(database);
+  constructor(@Inject(NETWORK_DB) database: NetworkDatabase, outbox: NetworkOutbox) {
+    super(database, outbox);
   }
 
   /** Referrals with their CBO's and partner's names, newest first. */

@@ -31,12 +31,33 @@ export class ReferralsService {
    * Written by the referral's follow-up workflow, once the coordinator's step is accepted:
    * the referral stays open while the partner is still working on it, and closes otherwise.
    */
-  async recordOutcome(caller: Caller, id: string, outcome: Outcome, note?: string): Promise<Referral> {
+  async recordOutcome(
+    caller: Caller,
+    id: string,
+    outcome: Outcome,
+    note?: string,
+    /** The coordinator whose step it was, and the follow-up's round (one outcome each). */
+    step: { recordedBy?: string; round?: number } = {},
+  ): Promise<Referral> {
     requireSystem(caller, 'orchestrator');
-    await this.repository.setOutcome(id, {
-      outcome,
-      outcomeNote: note ?? null,
-      status: outcome === 'in_progress' ? 'open' : 'closed',
+    await this.repository.transaction(async (tx) => {
+      const [before] = await tx.list({ id });
+      if (!before) throw referralNotFound(id);
+      const status = outcome === 'in_progress' ? 'open' : 'closed';
+      await tx.setOutcome(id, { outcome, outcomeNote: note ?? null, status });
+      await tx.audit({
+        action: 'network.referral.recordOutcome',
+        target: { type: 'referral', id },
+        actor: step.recordedBy ?? 'system:orchestrator',
+        // The round names the step: a retried activity records its outcome once.
+        eventId: `network.referral.recordOutcome:${id}:${step.round ?? before.outcomeAt ?? 'first'}`,
+        details: {
+          cboId: before.cboId,
+          partnerName: before.partnerName,
+          before: { status: before.status, outcome: before.outcome },
+          after: { status, outcome },
+        },
+      });
     });
     return this.find(id);
   }

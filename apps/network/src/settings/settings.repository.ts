@@ -4,6 +4,7 @@ import type { NetworkSettings } from '@bandanh/contracts';
 import { NETWORK_DB, type NetworkDatabase } from '../db/database.module';
 import { NetworkRepository } from '../db/repository';
 import { settings } from '../db/schema';
+import { NetworkOutbox } from '../outbox/network-outbox';
 
 /** The one row of settings, once an admin has saved them. */
 export interface StoredSettings {
@@ -13,12 +14,13 @@ export interface StoredSettings {
 
 @Injectable()
 export class SettingsRepository extends NetworkRepository {
-  constructor(@Inject(NETWORK_DB) database: NetworkDatabase) {
-    super(database);
+  constructor(@Inject(NETWORK_DB) database: NetworkDatabase, outbox: NetworkOutbox) {
+    super(database, outbox);
   }
 
+  /** The saved settings; in a transaction, locked until it ends (two admins' saves queue). */
   async find(): Promise<StoredSettings | undefined> {
-    const [row] = await this.db.select().from(settings).where(eq(settings.id, 1));
+    const [row] = await this.db.select().from(settings).where(eq(settings.id, 1)).for('update');
     if (!row) return undefined;
     return {
       settings: {

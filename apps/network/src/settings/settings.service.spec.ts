@@ -36,4 +36,25 @@ describe('the network settings', () => {
     await settings.update(staff('admin'), next);
     expect(repository.save).toHaveBeenCalledWith(next, STAFF_ID);
   });
+
+  it('write down each setting changed, before and after, in the transaction of the change', async () => {
+    const repository = fakeSettingsRepository({ find: jest.fn(async () => storedSettings()) });
+    const settings = new SettingsService(repository);
+    await settings.update(staff('admin'), { ...DEFAULT_SETTINGS, reassessmentWaitDays: 30 });
+    expect(repository.transaction).toHaveBeenCalledTimes(1);
+    expect(repository.audit).toHaveBeenCalledWith({
+      action: 'network.settings.update',
+      target: { type: 'settings', id: 'network' },
+      actor: STAFF_ID,
+      eventId: `network.settings.update:${SAVED_AT.toISOString()}`,
+      details: { before: { reassessmentWaitDays: 90 }, after: { reassessmentWaitDays: 30 } },
+    });
+  });
+
+  it('write nothing down for a save that changes nothing', async () => {
+    const repository = fakeSettingsRepository({ find: jest.fn(async () => storedSettings()) });
+    await new SettingsService(repository).update(staff('admin'), DEFAULT_SETTINGS);
+    expect(repository.save).toHaveBeenCalled();
+    expect(repository.audit).not.toHaveBeenCalled();
+  });
 });

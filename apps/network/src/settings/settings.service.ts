@@ -1,3 +1,5 @@
+import { isDeepStrictEqual } from 'node:util';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Caller, NetworkSettings } from '@bandanh/contracts';
 import { requireGroup } from '@bandanh/platform';
@@ -62,10 +64,33 @@ export class SettingsService {
     return this.current();
   }
 
-  /** Only admins change them. */
+  /**
+   * Only admins change them. The audit log keeps each setting changed, before and after; saving
+   * the same settings again changes nothing and is not written down.
+   */
   async update(caller: Caller, next: NetworkSettings): Promise<CurrentSettings> {
     const admin = requireGroup(caller, 'admins');
-    await this.repository.save(next, admin.userId);
+    await this.repository.transaction(async (tx) => {
+      const stored = await tx.find();
+      const previous = stored?.settings ?? DEFAULT_SETTINGS;
+      const before: Partial<NetworkSettings> = {};
+      const after: Partial<NetworkSettings> = {};
+      for (const key of Object.keys(next) as Array<keyof NetworkSettings>) {
+        if (isDeepStrictEqual(previous[key], next[key])) continue;
+        Object.assign(before, { [key]: previous[key] });
+        Object.assign(after, { [key]: next[key] });
+      }
+      await tx.save(next, admin.userId);
+      if (Object.keys(after).length === 0) return;
+      await tx.audit({
+        action: 'network.settings.update',
+        target: { type: 'settings', id: 'network' },
+        actor: admin.userId,
+        // One change per saved version: the next one is made from the version this one saves.
+        eventId: `network.settings.update:${stored?.updatedAt.toISOString() ?? randomUUID()}`,
+        details: { before, after },
+      });
+    });
     return this.current();
   }
 }

@@ -25,3 +25,18 @@ describe("the orchestrator's mail configuration", () => {
     expect(attempt).not.toThrow(/s3cret/);
   });
 });
+
+describe("the orchestrator's web address, for the links in emails", () => {
+  it('is the local web by default, and a deployment’s own without a trailing slash', () => {
+    expect(loadOrchestratorConfig({}).WEB_URL).toBe('http://localhost:3000');
+    expect(loadOrchestratorConfig({ WEB_URL: 'https://bandanh.example.org/' }).WEB_URL).toBe(
+      'https://bandanh.example.org',
+    );
+  });
+
+  it('stops at boot on an address that is not the http(s) address of the web', () => {
+    expect(() => loadOrchestratorConfig({ WEB_URL: 'ftp://bandanh.example.org' })).toThrow(
+      /WEB_URL must be the http\(s\) address of the web/,
+    );
+  });
+});

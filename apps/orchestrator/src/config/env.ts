@@ -26,6 +26,14 @@ export const OrchestratorEnv = z.object({
   TASK_ESCALATE_AFTER: duration('2 days'),
   /** The manager role an overdue task escalates to. */
   TASK_ESCALATE_TO: z.enum(STAFF_ROLES).default('approver'),
+  /** The web's address as people reach it, for the links in emails (a task's page). */
+  WEB_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: 'must be the http(s) address of the web, like https://bandanh.example.org',
+    })
+    .default('http://localhost:3000')
+    .transform((value) => value.replace(/\/+$/, '')),
   /** How often the expansion schedule checks whether the next phase's date has come. */
   EXPANSION_CHECK_EVERY: duration('1 day'),
   /** Whether this orchestrator keeps the expansion schedule (test stacks leave it off). */

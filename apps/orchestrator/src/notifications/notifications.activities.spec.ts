@@ -107,6 +107,7 @@ describe("a decision's notices", () => {
           return { key: request.key, workflowId: `notification-${request.key}`, started: true };
         },
       },
+      webUrl: 'https://bandanh.example.org',
     });
     await notify({ cboId: CBO_ID, key: `decision-${CBO_ID}-4`, outcome: 'declined', reason: 'Not yet' });
     expect(sent).toEqual([
@@ -128,5 +129,55 @@ describe("a decision's notices", () => {
         }),
       ],
     ]);
+  });
+
+  it('send one to the public applicant who left an address, in the language they applied in, with the reference', async () => {
+    const sent: Array<{ key: string; kind: string; locale: string; recipient: unknown; params: unknown }> =
+      [];
+    let applicant = { reference: 'BDH-7Q2M9XKA', email: 'group@example.org', locale: 'km' };
+    const send = (async (contract: Contract) => {
+      if (contract.subject === 'network.cbo.get') {
+        return { cbo: { id: CBO_ID, name: 'Prey Lang', nameKm: 'ព្រៃឡង' } };
+      }
+      if (contract.subject === 'network.cbo.applicant') return applicant;
+      return { items: [] };
+    }) as ServiceCall;
+    const notify = decisionNotices({
+      send,
+      notifications: {
+        send: async (_caller, request) => {
+          sent.push(request);
+          return { key: request.key, workflowId: `notification-${request.key}`, started: true };
+        },
+      },
+      webUrl: 'https://bandanh.example.org',
+    });
+    await notify({
+      cboId: CBO_ID,
+      key: `decision-${CBO_ID}-screened`,
+      outcome: 'declined',
+      reason: 'rule:pilot_development',
+    });
+    expect(sent).toEqual([
+      expect.objectContaining({
+        key: `decision-${CBO_ID}-screened-applicant`,
+        kind: 'application_decision',
+        locale: 'km',
+        recipient: { email: 'group@example.org' },
+        params: {
+          cboName: 'ព្រៃឡង',
+          outcome: 'declined',
+          reason: 'rule:pilot_development',
+          reference: 'BDH-7Q2M9XKA',
+          statusLink: 'https://bandanh.example.org/km/apply/status?reference=BDH-7Q2M9XKA',
+        },
+      }),
+    ]);
+
+    // A CBO that staff recorded, or an applicant who left no address: nobody to write to.
+    sent.length = 0;
+    applicant = { reference: 'BDH-7Q2M9XKA', email: null as never, locale: 'en' };
+    await notify({ cboId: CBO_ID, key: `decision-${CBO_ID}-2`, outcome: 'selected', reason: null });
+    expect(sent).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { appendAudit, getCbo, listCboMembers } from '@bandanh/contracts';
+import { appendAudit, getCbo, getCboApplicant, listCboMembers } from '@bandanh/contracts';
 import { DomainError, systemCaller } from '@bandanh/platform';
 import type { NotificationActivities } from '@bandanh/workflows';
 import type { ServiceCall } from '../temporal/service-call';
@@ -101,37 +101,58 @@ export interface DecisionNotice {
 
 /**
  * Tells a CBO's linked members of a decision on it, each in their language: identity names
- * them, the network service the CBO. Each message starts once per member and decision, so a
+ * them, the network service the CBO. The public applicant who left an address on the apply form
+ * is told too, in the language they applied in, with the reference they follow it by. Each
+ * message starts once per recipient and decision (`<key>-<userId>`, `<key>-applicant`), so a
  * retried move sends nothing twice.
  */
 export function decisionNotices({
   send,
   notifications,
+  webUrl,
 }: {
   send: ServiceCall;
   notifications: Pick<NotificationsService, 'send'>;
+  /** The web's address as people reach it (`WEB_URL`), for the link to the status page. */
+  webUrl: string;
 }): (notice: DecisionNotice) => Promise<void> {
   const orchestrator = systemCaller('orchestrator');
   return async ({ cboId, key, outcome, reason }) => {
-    const [{ cbo }, { items: members }] = await Promise.all([
+    const [{ cbo }, { items: members }, applicant] = await Promise.all([
       send(getCbo, { id: cboId }),
       send(listCboMembers, { cboId }),
+      send(getCboApplicant, { cboId }),
     ]);
-    await Promise.all(
-      members.map((member) =>
+    const nameIn = (locale: 'km' | 'en') => (locale === 'km' && cbo.nameKm ? cbo.nameKm : cbo.name);
+    const toApplicant =
+      applicant.email && applicant.reference
+        ? notifications.send(orchestrator, {
+            key: `${key}-applicant`,
+            kind: 'application_decision',
+            locale: applicant.locale ?? 'km',
+            recipient: { email: applicant.email },
+            params: {
+              cboName: nameIn(applicant.locale ?? 'km'),
+              outcome,
+              reason: reason ?? '',
+              reference: applicant.reference,
+              statusLink: `${webUrl}/${applicant.locale ?? 'km'}/apply/status?reference=${encodeURIComponent(applicant.reference)}`,
+            },
+            cboId,
+          })
+        : null;
+    await Promise.all([
+      toApplicant,
+      ...members.map((member) =>
         notifications.send(orchestrator, {
           key: `${key}-${member.userId}`,
           kind: 'cbo_decision',
           locale: member.locale,
           recipient: { email: member.email, userId: member.userId },
-          params: {
-            cboName: member.locale === 'km' && cbo.nameKm ? cbo.nameKm : cbo.name,
-            outcome,
-            reason: reason ?? '',
-          },
+          params: { cboName: nameIn(member.locale), outcome, reason: reason ?? '' },
           cboId,
         }),
       ),
-    );
+    ]);
   };
 }

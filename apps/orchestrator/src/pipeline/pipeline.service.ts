@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   ROLE_GROUPS,
@@ -95,12 +96,53 @@ export class PipelineService {
     }
   }
 
+  /** Reopening an assessment is written down with who asked; the stage it moves to, by the network. */
   async reopen(caller: Caller, cboId: string): Promise<PipelineState> {
-    return this.step(cboId, reopenUpdate, { actor: actorOf(caller) });
+    const actor = actorOf(caller);
+    const state = await this.step(cboId, reopenUpdate, { actor });
+    await this.auditStep(
+      'cbo.assessment.reopen',
+      actor,
+      cboId,
+      `cbo.assessment.reopen:${cboId}:${randomUUID()}`,
+      {
+        stage: state.stage,
+      },
+    );
+    return state;
   }
 
+  /**
+   * A withdrawal is written down with who withdrew the CBO and why (once: it ends the pipeline,
+   * and the entry's event is the CBO's withdrawal).
+   */
   async withdraw(caller: Caller, cboId: string, reason: string): Promise<PipelineState> {
-    return this.step(cboId, withdrawUpdate, { actor: actorOf(caller), reason });
+    const actor = actorOf(caller);
+    const state = await this.step(cboId, withdrawUpdate, { actor, reason });
+    await this.auditStep('cbo.withdraw', actor, cboId, `cbo.withdraw:${cboId}`, { reason });
+    return state;
+  }
+
+  private async auditStep(
+    action: string,
+    actor: Actor,
+    cboId: string,
+    eventId: string,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    await this.rpc.send(
+      appendAudit,
+      {
+        action,
+        targetType: 'cbo',
+        targetId: cboId,
+        outcome: 'success',
+        onBehalfOf: actor.userId,
+        eventId,
+        details,
+      },
+      ORCHESTRATOR,
+    );
   }
 
   /**

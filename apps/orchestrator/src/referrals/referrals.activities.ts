@@ -9,8 +9,8 @@ export function referralActivities({
   send: ServiceCall;
 }): Omit<ReferralActivities, keyof TaskActivities> {
   return {
-    async recordReferralOutcome({ referralId, outcome, note }) {
-      await send(recordReferralOutcome, { id: referralId, outcome, note });
+    async recordReferralOutcome({ referralId, outcome, note, recordedBy, round }) {
+      await send(recordReferralOutcome, { id: referralId, outcome, note, recordedBy, round });
     },
   };
 }

@@ -44,6 +44,11 @@ export class TasksRepository {
     await this.database.db.insert(tasks).values(task).onConflictDoNothing();
   }
 
+  async find(taskId: string): Promise<Task | undefined> {
+    const [row] = await this.database.db.select().from(tasks).where(eq(tasks.id, taskId));
+    return row && toTask(row);
+  }
+
   async markReminded(taskId: string): Promise<void> {
     await this.database.db
       .update(tasks)

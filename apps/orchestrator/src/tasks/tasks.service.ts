@@ -1,20 +1,62 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { ROLE_GROUPS, hasRole, type Caller, type StaffRole, type Task } from '@bandanh/contracts';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  ROLE_GROUPS,
+  hasRole,
+  type Caller,
+  type NotificationKind,
+  type NotificationLocale,
+  type NotificationParams,
+  type StaffRecipient,
+  type StaffRole,
+  type Task,
+} from '@bandanh/contracts';
 import { durationMs, requireGroup } from '@bandanh/platform';
 import type { OpenTaskInput, TaskTimings } from '@bandanh/workflows';
 import { ORCHESTRATOR_CONFIG } from '../config/config.module';
 import type { OrchestratorConfig } from '../config/env';
+import { isFinalRefusal, TaskMail, type CboNames } from './tasks.mail';
 import { TasksRepository } from './tasks.repository';
 
 /** The most tasks one inbox page shows. */
 const PAGE = 200;
 
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** A number as the recipient reads it: Khmer digits in Khmer. */
+function numeral(value: number, locale: NotificationLocale): string {
+  return new Intl.NumberFormat(locale === 'km' ? 'km-u-nu-khmr' : 'en').format(value);
+}
+
+/**
+ * A stretch of time as a message says it: whole days from a day on, else whole hours, else
+ * minutes (at least one), with the unit the catalogs name (`day` for one, `days` for more).
+ */
+export function span(ms: number, locale: NotificationLocale): { amount: string; unit: string } {
+  const [amount, unit]: [number, string] =
+    ms >= DAY
+      ? [Math.round(ms / DAY), 'day']
+      : ms >= HOUR
+        ? [Math.round(ms / HOUR), 'hour']
+        : [Math.max(1, Math.round(ms / MINUTE)), 'minute'];
+  return { amount: numeral(amount, locale), unit: amount === 1 ? unit : `${unit}s` };
+}
+
+/** Where a task is done, as the inbox links it: the CBO's page, or the referrals for a follow-up. */
+function pathOf(task: Task): string {
+  return task.kind === 'follow_up_referral' ? '/referrals' : `/cbos/${task.cboId}`;
+}
+
 /** The staff inbox. Workflows open, remind, escalate and close tasks through activities. */
 @Injectable()
 export class TasksService {
+  private readonly logger = new Logger(TasksService.name);
+
   constructor(
     private readonly repository: TasksRepository,
     @Inject(ORCHESTRATOR_CONFIG) private readonly config: OrchestratorConfig,
+    private readonly mail: TaskMail,
   ) {}
 
   timings(): TaskTimings {
@@ -35,12 +77,96 @@ export class TasksService {
     return timings;
   }
 
-  remind(taskId: string): Promise<void> {
-    return this.repository.markReminded(taskId);
+  /**
+   * Marks the task reminded and writes to whoever it waits for, each in their language: a task
+   * is for a role, not for one person (nobody holds it until the step is taken), so every active
+   * staff member holding the role hears of it. One message per task and person
+   * (`task-reminder-<taskId>-<userId>`), so a retried activity sends nothing twice; a task
+   * closed meanwhile is left alone and nobody is written to.
+   */
+  async remind(taskId: string): Promise<void> {
+    await this.repository.markReminded(taskId);
+    const task = await this.repository.find(taskId);
+    if (task?.status !== 'open') return;
+    await this.tell(task, task.assigneeRole, {
+      kind: 'task_reminder',
+      key: (person) => `task-reminder-${task.id}-${person.userId}`,
+      params: () => ({}),
+    });
   }
 
-  escalate(taskId: string, toRole: StaffRole): Promise<void> {
-    return this.repository.markEscalated(taskId, toRole);
+  /**
+   * Escalates the task to `toRole`, whose inbox then shows it too, and tells every active holder
+   * of that role how overdue it is, once per task, role and person
+   * (`task-escalation-<taskId>-<role>-<userId>`); a task closed meanwhile is left alone.
+   */
+  async escalate(taskId: string, toRole: StaffRole): Promise<void> {
+    await this.repository.markEscalated(taskId, toRole);
+    const task = await this.repository.find(taskId);
+    if (task?.status !== 'open') return;
+    const overdueMs = Math.max(0, Date.now() - new Date(task.dueAt).getTime());
+    await this.tell(task, toRole, {
+      kind: 'task_escalation',
+      key: (person) => `task-escalation-${task.id}-${toRole}-${person.userId}`,
+      params: (locale) => {
+        const overdue = span(overdueMs, locale);
+        return { role: toRole, overdue: overdue.amount, overdueUnit: overdue.unit };
+      },
+    });
+  }
+
+  /**
+   * One message of `kind` to each active holder of `role` about the task: its kind (the catalogs
+   * name it), the CBO's name in the person's language, how long it has waited and the link to
+   * where it is done. A service that does not answer fails the activity, which Temporal retries;
+   * a refusal no retry changes is logged and the step goes on without its messages, so that mail
+   * never holds a task's escalation back for good.
+   */
+  private async tell(
+    task: Task,
+    role: StaffRole,
+    message: {
+      kind: NotificationKind;
+      key: (person: StaffRecipient) => string;
+      params: (locale: NotificationLocale) => NotificationParams;
+    },
+  ): Promise<void> {
+    try {
+      const people = await this.mail.staffWithRole(role);
+      if (people.length === 0) return;
+      const names: CboNames = (await this.mail.cboNames(task.cboId)) ?? {
+        name: task.subjectLabel,
+        nameKm: null,
+      };
+      const waitedMs = Math.max(0, Date.now() - new Date(task.createdAt).getTime());
+      await Promise.all(
+        people.map((person) => {
+          const waited = span(waitedMs, person.locale);
+          return this.mail.send({
+            key: message.key(person),
+            kind: message.kind,
+            locale: person.locale,
+            // Not about the CBO for its members' page (`cboId`): staff's own mail.
+            recipient: { email: person.email, userId: person.userId },
+            params: {
+              name: person.displayName,
+              task: task.kind,
+              cboName: person.locale === 'km' && names.nameKm ? names.nameKm : names.name,
+              waited: waited.amount,
+              waitedUnit: waited.unit,
+              link: `${this.config.WEB_URL}/${person.locale}${pathOf(task)}`,
+              ...message.params(person.locale),
+            },
+          });
+        }),
+      );
+    } catch (error) {
+      if (!isFinalRefusal(error)) throw error;
+      this.logger.error(
+        { err: error, taskId: task.id, kind: message.kind, role },
+        'A task message was refused; the step goes on without it',
+      );
+    }
   }
 
   close(taskId: string, status: 'done' | 'cancelled', closedBy: string | null): Promise<void> {

@@ -28,17 +28,20 @@ export function createActivities({
   notifications,
   notificationLog,
   mailer,
+  webUrl,
 }: {
   rpc: NatsRpc;
   tasks: TasksService;
   notifications: Pick<NotificationsService, 'send'>;
   notificationLog: NotificationsRepository;
   mailer: Pick<Mailer, 'send'>;
+  /** The web's address as people reach it (`WEB_URL`), for links in messages. */
+  webUrl: string;
 }): Activities {
   const send = serviceCall(rpc);
   return {
     ...taskActivities(tasks),
-    ...pipelineActivities({ send, tasks, notifyDecision: decisionNotices({ send, notifications }) }),
+    ...pipelineActivities({ send, tasks, notifyDecision: decisionNotices({ send, notifications, webUrl }) }),
     ...notificationActivities({ log: notificationLog, mailer, send }),
     ...referralActivities({ send }),
     ...expansionActivities({ send }),

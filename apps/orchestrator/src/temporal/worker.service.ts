@@ -47,6 +47,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
         notifications: this.notifications,
         notificationLog: this.notificationLog,
         mailer: this.mailer,
+        webUrl: this.config.WEB_URL,
       }),
     });
     this.running = this.worker.run().catch((error: unknown) => {

@@ -12,7 +12,7 @@ import { Link } from '@/i18n/navigation';
 import { CONTACT_ROWS, type CboField } from '@/lib/form-errors';
 import styles from './cbo-form.module.css';
 import { ContactFields } from './contact-fields';
-import { FocusIssueChoices } from './focus-issues';
+import { useFocusIssues } from './focus-issues';
 import {
   Choices,
   FormMessage,
@@ -77,6 +77,7 @@ export function CboForm({
   const { state } = form;
   const purposes = useChoices(CBO_PURPOSES, 'form.purposes');
   const channels = useChoices(DISCOVERY_CHANNELS, 'foundVia');
+  const focusIssues = useFocusIssues();
   const visitLink = useFormAction<VisitLinkState>(linkToVisit, {}, permalink);
   const { values, fieldErrors, duplicates } = state;
   const hasErrors = Object.keys(fieldErrors).length > 0;
@@ -93,6 +94,7 @@ export function CboForm({
         messages="form.errors"
         id={FORM_ID}
         className="card"
+        requiredText={t('form.required')}
         aria-describedby={hasErrors ? 'form-error' : undefined}
       >
         {(hasErrors || formError) && (
@@ -110,6 +112,7 @@ export function CboForm({
           defaultValue={value('name')}
           maxLength={200}
           autoComplete="off"
+          required
         />
         <TextField
           name="nameKm"
@@ -130,6 +133,7 @@ export function CboForm({
             placeholder={t('form.chooseProvince')}
             choices={provinces}
             hint={provinceHint}
+            required
           />
           <div className={styles.columns}>
             {(['district', 'commune', 'village'] as const).map((place) => (
@@ -144,7 +148,13 @@ export function CboForm({
           </div>
         </fieldset>
 
-        <FocusIssueChoices legend={t('form.focusIssues')} checked={values.focusIssues} />
+        <Choices
+          name="focusIssues"
+          legend={t('form.focusIssues')}
+          choices={focusIssues}
+          checked={(issue) => values.focusIssues.includes(issue)}
+          required
+        />
 
         <Choices
           name="purpose"
@@ -211,6 +221,7 @@ export function CboForm({
             defaultValue={value('foundVia')}
             placeholder=""
             choices={channels}
+            required
           />
           <TextField
             name="foundOn"

@@ -11,6 +11,7 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react';
+import styles from './form-fields.module.css';
 
 // The parts every form of the app is made of, with no translation of their own (so a form can
 // take its words from the server and send no next-intl code; `form-parts` adds next-intl's). A form is a plain <form> bound to a server action
@@ -25,6 +26,7 @@ export interface Wiring {
   id: string;
   'aria-invalid': boolean;
   'aria-describedby'?: string;
+  'aria-required'?: boolean;
 }
 
 /** The ids a control (or a group) is described by: its hint and its error, when it has them. */
@@ -35,8 +37,41 @@ export function describedBy(id: string, hint: unknown, error: unknown): string |
   );
 }
 
+/**
+ * What marks the element a refused form (or one asking for confirmation) moves the reader to:
+ * `useFormAction` focuses it once the action answers, and without JavaScript the browser does
+ * on load (`autofocus`), so a phone shows the summary instead of the button far below it.
+ */
+export const FOCUS_AFTER_SUBMIT = 'data-focus-after-submit';
+
+/** The props of that element: focusable by script only, focused on load, and found by `useFormAction`. */
+export const focusAfterSubmit = { tabIndex: -1, autoFocus: true, [FOCUS_AFTER_SUBMIT]: '' } as const;
+
 /** The translated error of a field of the surrounding form, by the field's name. */
 const FieldErrors = createContext<(name: string) => string | undefined>(() => undefined);
+
+/** What the form's mark of a required field means ("required"), said once at its top. */
+const RequiredText = createContext<string | undefined>(undefined);
+
+/**
+ * The mark of a required field, beside its label or legend. Hidden from screen readers, which
+ * hear `aria-required` on the control instead (or, for a group, the words after the mark). Only
+ * in a form that says what the mark means (`requiredText`): elsewhere a required field has
+ * `aria-required` alone.
+ */
+export function RequiredMark({ spoken = false }: { spoken?: boolean }) {
+  const text = useContext(RequiredText);
+  if (!text) return null;
+  return (
+    <>
+      {' '}
+      <span className={styles.mark} aria-hidden="true" data-required-mark>
+        *
+      </span>
+      {spoken && <span className="sr-only"> ({text})</span>}
+    </>
+  );
+}
 
 /** The error the surrounding form has for `name`, translated; `error` given outright wins. */
 function useFieldError(name: string | undefined, error?: string): string | undefined {
@@ -51,6 +86,11 @@ export interface PlainFormProps extends Omit<FormHTMLAttributes<HTMLFormElement>
   errors?: Partial<Record<string, string>>;
   /** …and what each key says, in the reader's language (`apply.errors.nameRequired`…). */
   errorText?: Partial<Record<string, string>> | ((key: string) => string | undefined);
+  /**
+   * What the mark of a required field means ("required"), for a form with required fields: said
+   * once at the top of the form.
+   */
+  requiredText?: string;
 }
 
 /**
@@ -62,6 +102,7 @@ export function PlainForm({
   errors = {},
   errorText = {},
   noValidate = true,
+  requiredText,
   children,
   ...form
 }: PlainFormProps) {
@@ -72,16 +113,31 @@ export function PlainForm({
   };
   return (
     <form action={bound.formAction} onSubmit={bound.onSubmit} noValidate={noValidate} {...form}>
-      <FieldErrors.Provider value={errorOf}>{children}</FieldErrors.Provider>
+      <RequiredText.Provider value={requiredText}>
+        <FieldErrors.Provider value={errorOf}>
+          {requiredText && (
+            <p className={`hint ${styles.requiredNote}`} data-required-note>
+              <span className={styles.mark} aria-hidden="true">
+                *
+              </span>{' '}
+              {requiredText}
+            </p>
+          )}
+          {children}
+        </FieldErrors.Provider>
+      </RequiredText.Provider>
     </form>
   );
 }
 
-/** The message at the top of a refused form, already translated. */
+/**
+ * The message at the top of a refused form, already translated: the reader is taken to it
+ * (focus and scroll), with or without JavaScript.
+ */
 export function FormMessage({ message, id }: { message?: string; id?: string }) {
   if (!message) return null;
   return (
-    <p className="notice error" role="alert" id={id}>
+    <p className="notice error" role="alert" id={id} {...focusAfterSubmit}>
       {message}
     </p>
   );
@@ -153,6 +209,8 @@ interface FieldProps {
   error?: string;
   /** A class for the field as a whole (its label, control, hint and error). */
   className?: string;
+  /** Whether the field must be filled in: marked beside its label, and `aria-required` on its control. */
+  required?: boolean;
 }
 
 /** The label, the control (given its accessible wiring), the hint and the error of one field. */
@@ -162,12 +220,21 @@ export function Field({
   hint,
   error,
   className,
+  required,
   children,
 }: FieldProps & { children: (wiring: Wiring) => ReactNode }) {
   return (
     <div className={className ? `field ${className}` : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy(id, hint, error) })}
+      <label htmlFor={id}>
+        {label}
+        {required && <RequiredMark />}
+      </label>
+      {children({
+        id,
+        'aria-invalid': Boolean(error),
+        'aria-describedby': describedBy(id, hint, error),
+        ...(required ? { 'aria-required': true } : {}),
+      })}
       {hint && (
         <span className="hint" id={`${id}-hint`}>
           {hint}
@@ -183,6 +250,8 @@ export function Field({
 }
 
 interface NamedFieldProps extends Omit<FieldProps, 'id' | 'className'> {
+  // `required` marks the field and its control (`aria-required`) without the browser's own check:
+  // the server checks the form and says what is wrong in the reader's language.
   /** The control's name; its error is the form's error for this name. */
   name: string;
   /** The control's id, when the field appears more than once on a page; else from its name. */
@@ -202,11 +271,12 @@ function NamedField({
   error,
   errorName = name,
   fieldClassName,
+  required,
   control,
 }: NamedFieldProps & { control: (wiring: Wiring & { name: string }) => ReactNode }) {
   const refused = useFieldError(errorName, error);
   return (
-    <Field id={id} label={label} hint={hint} error={refused} className={fieldClassName}>
+    <Field id={id} label={label} hint={hint} error={refused} className={fieldClassName} required={required}>
       {(wiring) => control({ ...wiring, name })}
     </Field>
   );
@@ -223,9 +293,10 @@ function split<P extends NamedFieldProps>({
   error,
   errorName,
   fieldClassName,
+  required,
   ...control
 }: P) {
-  return [{ name, id, label, hint, error, errorName, fieldClassName }, control] as const;
+  return [{ name, id, label, hint, error, errorName, fieldClassName, required }, control] as const;
 }
 
 /** A labelled input. */
@@ -290,6 +361,8 @@ interface ChoicesProps extends Omit<FieldsetHTMLAttributes<HTMLFieldSetElement>,
   idPrefix?: string;
   /** Marks each input wrong too, for a group whose legend alone cannot carry it. */
   invalidInputs?: boolean;
+  /** Whether one must be chosen: marked beside the legend, and said to screen readers there. */
+  required?: boolean;
 }
 
 /**
@@ -309,6 +382,7 @@ export function Choices({
   checked,
   idPrefix,
   invalidInputs,
+  required,
   ...fieldset
 }: ChoicesProps) {
   const refused = useFieldError(name, error);
@@ -319,9 +393,13 @@ export function Choices({
       id={id}
       aria-invalid={Boolean(refused)}
       aria-describedby={describedBy(id, hint, refused)}
+      {...(required && type === 'radio' ? { role: 'radiogroup', 'aria-required': true } : {})}
       {...fieldset}
     >
-      <legend>{legend}</legend>
+      <legend>
+        {legend}
+        {required && <RequiredMark spoken />}
+      </legend>
       {choices.map(({ value, label }) => (
         <label key={value} htmlFor={inputId(value)}>
           <input

@@ -61,7 +61,9 @@ export async function SiteHeader({ locale }: { locale: string }) {
         count: tasks?.items.length,
         countAttribute: 'data-open-tasks',
       });
-    if (can(account, 'readCbos')) main.push({ href: '/cbos', label: nav('cbos') });
+    // A member's group is "My group": the list of CBOs is staff's.
+    if (can(account, 'readCbos') && account.kind === 'staff')
+      main.push({ href: '/cbos', label: nav('cbos') });
     if (can(account, 'reviewClaims')) {
       main.push({ href: '/cbos/claims', label: nav('claims'), count: claims?.items.length });
     }
@@ -81,6 +83,7 @@ export async function SiteHeader({ locale }: { locale: string }) {
       more.push(
         { href: '/admin/users', label: nav('users') },
         { href: '/admin/audit', label: nav('audit') },
+        { href: '/admin/notifications', label: nav('notifications') },
         { href: '/admin/programme', label: nav('programme') },
       );
     }

@@ -80,14 +80,16 @@ describe('what an account may do in the web', () => {
     expect(can(applicant, 'readOwnCbo')).toBe(true);
   });
 
-  it('sends a protection officer home, assessors and approvers to their inbox, and CBO readers to the list', () => {
+  it('sends a CBO member to their group, or to link it; a protection officer home; assessors and approvers to their inbox; other staff to the list', () => {
     expect(homeFor(staff('protection_officer'))).toBe('/');
     expect(homeFor(staff('assessor'))).toBe('/tasks');
     expect(homeFor(staff('approver'))).toBe('/tasks');
     expect(homeFor(staff('coordinator', 'assessor'))).toBe('/tasks');
     expect(homeFor(staff('trainer'))).toBe('/cbos');
     expect(homeFor(staff('coordinator'))).toBe('/cbos');
-    expect(homeFor(applicant)).toBe('/cbos');
+    expect(homeFor(applicant)).toBe('/account/link-cbo');
+    expect(homeFor({ ...applicant, cboId: null })).toBe('/account/link-cbo');
+    expect(homeFor({ ...applicant, cboId: '0b7f3c1e-7a53-4d4b-9f0e-3c2d3a4b5c6d' })).toBe('/my-cbo');
   });
 });
 

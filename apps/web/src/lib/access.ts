@@ -71,10 +71,12 @@ export function can(account: Who, capability: Capability): boolean {
 }
 
 /**
- * Where an account lands after signing in when no page asked for it: assessors and approvers,
- * whose work comes as tasks, to their inbox; other CBO readers to the list.
+ * Where an account lands after signing in when no page asked for it: a CBO member to their
+ * group's page (or, not linked yet, to the page that links it); assessors and approvers, whose
+ * work comes as tasks, to their inbox; other CBO readers (staff) to the list.
  */
-export function homeFor(account: Who): string {
+export function homeFor(account: Who & { cboId?: string | null }): string {
+  if (account.kind === 'applicant') return account.cboId ? '/my-cbo' : '/account/link-cbo';
   if (can(account, 'assessCbos') || can(account, 'decideSelection')) return '/tasks';
   return can(account, 'readCbos') ? '/cbos' : '/';
 }

@@ -49,10 +49,10 @@ describe('the typed client of the gateway', () => {
   });
 
   it('sends no session to a public route, and names the visitor on a write', async () => {
-    const fetch = gatewayAnswers(201, { cbo: { id: CBO_ID }, created: true });
+    const fetch = gatewayAnswers(201, { cbo: { id: CBO_ID }, created: true, reference: 'BDH-7Q2M9XKA' });
     const answer = await api(ROUTES.applyAsCbo, { idempotencyKey: 'form-key', body: { name: 'x' } as never });
     const [, init] = fetch.mock.calls[0];
-    expect(answer).toEqual({ cbo: { id: CBO_ID }, created: true });
+    expect(answer).toEqual({ cbo: { id: CBO_ID }, created: true, reference: 'BDH-7Q2M9XKA' });
     expect(init.method).toBe('POST');
     expect(JSON.parse(String(init.body))).toEqual({ name: 'x' });
     expect(headersOf(init)).toMatchObject({
@@ -60,6 +60,22 @@ describe('the typed client of the gateway', () => {
       'idempotency-key': 'form-key',
       'x-bandanh-client-address': '10.0.0.7',
     });
+    expect(headersOf(init).authorization).toBeUndefined();
+  });
+
+  it('names the visitor on a read the gateway counts per address (an application by its reference)', async () => {
+    const application = {
+      reference: 'BDH-7Q2M9XKA',
+      status: 'received',
+      reason: null,
+      receivedOn: '2026-01-01',
+      decidedOn: null,
+    };
+    const fetch = gatewayAnswers(200, { application });
+    await api(ROUTES.getApplicationStatus, { params: { reference: 'BDH-7Q2M9XKA' } });
+    const [url, init] = fetch.mock.calls[0];
+    expect(url).toBe('http://127.0.0.1:3001/api/applications/BDH-7Q2M9XKA');
+    expect(headersOf(init)['x-bandanh-client-address']).toBe('10.0.0.7');
     expect(headersOf(init).authorization).toBeUndefined();
   });
 

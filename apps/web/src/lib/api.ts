@@ -73,9 +73,10 @@ export async function api<R extends RouteDef>(route: R, ...[request]: Args<R>): 
     idempotencyKey?: string;
   };
   const token = route.access === 'public' ? undefined : await sessionToken();
-  // Writes name the visitor (with the web's secret) for the gateway's per-address limits on
-  // public writes; reads do not, so a page that only reads never needs the request's headers.
-  const visitor = route.method === 'GET' ? {} : await visitorHeaders();
+  // Writes (and the reads the gateway counts, like an application's status) name the visitor,
+  // with the web's secret, for the gateway's per-address limits; other reads do not, so a page
+  // that only reads never needs the request's headers.
+  const visitor = route.method === 'GET' && !route.rateLimit ? {} : await visitorHeaders();
   let response: Response;
   try {
     response = await fetch(`${GATEWAY_URL}${pathOf(route, params)}${searchOf(query)}`, {

@@ -13,6 +13,20 @@ export type AccountView = z.infer<typeof AccountView>;
 export const AuditList = listOf(AuditEntry);
 export type AuditList = z.infer<typeof AuditList>;
 
+/**
+ * A page of the audit log, newest first, with the cursors to the older and newer pages
+ * (`before` and `after` of the next query) and the names to show instead of ids: the people
+ * who acted or were acted on, and the CBOs and partners the entries are about.
+ */
+export const AuditPageView = z.object({
+  items: z.array(AuditEntry),
+  older: z.number().int().nullable(),
+  newer: z.number().int().nullable(),
+  people: z.record(z.string(), z.string()),
+  records: z.record(z.string(), z.object({ name: z.string(), nameKm: z.string().nullable() })),
+});
+export type AuditPageView = z.infer<typeof AuditPageView>;
+
 /** Staff members' display names by account id. */
 export const StaffNameList = listOf(z.object({ id: z.uuid(), displayName: z.string() }));
 export type StaffNameList = z.infer<typeof StaffNameList>;

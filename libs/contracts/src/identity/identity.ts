@@ -223,6 +223,9 @@ export const setRoles = defineContract({
   response: z.object({ account: Account }),
 });
 
+/** A service as an entry's actor: `system:<service>`. */
+export const AuditSystemActor = z.string().regex(/^system:[a-z][a-z-]{0,40}$/, 'A service is system:<name>');
+
 export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
 
 export const AuditEntry = z.object({
@@ -246,18 +249,59 @@ export const appendAudit = defineContract({
     targetId: z.string().max(100).optional(),
     outcome: z.enum(AUDIT_OUTCOMES),
     details: z.record(z.string(), z.unknown()).optional(),
-    /** The person a service records this for (a workflow's decision); only a service may name one. */
-    onBehalfOf: z.uuid().optional(),
+    /**
+     * Who a service records this for: a person (a workflow's decision), another service
+     * (`system:<service>`, the one that asked for the change), or null for the public (an
+     * application from the public site). Only a service may name one.
+     */
+    onBehalfOf: z.union([z.uuid(), AuditSystemActor]).nullable().optional(),
     /** The event's own id (a workflow step's), so that a retried append records it once. */
     eventId: z.string().min(1).max(200).optional(),
   }),
   response: z.object({ seq: z.number().int() }),
 });
 
+/** A calendar day in Cambodia (Asia/Phnom_Penh), YYYY-MM-DD. */
+const AuditDay = z.iso.date({ error: 'Enter a date as YYYY-MM-DD' });
+
+/**
+ * Which entries, newest first: by who (an account id or `system:<service>`), what (an action),
+ * which record (a target type, and its id), and the days (Cambodian dates, both included). A page
+ * holds `limit` entries; `before` asks for the entries older than that seq, `after` for those
+ * newer (the page then still reads newest first). With only `limit` it is the latest entries.
+ */
+export const AuditQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    actorId: z.string().trim().min(1).max(100).optional(),
+    action: z.string().trim().min(1).max(100).optional(),
+    targetType: z.string().trim().min(1).max(50).optional(),
+    targetId: z.string().trim().min(1).max(100).optional(),
+    from: AuditDay.optional(),
+    to: AuditDay.optional(),
+    before: z.coerce.number().int().min(1).optional(),
+    after: z.coerce.number().int().min(0).optional(),
+  })
+  .refine((query) => !(query.from && query.to && query.from > query.to), {
+    message: 'The start date is after the end date',
+    path: ['to'],
+  })
+  .refine((query) => query.before === undefined || query.after === undefined, {
+    message: 'Ask for older or for newer entries, not both',
+    path: ['after'],
+  });
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
 export const listAudit = defineContract({
   subject: 'identity.audit.list',
-  request: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
-  response: z.object({ items: z.array(AuditEntry) }),
+  request: AuditQuery,
+  response: z.object({
+    items: z.array(AuditEntry),
+    /** `before` for the next older page, when there are older entries that match. */
+    older: z.number().int().nullable().optional(),
+    /** `after` for the next newer page, when there are newer entries that match. */
+    newer: z.number().int().nullable().optional(),
+  }),
 });
 
 export const AuditVerification = z.object({

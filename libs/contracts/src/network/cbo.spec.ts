@@ -1,4 +1,4 @@
-import { CboDraft, IdempotencyKey, createCbo } from './cbo';
+import { ApplicationReference, CboDraft, IdempotencyKey, createCbo } from './cbo';
 import { toFieldIssues } from '../errors';
 import { defineContract } from '../contract';
 import { z } from 'zod';
@@ -108,5 +108,20 @@ describe('the rest of a CBO draft', () => {
       publishContacts: false,
       contacts: [],
     });
+  });
+});
+
+describe("a public application's reference, as someone types it", () => {
+  it('reads case, spaces, dashes and the letters O, I and L as the stored reference', () => {
+    expect(ApplicationReference.parse('bdh-7q2m9xka')).toBe('BDH-7Q2M9XKA');
+    expect(ApplicationReference.parse(' BDH 7Q2M 9XKA ')).toBe('BDH-7Q2M9XKA');
+    expect(ApplicationReference.parse('7q2m9xka')).toBe('BDH-7Q2M9XKA');
+    expect(ApplicationReference.parse('BDH-O0IL1234')).toBe('BDH-00111234');
+  });
+
+  it('refuses what cannot be one: too short, too long, or a U', () => {
+    for (const typed of ['BDH-12', 'BDH-123456789', 'BDH-UUUUUUUU', '']) {
+      expect(ApplicationReference.safeParse(typed).success).toBe(false);
+    }
   });
 });

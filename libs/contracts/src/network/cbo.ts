@@ -229,6 +229,35 @@ export const findDuplicateCbos = defineContract({
   response: z.object({ items: z.array(DuplicateCandidate) }),
 });
 
+/** The languages a public applicant may apply in: their decision is mailed in it. */
+export const APPLICANT_LOCALES = ['km', 'en'] as const;
+
+/** A public application's reference: `BDH-` and 8 characters of Crockford base32 (no I, L, O, U). */
+export const APPLICATION_REFERENCE = /^BDH-[0-9A-HJKMNP-TV-Z]{8}$/;
+
+/** A reference as typed (any case, spaces, dashes, O for 0, I or L for 1) as it is stored. */
+export function normaliseReference(typed: string): string {
+  const compact = typed
+    .toUpperCase()
+    .replace(/[\s\-_.]/g, '')
+    .replace(/^BDH/, '');
+  return `BDH-${compact.replace(/O/g, '0').replace(/[IL]/g, '1')}`;
+}
+
+/**
+ * An application's stage in plain words: received (not yet looked at), being assessed, waiting
+ * for the decision, selected (a Network Participant, in training or beyond), declined, withdrawn.
+ */
+export const APPLICATION_STATUSES = [
+  'received',
+  'being_assessed',
+  'awaiting_decision',
+  'selected',
+  'declined',
+  'withdrawn',
+] as const;
+export type ApplicationStatusCode = (typeof APPLICATION_STATUSES)[number];
+
 /** A group applies from the public site; it enters the pipeline as a candidate. */
 export const CboApplication = CboDraft.omit({
   foundVia: true,
@@ -237,13 +266,70 @@ export const CboApplication = CboDraft.omit({
   acknowledgeDuplicates: true,
 }).extend({
   contacts: z.array(CboContact).min(1, 'Give at least one contact person').max(10),
+  /** Where the decision is mailed, if the applicant wants it (blank: none). */
+  email: z
+    .email({ error: 'Enter a valid email address, or leave it empty' })
+    .max(254, 'The email address must be at most 254 characters')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** The language of the page the group applied on: its decision is written in it. */
+  locale: z.enum(APPLICANT_LOCALES).default('km'),
 });
 export type CboApplication = z.output<typeof CboApplication>;
 
 export const applyAsCbo = defineContract({
   subject: 'network.cbo.apply',
   request: z.object({ idempotencyKey: IdempotencyKey, application: CboApplication }),
-  response: z.object({ cbo: Cbo, created: z.boolean() }),
+  response: z.object({
+    cbo: Cbo,
+    created: z.boolean(),
+    /** The application's reference, for its public status page (null for one made before references). */
+    reference: z.string().nullable(),
+  }),
+});
+
+/**
+ * A public application's reference, as someone types it from paper or a phone: case, spaces and
+ * dashes do not matter, and O, I and L are read as 0, 1 and 1 (Crockford base32). The answer is
+ * the reference as it is stored: `BDH-` and 8 characters.
+ */
+export const ApplicationReference = z
+  .string({ error: 'Enter the reference of the application' })
+  .max(40, 'A reference is BDH- and 8 letters or digits')
+  .transform((value) => normaliseReference(value))
+  .refine((value) => APPLICATION_REFERENCE.test(value), {
+    message: 'A reference is BDH- and 8 letters or digits',
+    params: { reason: 'reference_format' },
+  });
+
+/** What the public may know of an application: its stage in plain words, never a person. */
+export const ApplicationStatus = z.object({
+  reference: z.string(),
+  status: z.enum(APPLICATION_STATUSES),
+  /** Why it was declined: a programme rule's code (`rule:pilot_development`) or the decision's words. */
+  reason: z.string().nullable(),
+  /** The day it was received, and the day of its decision (Cambodia). */
+  receivedOn: IsoDate,
+  decidedOn: IsoDate.nullable(),
+});
+export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
+
+/** Anyone who holds a reference reads its status; an unknown one is NOT_FOUND. */
+export const getApplicationStatus = defineContract({
+  subject: 'network.cbo.status',
+  request: z.object({ reference: ApplicationReference }),
+  response: z.object({ application: ApplicationStatus }),
+});
+
+/** Whom a CBO's decisions are mailed to besides its members: the public applicant who left an address. */
+export const getCboApplicant = defineContract({
+  subject: 'network.cbo.applicant',
+  request: z.object({ cboId: z.uuid() }),
+  response: z.object({
+    reference: z.string().nullable(),
+    email: z.string().nullable(),
+    locale: z.enum(APPLICANT_LOCALES).nullable(),
+  }),
 });
 
 /** The API's answer to recording a CBO: the CBO, its pipeline, and whether this call created it. */

@@ -168,6 +168,13 @@ export const ReferralOutcomeDraft = z.object({ outcome: ReferralOutcome, note: o
 /** Written by the referral's follow-up workflow. */
 export const recordReferralOutcome = defineContract({
   subject: 'network.referral.recordOutcome',
-  request: z.object({ id: z.uuid(), outcome: ReferralOutcome, note: z.string().optional() }),
+  request: z.object({
+    id: z.uuid(),
+    outcome: ReferralOutcome,
+    note: z.string().optional(),
+    /** The coordinator whose step it was (for the audit log), and the follow-up's round. */
+    recordedBy: z.uuid().optional(),
+    round: z.number().int().min(0).optional(),
+  }),
   response: z.object({ referral: Referral }),
 });

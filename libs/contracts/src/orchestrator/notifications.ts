@@ -15,8 +15,23 @@ export const NOTIFICATION_KINDS = [
   'cbo_decision',
   /** A password reset link (identity), `{ name, link, minutes }`. */
   'password_reset',
+  /**
+   * A selection decision, to the public applicant who left an address on the apply form,
+   * `{ cboName, outcome, reason, reference }`.
+   */
+  'application_decision',
   /** An admin reset the recipient's second factor (identity), `{ name }`. */
   'mfa_reset',
+  /**
+   * An inbox task waits past its due time (the orchestrator, to the holders of its role),
+   * `{ name, task, cboName, waited, waitedUnit, link }`.
+   */
+  'task_reminder',
+  /**
+   * An overdue task is escalated to the recipient's role (the orchestrator),
+   * `{ name, task, cboName, role, waited, waitedUnit, overdue, overdueUnit, link }`.
+   */
+  'task_escalation',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineContract } from '../contract';
+import { StaffRole } from '../identity/caller';
 import { AssessmentDraft } from '../network/assessment';
 
 /** The stages of a CBO's pipeline, in order; declined and withdrawn end it. */
@@ -33,6 +34,21 @@ export const PipelineEvent = z.object({
 });
 export type PipelineEvent = z.infer<typeof PipelineEvent>;
 
+/**
+ * What the pipeline waits for, as its workflow knows it: a person's step (an assessor's needs
+ * assessment, an approver's decision), the training programme's enrolment, or the step being
+ * recorded right now.
+ */
+export const PIPELINE_WAITS = ['assessment', 'selection', 'training', 'recording'] as const;
+export const PipelineWait = z.object({
+  step: z.enum(PIPELINE_WAITS),
+  /** The staff role whose step it is; null for the training programme or a step being recorded. */
+  role: StaffRole.nullable(),
+  /** The step's task in the inbox once its opening is recorded; null while it is being created. */
+  taskId: z.string().nullable(),
+});
+export type PipelineWait = z.infer<typeof PipelineWait>;
+
 export const PipelineState = z.object({
   cboId: z.uuid(),
   workflowId: z.string(),
@@ -41,6 +57,11 @@ export const PipelineState = z.object({
   /** After a decline: when the CBO may be assessed again. */
   reassessableFrom: z.iso.datetime().nullable(),
   history: z.array(PipelineEvent),
+  /**
+   * The step the pipeline waits for (null: none, it has ended or waits for nobody); absent
+   * from a step's answer and from runs of the pipeline's first version.
+   */
+  waitingFor: PipelineWait.nullable().optional(),
 });
 export type PipelineState = z.infer<typeof PipelineState>;
 

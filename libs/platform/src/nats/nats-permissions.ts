@@ -4,7 +4,9 @@ import {
   appendAudit,
   checkAssessment,
   getCbo,
+  getCboApplicant,
   listCboMembers,
+  listStaffByRole,
   openDuePhase,
   recordAssessment,
   recordCboStage,
@@ -55,10 +57,12 @@ export const NATS_ACCESS: Readonly<Record<ServiceName, ServiceAccess>> = {
   },
   orchestrator: {
     about:
-      'the Temporal worker: its activities write to the network service, its steps to the audit log, its notifications ask identity for CBO members',
+      'the Temporal worker: its activities write to the network service, its steps to the audit log, its notifications ask identity for CBO members and the staff holding a role',
     calls: [
       getCbo,
+      getCboApplicant,
       listCboMembers,
+      listStaffByRole,
       recordCboStage,
       screenCbo,
       checkAssessment,

@@ -179,12 +179,25 @@ describe('the CBO pipeline workflow', () => {
         what: 'the assessor task',
       });
       expect([...world.tasks.values()][0].role).toBe('assessor');
+      // The view says which step the pipeline waits for, with the task it opened for it.
+      const [assessTask] = world.tasks.keys();
+      expect((await handle.query(viewQuery)).waitingFor).toEqual({
+        step: 'assessment',
+        role: 'assessor',
+        taskId: assessTask,
+      });
 
       const afterAssessment = await handle.executeUpdate(assessUpdate, {
         args: [{ actor: assessor, draft }],
       });
       expect(afterAssessment).toMatchObject({ stage: 'selection', assessedBy: assessor.userId });
+      expect(afterAssessment.waitingFor).toBeUndefined();
       expect(world.assessments).toHaveLength(1);
+      // Right after the assessment, the pipeline says it waits for an approver's decision, and
+      // the move that recorded the assessment opened its task.
+      const waiting = (await handle.query(viewQuery)).waitingFor;
+      expect(waiting).toEqual({ step: 'selection', role: 'approver', taskId: expect.any(String) });
+      expect(world.tasks.get(waiting!.taskId!)).toMatchObject({ role: 'approver' });
       await waitFor(async () => (world.open().length === 1 && world.tasks.size === 2 ? true : undefined), {
         what: 'the approver task',
       });
@@ -200,10 +213,16 @@ describe('the CBO pipeline workflow', () => {
       expect([...world.audits.values()]).toEqual([{ actorId: approver.userId, outcome: 'selected' }]);
       expect(world.open()).toEqual([]);
       expect([...world.tasks.values()].map((task) => task.status)).toEqual(['done', 'done']);
+      expect((await handle.query(viewQuery)).waitingFor).toEqual({
+        step: 'training',
+        role: null,
+        taskId: null,
+      });
 
       await handle.signal(trainingStartedSignal);
       await atStage(handle, 'training');
       const view = await handle.query(viewQuery);
+      expect(view.waitingFor).toBeNull();
       expect(view.history.map((event) => event.stage)).toEqual([
         'identified',
         'assessment',

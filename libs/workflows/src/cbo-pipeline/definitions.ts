@@ -1,5 +1,11 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { AssessmentDraft, PipelineEvent, PipelineStage, SelectionDecision } from '@bandanh/contracts';
+import type {
+  AssessmentDraft,
+  PipelineEvent,
+  PipelineStage,
+  PipelineWait,
+  SelectionDecision,
+} from '@bandanh/contracts';
 import type { Actor, OpenTaskInput, TaskActivities, TaskTimings } from '../shared/definitions';
 
 /** The registered name of the CBO pipeline workflow. */
@@ -15,10 +21,16 @@ export interface PipelineView {
   assessedBy: string | null;
   reassessableFrom: string | null;
   history: PipelineEvent[];
+  /**
+   * What the pipeline waits for now (the view query answers it; a step's answer leaves it out,
+   * so the results recorded in histories keep their shape).
+   */
+  waitingFor?: PipelineWait | null;
 }
 
 /** The stage the pipeline is in now. */
 export const stageQuery = defineQuery<PipelineStage>('stage');
+/** The pipeline as it is now, with the step it waits for. A query: it changes no history. */
 export const viewQuery = defineQuery<PipelineView>('view');
 
 export const assessUpdate = defineUpdate<PipelineView, [{ actor: Actor; draft: AssessmentDraft }]>('assess');

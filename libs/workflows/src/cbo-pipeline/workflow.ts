@@ -7,7 +7,14 @@ import {
   workflowInfo,
   type defineUpdate,
 } from '@temporalio/workflow';
-import type { PipelineEvent, PipelineRefusal, PipelineStage, StaffRole, TaskKind } from '@bandanh/contracts';
+import type {
+  PipelineEvent,
+  PipelineRefusal,
+  PipelineStage,
+  PipelineWait,
+  StaffRole,
+  TaskKind,
+} from '@bandanh/contracts';
 import { ACTIVITY_OPTIONS, LOCAL_ACTIVITY_OPTIONS } from '../shared/activity-options';
 import { REFUSAL, type Actor, type TaskTimings } from '../shared/definitions';
 import { closeTask, followUp, taskIdFor, taskInput, waitForPerson } from '../shared/human-step';
@@ -95,8 +102,26 @@ export async function cboPipeline({ cboId }: CboPipelineInput): Promise<Pipeline
     reassessableFrom: state.reassessableFrom,
     history: [...state.history],
   });
+  /**
+   * The step the pipeline waits for: a step being recorded; else the person's step of the stage
+   * (with its task once its opening is recorded: a run started before `one-step-per-move` opens
+   * it after reaching the stage), or the training programme's enrolment of a participant.
+   */
+  const waitingFor = (): PipelineWait | null => {
+    if (gate.busy) return { step: 'recording', role: null, taskId: null };
+    const stage = state.stage;
+    const human = STEPS[stage];
+    if (human && (stage === 'assessment' || stage === 'selection')) {
+      const opened = state.openTaskId !== null && state.openedTaskId === state.openTaskId;
+      return { step: stage, role: human.role, taskId: opened ? state.openTaskId : null };
+    }
+    if (stage === 'participant' && !state.trainingStarted)
+      return { step: 'training', role: null, taskId: null };
+    return null;
+  };
   setHandler(stageQuery, () => state.stage);
-  setHandler(viewQuery, view);
+  // A query changes no history: recorded runs replay as they were.
+  setHandler(viewQuery, () => ({ ...view(), waitingFor: waitingFor() }));
 
   function reached(stage: PipelineStage, by: string | null, reason: string | null) {
     state.stage = stage;

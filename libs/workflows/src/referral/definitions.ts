@@ -31,5 +31,8 @@ export interface ReferralActivities extends TaskActivities {
     referralId: string;
     outcome: FollowUpOutcome;
     note?: string;
+    /** The coordinator whose step it is, and the round: for the audit entry, once per round. */
+    recordedBy?: string;
+    round?: number;
   }): Promise<void>;
 }

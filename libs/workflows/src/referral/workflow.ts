@@ -34,7 +34,13 @@ export async function referralFollowUp({ referralId, cboId, label }: ReferralFol
     referralOutcomeUpdate,
     ({ actor, outcome, note }) =>
       gate.run(async () => {
-        await recordReferralOutcome({ referralId, outcome, note });
+        await recordReferralOutcome({
+          referralId,
+          outcome,
+          note,
+          recordedBy: actor.userId,
+          round: state.round,
+        });
         // The task's opening may still be on its way: close it once it is recorded.
         const taskId = state.taskId;
         await condition(() => state.opened === taskId);

@@ -23,6 +23,7 @@ export function valuesFrom(form: FormData): ApplyValues {
     })),
     publishContacts: form.get('publishContacts') === 'yes',
     about: text('about', 2500),
+    email: text('email', 300),
   };
 }
 
@@ -54,6 +55,8 @@ function keyFor(field: string, rest: string[], code: string): ApplyErrorKey | un
       return 'membersInvalid';
     case 'about':
       return 'aboutTooLong';
+    case 'email':
+      return 'emailInvalid';
     case 'contacts':
       if (rest.length < 2) return 'contactsRequired';
       if (rest[1] === 'name') return tooBig ? 'contactNameTooLong' : 'contactNameRequired';
@@ -76,6 +79,7 @@ const FIELDS = [
   'membersCount',
   'contacts',
   'about',
+  'email',
 ];
 
 /**
@@ -130,6 +134,7 @@ export function checkApplication(values: ApplyValues): Checked {
     contacts: rows.map((row) => values.contacts[row]),
     publishContacts: values.publishContacts,
     about: values.about,
+    email: values.email.trim(),
   });
   const fieldErrors = parsed.success ? {} : fieldErrorsFrom(toFieldIssues(parsed.error), rows);
   if (!purposeChosen) fieldErrors.purpose = 'purposeRequired';

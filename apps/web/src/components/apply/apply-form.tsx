@@ -8,6 +8,7 @@ import {
   FormMessage,
   Hidden,
   PlainForm,
+  RequiredMark,
   SelectField,
   SubmitButton,
   TextAreaField,
@@ -39,8 +40,18 @@ export function ApplyForm({ locale, idempotencyKey, provinces, text: t }: Props)
   const { values, fieldErrors: errors } = state;
 
   return (
-    <PlainForm bound={form} errors={errors} errorText={t.errors} className="card" data-apply-form>
-      <FormMessage id="form-error" message={state.formError && t.errors[state.formError]} />
+    <PlainForm
+      bound={form}
+      errors={errors}
+      errorText={t.errors}
+      requiredText={t.required}
+      className="card"
+      data-apply-form
+    >
+      <FormMessage
+        id="form-error"
+        message={state.formErrorText ?? (state.formError && t.errors[state.formError])}
+      />
       <Hidden fields={{ idempotencyKey: state.idempotencyKey, locale }} />
 
       <h2 className={styles.section}>{t.groupTitle}</h2>
@@ -71,12 +82,14 @@ export function ApplyForm({ locale, idempotencyKey, provinces, text: t }: Props)
         type="radio"
         choices={t.purposes}
         checked={(p) => values.purpose === p}
+        required
       />
       <Choices
         name="focusIssues"
         legend={t.focusIssues}
         choices={t.issues}
         checked={(issue) => values.focusIssues.includes(issue)}
+        required
       />
       <TextField
         name="membersCount"
@@ -110,7 +123,10 @@ export function ApplyForm({ locale, idempotencyKey, provinces, text: t }: Props)
         <TextField key={place} name={place} label={t[place]} defaultValue={values[place]} maxLength={120} />
       ))}
 
-      <h2 className={styles.section}>{t.contactsTitle}</h2>
+      <h2 className={styles.section}>
+        {t.contactsTitle}
+        <RequiredMark spoken />
+      </h2>
       <p className="muted" id="contacts-hint">
         {t.contactsHint}
       </p>
@@ -129,6 +145,16 @@ export function ApplyForm({ locale, idempotencyKey, provinces, text: t }: Props)
           />
         </fieldset>
       ))}
+      <TextField
+        name="email"
+        type="email"
+        label={t.email}
+        hint={t.emailHint}
+        defaultValue={values.email}
+        maxLength={254}
+        autoComplete="email"
+        inputMode="email"
+      />
       <label className={styles.consent}>
         <input type="checkbox" name="publishContacts" value="yes" defaultChecked={values.publishContacts} />
         <span>{t.publishContacts}</span>

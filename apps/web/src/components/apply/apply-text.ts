@@ -26,9 +26,11 @@ const ERROR_KEYS: readonly ApplyErrorKey[] = [
   'contactPhoneInvalid',
   'contactRoleTooLong',
   'aboutTooLong',
+  'emailInvalid',
 ];
 
 const WORDS = [
+  'required',
   'groupTitle',
   'nameKm',
   'nameKmHint',
@@ -55,6 +57,8 @@ const WORDS = [
   'publishContacts',
   'submit',
   'submitting',
+  'email',
+  'emailHint',
 ] as const;
 
 /** Everything the application form says, in the reader's language. */

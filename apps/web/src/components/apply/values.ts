@@ -24,6 +24,8 @@ export interface ApplyValues {
   contacts: ContactValues[];
   publishContacts: boolean;
   about: string;
+  /** Where the decision is mailed (optional). */
+  email: string;
 }
 
 /** Keys under `apply.errors` in the message catalogs. */
@@ -48,7 +50,10 @@ export type ApplyErrorKey =
   | 'contactNameTooLong'
   | 'contactPhoneInvalid'
   | 'contactRoleTooLong'
-  | 'aboutTooLong';
+  | 'aboutTooLong'
+  | 'emailInvalid'
+  /** Worded by the action with the minutes to wait (`apply.errors.rateLimited`). */
+  | 'rateLimited';
 
 /**
  * One error per field, keyed by the field's name in the form: `name`, `focusIssues`,
@@ -69,4 +74,5 @@ export const EMPTY_VALUES: ApplyValues = {
   contacts: Array.from({ length: CONTACT_ROWS }, () => ({ name: '', phone: '', role: '' })),
   publishContacts: false,
   about: '',
+  email: '',
 };

@@ -17,6 +17,8 @@ export const STAGE_COLOURS: Record<PipelineStage, string> = {
 interface Props {
   rows: ChartRow[];
   stageLabels: Record<PipelineStage, string>;
+  /** A count in the reader's numerals. */
+  formatNumber: (n: number) => string;
   title: string;
   description: string;
 }
@@ -25,7 +27,7 @@ interface Props {
  * CBOs per stage in each province, as a stacked bar chart drawn on the server: no script, no
  * library. Each part has a tooltip; the same numbers are in the table that follows it.
  */
-export function StageChart({ rows, stageLabels, title, description }: Props) {
+export function StageChart({ rows, stageLabels, formatNumber, title, description }: Props) {
   const bars = stackedBars(rows);
   const { width, label, row: rowHeight, bar } = CHART;
   const height = rows.length * rowHeight + 4;
@@ -57,11 +59,11 @@ export function StageChart({ rows, stageLabels, title, description }: Props) {
                   height={bar}
                   fill={STAGE_COLOURS[segment.stage]}
                 >
-                  <title>{`${row.label}, ${stageLabels[segment.stage]}: ${segment.count}`}</title>
+                  <title>{`${row.label}, ${stageLabels[segment.stage]}: ${formatNumber(segment.count)}`}</title>
                 </rect>
               ))}
               <text x={end + 4} y={y + bar - 2} fontSize="11" fill="currentColor">
-                {row.total}
+                {formatNumber(row.total)}
               </text>
             </g>
           );

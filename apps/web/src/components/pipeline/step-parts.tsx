@@ -3,7 +3,7 @@
 import type { FormEvent, FormHTMLAttributes, ReactNode } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import type { StepState } from '@/app/[locale]/(staff)/cbos/[id]/actions';
-import { Hidden, PlainForm, TextAreaField } from '@/components/form-parts';
+import { focusAfterSubmit, Hidden, PlainForm, TextAreaField } from '@/components/form-parts';
 
 /**
  * Why a step was refused, at the top of its form. When someone else moved the CBO meanwhile,
@@ -15,7 +15,7 @@ export function StepError({ state }: { state: StepState }) {
   if (!state.formError) return null;
   const stage = state.stage ? t(`stages.${state.stage}`) : undefined;
   return (
-    <div className="notice error" role="alert" data-step-error={state.formError}>
+    <div className="notice error" role="alert" data-step-error={state.formError} {...focusAfterSubmit}>
       {state.formError === 'wrongStage'
         ? t(stage ? 'pipeline.errors.wrongStageNow' : 'pipeline.errors.wrongStage', { stage: stage ?? '' })
         : t(`pipeline.errors.${state.formError}`, { date: state.from ?? '' })}

@@ -1,9 +1,11 @@
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { findProvince } from '@bandanh/contracts';
+import { CboFacts } from '@/components/cbo-facts';
 import { Decision } from '@/components/my-cbo/decision';
 import styles from '@/components/my-cbo/my-cbo.module.css';
 import { StageSteps } from '@/components/my-cbo/stage-steps';
 import { NotAllowed } from '@/components/not-allowed';
+import { numberingSystemOf } from '@/components/notifications/numerals';
 import { CboNotifications } from '@/components/notifications/cbo-notifications';
 import { Unavailable } from '@/components/unavailable';
 import { Link } from '@/i18n/navigation';
@@ -16,7 +18,7 @@ import { provinceName } from '@/lib/provinces';
 
 const PATH = '/my-cbo';
 
-type Props = { params: Promise<{ locale: string }> };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ linked?: string }> };
 
 export const dynamic = 'force-dynamic';
 
@@ -26,12 +28,14 @@ export const generateMetadata = pageTitle('myCbo');
  * A member's view of their group's journey: the step it is at, what happens next, what
  * happened so far, and any decision with its reason. Server-rendered only: no script to load.
  */
-export default async function MyCboPage({ params }: Props) {
+export default async function MyCboPage({ params, searchParams }: Props) {
   const locale = localeOf((await params).locale);
+  const { linked } = await searchParams;
   setRequestLocale(locale);
   const t = await getTranslations('myCbo');
   const stages = await getTranslations('stages');
   const format = await getFormatter();
+  const numberingSystem = numberingSystemOf(locale);
   const { account } = await requireAccount(locale, PATH);
   if (!can(account, 'readOwnCbo')) return <NotAllowed title={t('title')} />;
 
@@ -61,7 +65,8 @@ export default async function MyCboPage({ params }: Props) {
   const history = pipeline?.history ?? [];
   // A decline stays on record after the group is sent back to assessment; it is news only while it stands.
   const decision = cbo.decision?.outcome === 'declined' && stage !== 'declined' ? null : cbo.decision;
-  const place = [cbo.village, cbo.commune, cbo.district, provinceName(findProvince(cbo.provinceCode), locale)]
+  const province = findProvince(cbo.provinceCode);
+  const place = [cbo.village, cbo.commune, cbo.district, provinceName(province, locale)]
     .filter(Boolean)
     .join(', ');
 
@@ -75,6 +80,11 @@ export default async function MyCboPage({ params }: Props) {
         </p>
       )}
       <p className="muted">{place}</p>
+      {linked && (
+        <p className="notice ok" role="status" data-linked>
+          {t('linked')}
+        </p>
+      )}
 
       <section className="card" aria-labelledby="stage-title" data-stage-now={stage ?? 'starting'}>
         <h2 id="stage-title" className={styles.stageTitle}>
@@ -91,6 +101,13 @@ export default async function MyCboPage({ params }: Props) {
 
       <CboNotifications cboId={cbo.id} />
 
+      <section aria-labelledby="facts-title" data-my-cbo-facts>
+        <h2 id="facts-title">{t('factsTitle')}</h2>
+        <div className="card">
+          <CboFacts cbo={cbo} province={province} locale={locale} className="facts" full reader="member" />
+        </div>
+      </section>
+
       {history.length > 0 && (
         <section aria-labelledby="history-title">
           <h2 id="history-title">{t('historyTitle')}</h2>
@@ -98,7 +115,7 @@ export default async function MyCboPage({ params }: Props) {
             {history.map((event, i) => (
               <li key={i} data-history-stage={event.stage}>
                 <time dateTime={event.at}>
-                  {format.dateTime(new Date(event.at), { dateStyle: 'medium' })}
+                  {format.dateTime(new Date(event.at), { dateStyle: 'medium', numberingSystem })}
                 </time>
                 <span>{stages(event.stage)}</span>
               </li>

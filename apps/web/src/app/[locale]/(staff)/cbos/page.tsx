@@ -5,8 +5,8 @@ import { LinkCodeForm } from '@/components/link-code-form';
 import { NotAllowed } from '@/components/not-allowed';
 import { CboName } from '@/components/pipeline/cbo-name';
 import { Unavailable } from '@/components/unavailable';
-import { Link } from '@/i18n/navigation';
-import { can } from '@/lib/access';
+import { Link, redirect } from '@/i18n/navigation';
+import { can, homeFor } from '@/lib/access';
 import { api, ROUTES } from '@/lib/api';
 import { afterFailure, requireAccount } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
@@ -22,7 +22,6 @@ type Query = {
   /** Set after recording in a province whose expansion phase has not opened. */
   notOpen?: string;
   replayed?: string;
-  linked?: string;
   stage?: string;
   province?: string;
   q?: string;
@@ -61,9 +60,10 @@ export default async function CboListPage({ params, searchParams }: Props) {
   const path = search ? `/cbos?${search}` : '/cbos';
 
   const { account } = await requireAccount(locale, path);
+  // The list is staff's: a CBO member is sent to their group's page (or to link it).
+  if (account.kind === 'applicant') return redirect({ href: homeFor(account), locale });
   if (!can(account, 'readCbos')) return <NotAllowed title={t('cbos.title')} />;
   const writer = can(account, 'recordCbo');
-  const staff = account.kind === 'staff';
 
   let cbos: CboPage;
   let provinces: Province[];
@@ -88,7 +88,6 @@ export default async function CboListPage({ params, searchParams }: Props) {
   const byCode = new Map(provinces.map((p) => [p.code, p]));
   const justRecorded = query.created ? cbos.items.find((c) => c.id === query.created) : undefined;
   const pages = Math.max(1, Math.ceil(cbos.total / PAGE_SIZE));
-  const unlinkedApplicant = account.kind === 'applicant' && !account.cboId;
 
   return (
     <>
@@ -105,69 +104,48 @@ export default async function CboListPage({ params, searchParams }: Props) {
           })}
         </p>
       )}
-      {query.linked && account.cboId && (
-        <p className="notice ok" role="status">
-          {t('cbos.linked')}
-        </p>
-      )}
-      {unlinkedApplicant && (
-        <section className="card" data-link-prompt>
-          <p>{t('cbos.linkPrompt')}</p>
-          <Link href="/account/link-cbo">{t('cbos.linkPromptAction')}</Link>
-        </section>
-      )}
-      {staff && (
-        <form
-          method="get"
-          action={`/${locale}/cbos`}
-          className={styles.filters}
-          role="search"
-          data-cbo-filters
-        >
-          <div className="field">
-            <label htmlFor="q">{t('cbos.search')}</label>
-            <input id="q" name="q" type="search" defaultValue={filters.q} maxLength={100} />
-          </div>
-          <div className="field">
-            <label htmlFor="stage">{t('cbos.stage')}</label>
-            <select id="stage" name="stage" defaultValue={filters.stage ?? ''}>
-              <option value="">{t('cbos.anyStage')}</option>
-              {PIPELINE_STAGES.map((stage) => (
-                <option key={stage} value={stage}>
-                  {t(`stages.${stage}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="province">{t('cbos.province')}</label>
-            <select id="province" name="province" defaultValue={filters.province ?? ''}>
-              <option value="">{t('cbos.anyProvince')}</option>
-              {provinces.map((province) => (
-                <option key={province.code} value={province.code}>
-                  {provinceName(province, locale)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className={styles.buttons}>
-            <button type="submit" className="secondary">
-              {t('cbos.filter')}
-            </button>
-            {filtered && <Link href="/cbos">{t('cbos.clearFilters')}</Link>}
-          </div>
-        </form>
-      )}
-      {!unlinkedApplicant && (
-        <p className="muted">{t(filtered ? 'cbos.found' : 'cbos.total', { count: cbos.total })}</p>
-      )}
+      <form method="get" action={`/${locale}/cbos`} className={styles.filters} role="search" data-cbo-filters>
+        <div className="field">
+          <label htmlFor="q">{t('cbos.search')}</label>
+          <input id="q" name="q" type="search" defaultValue={filters.q} maxLength={100} />
+        </div>
+        <div className="field">
+          <label htmlFor="stage">{t('cbos.stage')}</label>
+          <select id="stage" name="stage" defaultValue={filters.stage ?? ''}>
+            <option value="">{t('cbos.anyStage')}</option>
+            {PIPELINE_STAGES.map((stage) => (
+              <option key={stage} value={stage}>
+                {t(`stages.${stage}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="province">{t('cbos.province')}</label>
+          <select id="province" name="province" defaultValue={filters.province ?? ''}>
+            <option value="">{t('cbos.anyProvince')}</option>
+            {provinces.map((province) => (
+              <option key={province.code} value={province.code}>
+                {provinceName(province, locale)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className={styles.buttons}>
+          <button type="submit" className="secondary">
+            {t('cbos.filter')}
+          </button>
+          {filtered && <Link href="/cbos">{t('cbos.clearFilters')}</Link>}
+        </div>
+      </form>
+      <p className="muted">{t(filtered ? 'cbos.found' : 'cbos.total', { count: cbos.total })}</p>
       {writer && (
         <div className="actions">
           <Link href="/cbos/new">{t('nav.newCbo')}</Link>
         </div>
       )}
       {cbos.items.length === 0 ? (
-        !unlinkedApplicant && <p>{t(filtered ? 'cbos.noneFound' : 'cbos.empty')}</p>
+        <p>{t(filtered ? 'cbos.noneFound' : 'cbos.empty')}</p>
       ) : (
         <ul className="list" aria-label={t('cbos.title')}>
           {cbos.items.map((cbo) => (
@@ -178,7 +156,7 @@ export default async function CboListPage({ params, searchParams }: Props) {
                 </Link>
               </div>
               <CboFacts cbo={cbo} province={byCode.get(cbo.provinceCode)} locale={locale} />
-              {cbo.possibleDuplicateOf && staff && (
+              {cbo.possibleDuplicateOf && (
                 <p className="notice error" data-possible-duplicate={cbo.possibleDuplicateOf}>
                   {t('cbos.possibleDuplicate')}{' '}
                   <Link href={`/cbos/${cbo.possibleDuplicateOf}`}>{t('cbos.seeExisting')}</Link>

@@ -8,6 +8,7 @@ import {
 import styles from '@/components/expansion/expansion.module.css';
 import { StageChart } from '@/components/expansion/stage-chart';
 import { NotAllowed } from '@/components/not-allowed';
+import { numberingSystemOf } from '@/components/notifications/numerals';
 import { Unavailable } from '@/components/unavailable';
 import { Link } from '@/i18n/navigation';
 import { can } from '@/lib/access';
@@ -50,9 +51,14 @@ export default async function ExpansionPage({ params }: Props) {
 
   const province = (code: string) => provinceName(findProvince(code), locale) || code;
   const provinces = (codes: string[]) => codes.map(province).join(', ');
-  const date = (value: string) => format.dateTime(calendarDate(value), { dateStyle: 'medium' });
-  const instant = (value: string) => format.dateTime(new Date(value), { dateStyle: 'medium' });
-  const number = (n: number) => format.number(n);
+  // One numeral style per language, everywhere on the page: Khmer digits in Khmer.
+  const numberingSystem = numberingSystemOf(locale);
+  const date = (value: string) =>
+    format.dateTime(calendarDate(value), { dateStyle: 'medium', numberingSystem });
+  const instant = (value: string) =>
+    format.dateTime(new Date(value), { dateStyle: 'medium', numberingSystem });
+  const number = (n: number) => format.number(n, { numberingSystem });
+  const percent = (share: number) => format.number(share, { style: 'percent', numberingSystem });
   const stageLabels = Object.fromEntries(PIPELINE_STAGES.map((s) => [s, t(`stages.${s}`)])) as Record<
     PipelineStage,
     string
@@ -65,7 +71,7 @@ export default async function ExpansionPage({ params }: Props) {
       return <span className={styles.open}>{t('expansion.openSince', { date: instant(openedAt) })}</span>;
     const phase = phaseOf.get(code);
     if (!phase) return t('expansion.notPlanned');
-    return t('expansion.plannedFor', { seq: phase.seq, date: date(phase.opensOn) });
+    return t('expansion.plannedFor', { seq: number(phase.seq), date: date(phase.opensOn) });
   };
 
   return (
@@ -100,7 +106,7 @@ export default async function ExpansionPage({ params }: Props) {
                     {locale === 'km' ? target.labelKm : target.labelEn}
                   </div>
                   <div className={styles.figure}>
-                    {t('expansion.progress', { actual: target.actual, goal: target.count })}
+                    {t('expansion.progress', { actual: number(target.actual), goal: number(target.count) })}
                   </div>
                   <div className={styles.bar} aria-hidden="true">
                     <div className={styles.fill} style={{ width: `${Math.round(share * 100)}%` }} />
@@ -109,7 +115,7 @@ export default async function ExpansionPage({ params }: Props) {
                     {reached ? (
                       <span className={styles.reached}>{t('expansion.reached')}</span>
                     ) : (
-                      t('expansion.percent', { share })
+                      t('expansion.percent', { share: percent(share) })
                     )}
                   </div>
                   <div className="muted">
@@ -137,13 +143,14 @@ export default async function ExpansionPage({ params }: Props) {
               total: p.total,
             }))}
             stageLabels={stageLabels}
+            formatNumber={number}
             title={t('expansion.chartTitle')}
             description={t('expansion.chartDescription')}
           />
         )}
       </section>
 
-      <section aria-labelledby="provinces-title">
+      <section aria-labelledby="provinces-title" className={styles.wide}>
         <h2 id="provinces-title">{t('expansion.provincesTitle')}</h2>
         <div className="table-scroll">
           <table className={styles.table} data-provinces>
@@ -205,7 +212,8 @@ export default async function ExpansionPage({ params }: Props) {
         <ol className={styles.phases} data-phases>
           {dashboard.phases.map((phase) => (
             <li key={phase.seq} data-phase={phase.seq} data-opened={Boolean(phase.openedAt)}>
-              <strong>{t('expansion.phase', { seq: phase.seq })}</strong>: {provinces(phase.provinces)} ·{' '}
+              <strong>{t('expansion.phase', { seq: number(phase.seq) })}</strong>:{' '}
+              {provinces(phase.provinces)} ·{' '}
               {phase.openedAt ? (
                 <span className={styles.open}>
                   {t('expansion.openedOn', { date: instant(phase.openedAt) })}

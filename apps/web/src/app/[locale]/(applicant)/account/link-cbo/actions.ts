@@ -28,9 +28,9 @@ export async function linkCbo(_previous: LinkCboState, formData: FormData): Prom
     wording: { ...accountWording({ code: 'linkCode' }), CONFLICT: 'alreadyLinked' },
     refused: (refusal) => ({ code, ...refusal }),
     done: (_linked, locale) => {
-      // The header and the list change with the link.
+      // The header and the group's page change with the link.
       revalidatePath('/', 'layout');
-      return redirect({ href: { pathname: '/cbos', query: { linked: '1' } }, locale });
+      return redirect({ href: { pathname: '/my-cbo', query: { linked: '1' } }, locale });
     },
   });
 }

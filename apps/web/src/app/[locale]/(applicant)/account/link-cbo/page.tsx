@@ -39,7 +39,7 @@ export default async function LinkCboPage({ params, searchParams }: Props) {
         <p className="notice ok" role="status">
           {t('alreadyLinked')}
         </p>
-        <Link href="/cbos">{t('seeCbo')}</Link>
+        <Link href="/my-cbo">{t('seeCbo')}</Link>
       </>
     );
   }

@@ -20,6 +20,8 @@ import {
   reasonErrorFrom,
   type StepErrorKey,
 } from '@/lib/form-errors';
+import type { Locale } from '@/i18n/routing';
+import { loadMe } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
 import { pipelineFacts, type Wording } from '@/lib/refusal';
 
@@ -34,6 +36,16 @@ export interface StepState {
   stage?: PipelineStage;
   /** With `tooEarly`: from when it may be assessed again, written in the reader's language. */
   from?: string;
+  /** A decision asked for and not yet recorded: what the approver is asked to confirm. */
+  confirm?: DecisionToConfirm;
+}
+
+/** A selection decision the approver is asked to confirm, with the CBO it is about. */
+export interface DecisionToConfirm {
+  outcome: 'selected' | 'declined';
+  reason: string;
+  name: string;
+  nameKm: string | null;
 }
 
 export type Step = 'assessed' | 'decided' | 'reassessed' | 'withdrawn' | 'merged' | 'distinct';
@@ -61,51 +73,70 @@ interface Run {
   fields?: (issues: FieldIssue[]) => StepState['fieldErrors'];
 }
 
+/** The CBO a step's form is about, as it sent it. */
+const stepCbo = (formData: FormData, previous: StepState) =>
+  z.uuid().safeParse(formData.get('cboId') || previous.cboId).data;
+
+/** How a refused step comes back to its form: with the reason, and the facts that go with it. */
+function refusedStep(id: string, values: Record<string, string>, formData: FormData) {
+  return async (refusal: Omit<StepState, 'cboId' | 'values'>, error: unknown): Promise<StepState> => {
+    const state = { cboId: id, values, ...refusal };
+    const facts = pipelineFacts(error);
+    switch (refusal.formError) {
+      case 'notFound': {
+        // A pipeline that has ended (the CBO was withdrawn) takes no step: say where the CBO is.
+        const stage = (await api(ROUTES.getCbo, { params: { id } }).catch(() => undefined))?.cbo.stage;
+        return stage ? { ...state, formError: 'wrongStage', stage } : state;
+      }
+      case 'wrongStage':
+        return { ...state, stage: facts.stage };
+      case 'tooEarly': {
+        if (!facts.reassessableFrom) return state;
+        const format = await getFormatter({ locale: localeOf(formData.get('locale')) });
+        return {
+          ...state,
+          from: format.dateTime(new Date(facts.reassessableFrom), { dateStyle: 'medium' }),
+        };
+      }
+      default:
+        return state;
+    }
+  };
+}
+
+/** The CBO's page again, with what the step did. */
+function stepDone(id: string, step: Step, locale: Locale): never {
+  // The list, the inbox and the header's count change with the step.
+  revalidatePath('/', 'layout');
+  return redirect({ href: { pathname: pathOf(id), query: { done: step } }, locale });
+}
+
 /**
  * Runs a step, then shows the CBO's page again with what it did; a refusal comes back to the
- * form with the reason, keeping what was typed.
+ * form with the reason, keeping what was typed. `already` says whether a step refused as at the
+ * wrong stage had in fact been taken already, by this very person (a form sent twice).
  */
 async function runStep(
   formData: FormData,
   previous: StepState,
   values: Record<string, string>,
   { step, send, fields }: Run,
+  already?: (id: string) => Promise<boolean>,
 ): Promise<StepState> {
-  const cboId = z.uuid().safeParse(formData.get('cboId') || previous.cboId);
-  if (!cboId.success) return { cboId: previous.cboId, values, fieldErrors: {}, formError: 'unexpected' };
-  const id = cboId.data;
+  const id = stepCbo(formData, previous);
+  if (!id) return { cboId: previous.cboId, values, fieldErrors: {}, formError: 'unexpected' };
+  const refused = refusedStep(id, values, formData);
   return submit(formData, {
     path: pathOf(id),
     send: () => send(id),
     wording: { ...STEP_WORDING, fields },
-    refused: async (refusal, error): Promise<StepState> => {
-      const state = { cboId: id, values, ...refusal };
-      const facts = pipelineFacts(error);
-      switch (refusal.formError) {
-        case 'notFound': {
-          // A pipeline that has ended (the CBO was withdrawn) takes no step: say where the CBO is.
-          const stage = (await api(ROUTES.getCbo, { params: { id } }).catch(() => undefined))?.cbo.stage;
-          return stage ? { ...state, formError: 'wrongStage', stage } : state;
-        }
-        case 'wrongStage':
-          return { ...state, stage: facts.stage };
-        case 'tooEarly': {
-          if (!facts.reassessableFrom) return state;
-          const format = await getFormatter({ locale: localeOf(formData.get('locale')) });
-          return {
-            ...state,
-            from: format.dateTime(new Date(facts.reassessableFrom), { dateStyle: 'medium' }),
-          };
-        }
-        default:
-          return state;
-      }
+    refused: async (refusal, error) => {
+      const maybeTaken = refusal.formError === 'wrongStage' || refusal.formError === 'busy';
+      if (maybeTaken && already && (await already(id).catch(() => false)))
+        return stepDone(id, step, localeOf(formData.get('locale')));
+      return refused(refusal, error);
     },
-    // The list, the inbox and the header's count change with the step.
-    done: (_pipeline, locale) => {
-      revalidatePath('/', 'layout');
-      return redirect({ href: { pathname: pathOf(id), query: { done: step } }, locale });
-    },
+    done: (_pipeline, locale) => stepDone(id, step, locale),
   });
 }
 
@@ -163,20 +194,79 @@ const reasonErrors = (issues: FieldIssue[]) => {
   return error ? { reason: error } : {};
 };
 
-/** An approver who did not assess the CBO selects it, or declines it with a reason it will read. */
+/**
+ * Before a decision is recorded the approver confirms it: the CBO, by name, is still waiting for
+ * one, and the form comes back asking to confirm the outcome (and the reason); a CBO decided or
+ * withdrawn meanwhile is said at once instead.
+ */
+async function askToConfirm(
+  formData: FormData,
+  previous: StepState,
+  values: Record<string, string>,
+  decision: SelectionDecision,
+): Promise<StepState> {
+  const id = stepCbo(formData, previous);
+  if (!id) return { cboId: previous.cboId, values, fieldErrors: {}, formError: 'unexpected' };
+  return submit(formData, {
+    path: pathOf(id),
+    send: () =>
+      Promise.all([api(ROUTES.getCbo, { params: { id } }), api(ROUTES.getCboPipeline, { params: { id } })]),
+    wording: STEP_WORDING,
+    refused: refusedStep(id, values, formData),
+    done: ([{ cbo }, pipeline]): StepState =>
+      pipeline.stage === 'selection'
+        ? {
+            cboId: id,
+            values,
+            fieldErrors: {},
+            confirm: {
+              outcome: decision.outcome,
+              reason: decision.reason ?? '',
+              name: cbo.name,
+              nameKm: cbo.nameKm,
+            },
+          }
+        : { cboId: id, values, fieldErrors: {}, formError: 'wrongStage', stage: pipeline.stage },
+  });
+}
+
+/**
+ * Whether the CBO's latest move is this person's decision for `outcome`: a confirmation sent
+ * twice (a double click before JavaScript) finds the decision it already recorded.
+ */
+async function decidedByMe(id: string, outcome: SelectionDecision['outcome']): Promise<boolean> {
+  const [me, pipeline] = await Promise.all([loadMe(), api(ROUTES.getCboPipeline, { params: { id } })]);
+  const last = pipeline.history.at(-1);
+  const stage = outcome === 'selected' ? 'participant' : 'declined';
+  return Boolean(me && last && pipeline.stage === stage && last.stage === stage && last.by === me.account.id);
+}
+
+/**
+ * An approver who did not assess the CBO selects it, or declines it with a reason it will read:
+ * the first submit asks to confirm (`confirm` is then `yes`, or `cancel` to go back to the form).
+ */
 export async function decideSelection(previous: StepState, formData: FormData): Promise<StepState> {
   const outcome = String(formData.get('outcome') ?? '');
   const values = { reason: String(formData.get('reason') ?? '').slice(0, 1100) };
+  const confirmed = formData.get('confirm');
+  if (confirmed === 'cancel') return { cboId: previous.cboId, values, fieldErrors: {} };
   if (outcome !== 'selected' && outcome !== 'declined') {
     return { ...notSent(previous, values, {}), formError: 'outcomeRequired' };
   }
   const decision = SelectionDecision.safeParse({ outcome, reason: values.reason });
   if (!decision.success) return notSent(previous, values, reasonErrors(toFieldIssues(decision.error)));
-  return runStep(formData, previous, values, {
-    step: 'decided',
-    send: (cboId) => api(ROUTES.decideSelection, { params: { id: cboId }, body: decision.data }),
-    fields: reasonErrors,
-  });
+  if (confirmed !== 'yes') return askToConfirm(formData, previous, values, decision.data);
+  return runStep(
+    formData,
+    previous,
+    values,
+    {
+      step: 'decided',
+      send: (cboId) => api(ROUTES.decideSelection, { params: { id: cboId }, body: decision.data }),
+      fields: reasonErrors,
+    },
+    (cboId) => decidedByMe(cboId, decision.data.outcome),
+  );
 }
 
 /** A coordinator sends a declined CBO back to assessment, once the waiting time has passed. */

@@ -1,7 +1,15 @@
 import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import type { Account, Assessment, Cbo, PipelineState, Province, RubricCriterion } from '@bandanh/contracts';
+import type {
+  Account,
+  Assessment,
+  Cbo,
+  PipelineState,
+  PipelineWait,
+  Province,
+  RubricCriterion,
+} from '@bandanh/contracts';
 import { CboFacts } from '@/components/cbo-facts';
 import { LinkCodeForm } from '@/components/link-code-form';
 import { NotAllowed } from '@/components/not-allowed';
@@ -16,7 +24,7 @@ import { ReassessForm } from '@/components/pipeline/reassess-form';
 import { WithdrawForm } from '@/components/pipeline/withdraw-form';
 import { TaskList } from '@/components/tasks/task-list';
 import { Unavailable } from '@/components/unavailable';
-import { Link } from '@/i18n/navigation';
+import { Link, redirect } from '@/i18n/navigation';
 import { can } from '@/lib/access';
 import { api, GatewayError, ROUTES } from '@/lib/api';
 import { afterFailure, requireAccount } from '@/lib/auth';
@@ -67,6 +75,11 @@ export default async function CboPage({ params, searchParams }: Props) {
   const path = `/cbos/${encodeURIComponent(id)}`;
 
   const { account } = await requireAccount(locale, path);
+  // This page is staff's: a CBO member sees their own group on its page, and no other.
+  if (account.kind === 'applicant') {
+    if (account.cboId && account.cboId === id.toLowerCase()) return redirect({ href: '/my-cbo', locale });
+    notFound();
+  }
   if (!can(account, 'readCbos')) return <NotAllowed title={t('cbo.title')} />;
   const staff = account.kind === 'staff';
 
@@ -245,14 +258,17 @@ export default async function CboPage({ params, searchParams }: Props) {
             account={account}
             rubric={rubric}
             latestTotal={assessments?.items[0]?.total}
+            tasksShown={Boolean(tasks)}
           />
           {tasks && (
             <section aria-labelledby="tasks-title">
               <h2 id="tasks-title">{t('cbo.tasks')}</h2>
+              {/* The pipeline's own word on what it waits for: the reader's inbox may not hold that task. */}
+              {pipeline?.waitingFor && <WaitingFor wait={pipeline.waitingFor} />}
               {tasks.items.length > 0 ? (
                 <TaskList tasks={tasks.items} label={t('cbo.tasks')} now={Date.now()} />
               ) : (
-                <p className="muted">{t('cbo.noTasks')}</p>
+                !pipeline?.waitingFor && <p className="muted">{t('cbo.noTasks')}</p>
               )}
             </section>
           )}
@@ -275,6 +291,23 @@ export default async function CboPage({ params, searchParams }: Props) {
   );
 }
 
+/**
+ * What the pipeline says it waits for (its workflow's own state, not a guess from the inbox):
+ * whose step, and whether its task is open yet.
+ */
+async function WaitingFor({ wait }: { wait: PipelineWait }) {
+  const t = await getTranslations('pipeline.waitingFor');
+  const key =
+    (wait.step === 'assessment' || wait.step === 'selection') && !wait.taskId
+      ? (`${wait.step}TaskPending` as const)
+      : wait.step;
+  return (
+    <p className="muted" data-waiting-for={wait.step} data-task-open={Boolean(wait.taskId)}>
+      {t(key)}
+    </p>
+  );
+}
+
 /** The steps the reader may take now, or who the CBO is waiting for. */
 async function NextSteps({
   cbo,
@@ -283,6 +316,7 @@ async function NextSteps({
   account,
   rubric,
   latestTotal,
+  tasksShown,
 }: {
   cbo: Cbo;
   pipeline: PipelineState | undefined;
@@ -290,6 +324,8 @@ async function NextSteps({
   account: Account;
   rubric: RubricCriterion[] | undefined;
   latestTotal: number | undefined;
+  /** The page lists the CBO's tasks, with what the pipeline waits for. */
+  tasksShown: boolean;
 }) {
   const t = await getTranslations('pipeline');
   const format = await getFormatter();
@@ -316,11 +352,15 @@ async function NextSteps({
         <DecisionForm key="decide" cboId={cbo.id} total={latestTotal} />
       ),
     );
-  } else if (waiting) {
+  } else if (waiting && !tasksShown) {
     steps.push(
-      <p key="waiting" className="muted" data-waiting={stage}>
-        {t(`waiting.${stage}`)}
-      </p>,
+      pipeline?.waitingFor ? (
+        <WaitingFor key="waiting" wait={pipeline.waitingFor} />
+      ) : (
+        <p key="waiting" className="muted" data-waiting={stage}>
+          {t(`waiting.${stage}`)}
+        </p>
+      ),
     );
   }
   if (stage === 'declined' && can(account, 'steerPipeline')) {
