@@ -6,7 +6,14 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const noAppImports = {
-  group: ['**/apps/**', '@bandanh/gateway', '@bandanh/network', '@bandanh/orchestrator', '@bandanh/web'],
+  group: [
+    '**/apps/**',
+    '@bandanh/gateway',
+    '@bandanh/network',
+    '@bandanh/orchestrator',
+    '@bandanh/training',
+    '@bandanh/web',
+  ],
   message: 'A lib never imports an app.',
 };
 

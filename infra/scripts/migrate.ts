@@ -3,6 +3,7 @@
 import { migrateIdentity } from '../../apps/identity/src/app';
 import { migrateNetwork } from '../../apps/network/src/app';
 import { migrateOrchestrator } from '../../apps/orchestrator/src/app';
+import { migrateTraining } from '../../apps/training/src/app';
 
 type Migrate = (url: string) => Promise<void>;
 
@@ -11,6 +12,7 @@ const SERVICES: ReadonlyArray<readonly [name: string, migrate: Migrate]> = [
   ['identity', migrateIdentity],
   ['network', migrateNetwork],
   ['orchestrator', migrateOrchestrator],
+  ['training', migrateTraining],
 ];
 
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/bandanh';

@@ -22,6 +22,9 @@ import { ReferralsModule } from './referrals/referrals.module';
 import { SettingsModule } from './settings/settings.module';
 import { StaffNamesModule } from './staff-names/staff-names.module';
 import { TasksModule } from './tasks/tasks.module';
+import { TrainingModulesModule } from './training-modules/training-modules.module';
+import { TrainingSessionsModule } from './training-sessions/training-sessions.module';
+import { TrainingTrainersModule } from './training-trainers/training-trainers.module';
 
 /** One module per feature, each mounting the routes of its `<feature>.routes.ts`. */
 export const FEATURES = [
@@ -43,6 +46,9 @@ export const FEATURES = [
   FieldVisitsModule,
   StaffNamesModule,
   NotificationsModule,
+  TrainingModulesModule,
+  TrainingTrainersModule,
+  TrainingSessionsModule,
 ];
 
 @Module({})

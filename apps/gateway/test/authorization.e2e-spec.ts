@@ -86,6 +86,19 @@ const EXPECTED: Record<RouteName, Access> = {
   lookupStaffNames: ['admin', 'coordinator', 'assessor', 'approver', 'trainer', 'finance'],
   listNotifications: ['admin'],
   listCboNotifications: ['admin', 'applicant'],
+  listTrainingModules: [...PROGRAMME, 'trainer'],
+  getTrainingModule: [...PROGRAMME, 'trainer'],
+  createTrainingModule: ['admin'],
+  updateTrainingModule: ['admin'],
+  listTrainers: ['admin', 'coordinator'],
+  getTrainer: ['admin', 'coordinator', 'trainer'],
+  saveTrainer: ['admin', 'coordinator'],
+  updateTrainerAvailability: ['admin', 'coordinator'],
+  getOwnTrainer: ['trainer'],
+  updateOwnAvailability: ['trainer'],
+  listTrainingSessions: [...PROGRAMME, 'trainer'],
+  getTrainingSession: [...PROGRAMME, 'trainer'],
+  createTrainingSession: ['admin', 'coordinator', 'trainer'],
 };
 
 type Who = StaffRole | 'applicant' | 'anonymous';
@@ -264,7 +277,8 @@ describe('the authorization matrix: every role × every route', () => {
       const route = ROUTES[name];
       const path = route.path.replace(
         ':id',
-        name === 'setRoles' || name === 'decideCboClaim' ? userId : cboId,
+        // getTrainer: a trainer may read their own profile (the account signed in as the trainer).
+        name === 'setRoles' || name === 'decideCboClaim' || name === 'getTrainer' ? userId : cboId,
       );
       for (const who of EVERYONE) {
         const token = tokens.get(who);

@@ -18,6 +18,8 @@ import { loadNetworkConfig } from '../../network/src/config/env';
 import { migrateOrchestrator, startOrchestrator } from '../../orchestrator/src/app';
 import { expansionScheduleId } from '../../orchestrator/src/expansion/expansion-schedule.service';
 import { loadOrchestratorConfig } from '../../orchestrator/src/config/env';
+import { migrateTraining, startTrainingService } from '../../training/src/app';
+import { loadTrainingConfig } from '../../training/src/config/env';
 import { startGateway } from '../src/app';
 import { loadGatewayConfig } from '../src/config/env';
 
@@ -111,6 +113,7 @@ export class TestStack {
       migrateNetwork(database.url),
       migrateIdentity(database.url),
       migrateOrchestrator(database.url),
+      migrateTraining(database.url),
     ]);
     const stack = new TestStack(database, keys, {
       DATABASE_URL: database.url,
@@ -151,8 +154,9 @@ export class TestStack {
     const identity = await startIdentityService(loadIdentityConfig(this.env));
     const network = await startNetworkService(loadNetworkConfig(this.env));
     const orchestrator = await startOrchestrator(loadOrchestratorConfig(this.env));
+    const training = await startTrainingService(loadTrainingConfig(this.env));
     const gateway = await startGateway(loadGatewayConfig(this.env));
-    this.apps = [gateway, orchestrator, network, identity];
+    this.apps = [gateway, orchestrator, network, identity, training];
     const address = gateway.getHttpServer().address();
     if (!address || typeof address === 'string') throw new Error('The gateway has no TCP address');
     this.gatewayUrl = `http://127.0.0.1:${address.port}`;
@@ -216,8 +220,8 @@ export class TestStack {
   }
 
   /** Stops one process of the stack, as if it had died; `restart()` brings every one back. */
-  async stopService(name: 'gateway' | 'orchestrator' | 'network' | 'identity'): Promise<void> {
-    const index = ['gateway', 'orchestrator', 'network', 'identity'].indexOf(name);
+  async stopService(name: 'gateway' | 'orchestrator' | 'network' | 'identity' | 'training'): Promise<void> {
+    const index = ['gateway', 'orchestrator', 'network', 'identity', 'training'].indexOf(name);
     await this.apps[index]?.close();
   }
 

@@ -33,3 +33,4 @@ export function healthContract(service: string) {
 export const networkHealth = healthContract('network');
 export const orchestratorHealth = healthContract('orchestrator');
 export const identityHealth = healthContract('identity');
+export const trainingHealth = healthContract('training');

@@ -66,5 +66,60 @@ export const EXPANSION_REFUSALS = [
 export const ExpansionRefusal = z.enum(EXPANSION_REFUSALS);
 export type ExpansionRefusal = z.infer<typeof ExpansionRefusal>;
 
+/** A step of a training session's workflow (move, cancel, attendance). */
+export const TRAINING_SESSION_REFUSALS = [
+  /** Another step for the same session is being recorded. */
+  'busy',
+  /** The session has been held: it can no longer be moved or cancelled. */
+  'already_held',
+  /** The session was cancelled. */
+  'session_cancelled',
+  /** A new start in the past, or an end not after the start. */
+  'invalid_time',
+  /** Attendance taken by someone who is not a trainer of the session. */
+  'not_session_trainer',
+  /** Attendance before the session has been held. */
+  'not_held_yet',
+  /** Attendance already recorded. */
+  'attendance_recorded',
+  /** Marks that do not match the expected attendees (`details.unexpected`, `details.missing`). */
+  'attendees_mismatch',
+] as const;
+export const TrainingSessionRefusal = z.enum(TRAINING_SESSION_REFUSALS);
+export type TrainingSessionRefusal = z.infer<typeof TrainingSessionRefusal>;
+
 /** Every reason a refusal may carry. */
-export type RefusalReason = PipelineRefusal | ReferralRefusal | AccountRefusal | ExpansionRefusal;
+export type RefusalReason =
+  | PipelineRefusal
+  | ReferralRefusal
+  | AccountRefusal
+  | ExpansionRefusal
+  | TrainingRefusal
+  | TrainingScheduleRefusal;
+
+/** The training catalogue and trainers. */
+export const TRAINING_REFUSALS = [
+  /** A new module with an id the catalogue already holds. */
+  'module_exists',
+] as const;
+export const TrainingRefusal = z.enum(TRAINING_REFUSALS);
+export type TrainingRefusal = z.infer<typeof TrainingRefusal>;
+
+/**
+ * Why a session cannot be scheduled: the codes of the scheduling rules
+ * (apps/training/src/scheduling/schedule.ts, whose spec checks the two lists agree).
+ */
+export const TRAINING_SCHEDULE_REFUSALS = [
+  'outside_availability',
+  'trainer_on_leave',
+  'double_booked',
+  'too_little_travel_time',
+  'not_qualified',
+  'outside_provinces',
+  'venue_taken',
+  'ends_before_start',
+  'in_the_past',
+  'capacity_below_minimum',
+] as const;
+export const TrainingScheduleRefusal = z.enum(TRAINING_SCHEDULE_REFUSALS);
+export type TrainingScheduleRefusal = z.infer<typeof TrainingScheduleRefusal>;

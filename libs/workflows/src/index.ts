@@ -5,3 +5,4 @@ export * from './cbo-pipeline/definitions';
 export * from './referral/definitions';
 export * from './expansion/definitions';
 export * from './notification/definitions';
+export * from './training-session/definitions';

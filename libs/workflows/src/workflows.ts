@@ -3,3 +3,4 @@ export { cboPipeline } from './cbo-pipeline/workflow';
 export { referralFollowUp } from './referral/workflow';
 export { openNextExpansionPhase } from './expansion/workflow';
 export { sendNotification } from './notification/workflow';
+export { trainingSession } from './training-session/workflow';

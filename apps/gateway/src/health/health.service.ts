@@ -6,6 +6,7 @@ import {
   identityHealth,
   networkHealth,
   orchestratorHealth,
+  trainingHealth,
   type Check,
   type Health,
 } from '@bandanh/contracts';
@@ -45,14 +46,16 @@ export class HealthService implements OnApplicationShutdown {
         return { status: 'down', error: error instanceof Error ? error.message : String(error) };
       }
     };
-    const [postgresCheck, natsCheck, temporalCheck, identity, network, orchestrator] = await Promise.all([
-      timedCheck(() => this.sql`select 1`, PROBE_TIMEOUT_MS),
-      timedCheck(() => this.nats.flush(), PROBE_TIMEOUT_MS),
-      timedCheck(() => this.temporal.workflowService.getSystemInfo({}), PROBE_TIMEOUT_MS),
-      service(identityHealth),
-      service(networkHealth),
-      service(orchestratorHealth),
-    ]);
+    const [postgresCheck, natsCheck, temporalCheck, identity, network, orchestrator, training] =
+      await Promise.all([
+        timedCheck(() => this.sql`select 1`, PROBE_TIMEOUT_MS),
+        timedCheck(() => this.nats.flush(), PROBE_TIMEOUT_MS),
+        timedCheck(() => this.temporal.workflowService.getSystemInfo({}), PROBE_TIMEOUT_MS),
+        service(identityHealth),
+        service(networkHealth),
+        service(orchestratorHealth),
+        service(trainingHealth),
+      ]);
     const checks = {
       postgres: postgresCheck,
       nats: natsCheck,
@@ -60,6 +63,7 @@ export class HealthService implements OnApplicationShutdown {
       identity,
       network,
       orchestrator,
+      training,
     };
     return { status: overallStatus(checks), checks };
   }

@@ -16,6 +16,9 @@ import { REFERRAL_ROUTES } from '../referrals/referrals.routes';
 import { SETTINGS_ROUTES } from '../settings/settings.routes';
 import { STAFF_NAME_ROUTES } from '../staff-names/staff-names.routes';
 import { TASK_ROUTES } from '../tasks/tasks.routes';
+import { TRAINING_MODULE_ROUTES } from '../training-modules/training-modules.routes';
+import { TRAINING_SESSION_ROUTES } from '../training-sessions/training-sessions.routes';
+import { TRAINING_TRAINER_ROUTES } from '../training-trainers/training-trainers.routes';
 
 /**
  * Every route of the API, with who may call it: each feature declares its own in the
@@ -44,6 +47,9 @@ export const ROUTES = {
   ...FIELD_VISIT_ROUTES,
   ...STAFF_NAME_ROUTES,
   ...NOTIFICATION_ROUTES,
+  ...TRAINING_MODULE_ROUTES,
+  ...TRAINING_TRAINER_ROUTES,
+  ...TRAINING_SESSION_ROUTES,
 };
 
 export type RouteName = keyof typeof ROUTES;

@@ -41,6 +41,14 @@ export const ROLE_GROUPS = {
   notificationReaders: ['admin', 'applicant'],
   /** Staff who have a task inbox. */
   taskHolders: ['admin', 'coordinator', 'assessor', 'approver', 'trainer', 'finance'],
+  /** Who reads the training catalogue: programme staff and the trainers. */
+  trainingReaders: ['admin', 'coordinator', 'assessor', 'approver', 'trainer'],
+  /** Who keeps any trainer's profile (modules, provinces, availability). */
+  trainerKeepers: ['admin', 'coordinator'],
+  /** Trainers, who keep their own availability. */
+  trainers: ['trainer'],
+  /** Who schedules training sessions (a trainer only sessions they teach). */
+  sessionSchedulers: ['admin', 'coordinator', 'trainer'],
 } as const satisfies Record<string, ReadonlyArray<StaffRole | 'applicant'>>;
 
 export const ACCOUNT_KINDS = ['staff', 'applicant'] as const;

@@ -3,7 +3,12 @@ import { defineContract } from '../contract';
 import { StaffRole } from '../identity/caller';
 import { ReferralOutcome } from '../network/hotline';
 
-export const TASK_KINDS = ['assess_cbo', 'decide_selection', 'follow_up_referral'] as const;
+export const TASK_KINDS = [
+  'assess_cbo',
+  'decide_selection',
+  'follow_up_referral',
+  'take_attendance',
+] as const;
 export const TaskKind = z.enum(TASK_KINDS);
 export type TaskKind = z.infer<typeof TaskKind>;
 export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;

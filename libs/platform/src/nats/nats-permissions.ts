@@ -55,6 +55,10 @@ export const NATS_ACCESS: Readonly<Record<ServiceName, ServiceAccess>> = {
     about: 'CBOs, assessments, directory, hotline: its outbox starts pipelines and referral follow-ups',
     calls: [startPipeline, startReferralFollowUp, appendAudit],
   },
+  training: {
+    about: 'the training catalogue, trainers and sessions: its outbox writes its changes to the audit log',
+    calls: [appendAudit],
+  },
   orchestrator: {
     about:
       'the Temporal worker: its activities write to the network service, its steps to the audit log, its notifications ask identity for CBO members and the staff holding a role',

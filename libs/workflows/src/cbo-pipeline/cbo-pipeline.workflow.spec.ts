@@ -20,6 +20,7 @@ import {
   decideUpdate,
   reopenUpdate,
   stageQuery,
+  trainingCompletedSignal,
   trainingStartedSignal,
   viewQuery,
   withdrawUpdate,
@@ -480,6 +481,86 @@ describe('the CBO pipeline workflow', () => {
     await handle.terminate('test over');
   });
 
+  const REQUIRED = ['human_rights', 'monitoring_documentation', 'advocacy', 'organisational_development'];
+
+  /** Runs a pipeline to `training`: assessed, selected, enrolled in its first module. */
+  async function toTraining(handle: WorkflowHandle) {
+    await atStage(handle, 'assessment');
+    await handle.executeUpdate(assessUpdate, { args: [{ actor: assessor, draft }] });
+    await handle.executeUpdate(decideUpdate, {
+      args: [{ actor: approver, decision: { outcome: 'selected' } }],
+    });
+    await handle.signal(trainingStartedSignal);
+    await atStage(handle, 'training');
+  }
+
+  it('moves training → grant_eligible once every required module is complete, not before', async () => {
+    const world = new FakeWorld(SLOW);
+    await withPipeline(world, async (handle) => {
+      await toTraining(handle);
+      await handle.signal(trainingCompletedSignal, {
+        completedModuleIds: REQUIRED.slice(0, 3),
+        requiredModuleIds: REQUIRED,
+      });
+      // A signal is recorded once the next workflow task runs; a query after it sees its effect.
+      await handle.signal(trainingCompletedSignal, {
+        completedModuleIds: ['human_rights', 'advocacy', 'optional_module'],
+        requiredModuleIds: REQUIRED,
+      });
+      expect(await handle.query(stageQuery)).toBe('training');
+      expect(world.stages.at(-1)).toBe('training');
+
+      await handle.signal(trainingCompletedSignal, {
+        completedModuleIds: [...REQUIRED, 'optional_module'],
+        requiredModuleIds: REQUIRED,
+      });
+      await atStage(handle, 'grant_eligible');
+      const view = await handle.query(viewQuery);
+      expect(view.history.map((event) => event.stage)).toEqual([
+        'identified',
+        'assessment',
+        'selection',
+        'participant',
+        'training',
+        'grant_eligible',
+      ]);
+      expect(view.history.at(-1)).toMatchObject({ by: null, reason: null });
+      expect(world.stages.at(-1)).toBe('grant_eligible');
+      // A grant-eligible CBO may still be withdrawn.
+      const withdrawn = await handle.executeUpdate(withdrawUpdate, {
+        args: [{ actor: coordinator, reason: 'The group dissolved' }],
+      });
+      expect(withdrawn.stage).toBe('withdrawn');
+      await expect(handle.result()).resolves.toBe('withdrawn');
+    });
+  });
+
+  it('remembers a completion that arrives before the training started, and moves on once it has', async () => {
+    const world = new FakeWorld(SLOW);
+    await withPipeline(world, async (handle) => {
+      await atStage(handle, 'assessment');
+      await handle.executeUpdate(assessUpdate, { args: [{ actor: assessor, draft }] });
+      await handle.executeUpdate(decideUpdate, {
+        args: [{ actor: approver, decision: { outcome: 'selected' } }],
+      });
+      await handle.signal(trainingCompletedSignal, {
+        completedModuleIds: REQUIRED,
+        requiredModuleIds: REQUIRED,
+      });
+      expect(await handle.query(stageQuery)).toBe('participant');
+      await handle.signal(trainingStartedSignal);
+      await atStage(handle, 'grant_eligible');
+      expect(world.stages).toEqual([
+        'identified',
+        'assessment',
+        'selection',
+        'participant',
+        'training',
+        'grant_eligible',
+      ]);
+    });
+  });
+
   it('replays the recorded history of every released version, so a change that breaks running pipelines fails here', async () => {
     // Each file is the history of a full pipeline run under one version of the workflow. A change
     // that would replay them differently must go behind patched(); then record the new version's.
@@ -496,6 +577,11 @@ describe('the CBO pipeline workflow', () => {
       });
       await handle.signal(trainingStartedSignal);
       await atStage(handle, 'training');
+      await handle.signal(trainingCompletedSignal, {
+        completedModuleIds: REQUIRED,
+        requiredModuleIds: REQUIRED,
+      });
+      await atStage(handle, 'grant_eligible');
       await handle.executeUpdate(withdrawUpdate, { args: [{ actor: coordinator, reason: 'Recorded run' }] });
       await handle.result();
       await replayAndKeep(handle, histories, t.bundle);

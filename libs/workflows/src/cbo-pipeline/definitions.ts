@@ -41,6 +41,13 @@ export const reopenUpdate = defineUpdate<PipelineView, [{ actor: Actor }]>('reop
 export const withdrawUpdate = defineUpdate<PipelineView, [{ actor: Actor; reason: string }]>('withdraw');
 /** Sent by the training programme when the participant is enrolled in its first module. */
 export const trainingStartedSignal = defineSignal('trainingStarted');
+/**
+ * Sent by a training session's workflow when one of the CBO's modules is complete: the CBO's
+ * completed modules and those required for grants. Once every required module is complete, a
+ * pipeline at `training` moves to `grant_eligible` (since patch `training-completion`).
+ */
+export const trainingCompletedSignal =
+  defineSignal<[{ completedModuleIds: string[]; requiredModuleIds: string[] }]>('trainingCompleted');
 
 /** What the pipeline asks of the outside world; implemented by the orchestrator. */
 export interface CboPipelineActivities extends TaskActivities {

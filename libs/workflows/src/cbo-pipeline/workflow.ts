@@ -26,6 +26,7 @@ import {
   decideUpdate,
   reopenUpdate,
   stageQuery,
+  trainingCompletedSignal,
   trainingStartedSignal,
   viewQuery,
   withdrawUpdate,
@@ -50,6 +51,13 @@ const local = proxyLocalActivities<CboPipelineActivities>(LOCAL_ACTIVITY_OPTIONS
  */
 const ONE_STEP_PER_MOVE = 'one-step-per-move';
 
+/**
+ * The patch after which a pipeline at `training` waits for the training programme's
+ * `trainingCompleted` and moves to `grant_eligible` once every required module is complete.
+ * Runs started before it stay at `training` as they were recorded.
+ */
+const TRAINING_COMPLETION = 'training-completion';
+
 /** How long a step that arrives while the pipeline is on its way to its stage waits for it. */
 const ARRIVAL_WAIT = '5 seconds';
 
@@ -69,13 +77,15 @@ const wrongStage = (stage: PipelineStage, step: string) =>
 
 /**
  * One CBO's journey through the network programme, and the single writer of its stage:
- * identified → assessment → selection → participant → training, or declined (which may be
+ * identified → assessment → selection → participant → training → grant_eligible (once the
+ * training programme says every required module is complete), or declined (which may be
  * reopened after a waiting time) or withdrawn (which ends it). Each staff step is an update
  * whose validator refuses a wrong stage, a wrong role or a broken four-eyes rule before
  * anything changes; each waiting stage has a task in the staff inbox.
  */
 export async function cboPipeline({ cboId }: CboPipelineInput): Promise<PipelineStage> {
   const oneStep = patched(ONE_STEP_PER_MOVE);
+  const trainingCompletion = patched(TRAINING_COMPLETION);
   const gate = new OneStepAtATime<PipelineStage>(
     'Another step for this CBO is being recorded; try again in a moment',
   );
@@ -95,6 +105,8 @@ export async function cboPipeline({ cboId }: CboPipelineInput): Promise<Pipeline
     timings: null as TaskTimings | null,
     label: '',
     trainingStarted: false,
+    /** Every module required for grants is complete, as the training programme last said. */
+    trainingComplete: false,
   };
   const view = (): PipelineView => ({
     stage: state.stage,
@@ -360,6 +372,9 @@ export async function cboPipeline({ cboId }: CboPipelineInput): Promise<Pipeline
   setHandler(trainingStartedSignal, () => {
     state.trainingStarted = true;
   });
+  setHandler(trainingCompletedSignal, ({ completedModuleIds, requiredModuleIds }) => {
+    state.trainingComplete = requiredModuleIds.every((id) => completedModuleIds.includes(id));
+  });
 
   if (oneStep) {
     try {
@@ -423,6 +438,10 @@ export async function cboPipeline({ cboId }: CboPipelineInput): Promise<Pipeline
         if (oneStep) await gate.run(() => move('training', null, null), ['training'], true);
         else await legacy.moveTo('training', null, null);
       }
+    } else if (current === 'training' && trainingCompletion && oneStep) {
+      await condition(() => state.trainingComplete || left());
+      if (!left() && !gate.busy)
+        await gate.run(() => move('grant_eligible', null, null), ['grant_eligible'], true);
     }
     await condition(() => left() && !gate.busy);
   }

@@ -1,5 +1,6 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import type { CboDecision } from '@bandanh/contracts';
+import { numberingSystemOf } from '@/components/notifications/numerals';
 import { reasonOf } from './progress';
 import styles from './my-cbo.module.css';
 
@@ -16,7 +17,9 @@ export async function Decision({
 }) {
   const t = await getTranslations('myCbo');
   const format = await getFormatter();
-  const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'long' });
+  // One numeral style per locale: Khmer digits in Khmer, as on the rest of the page.
+  const numberingSystem = numberingSystemOf(await getLocale());
+  const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'long', numberingSystem });
   const reason = reasonOf(decision.reason);
   const declined = decision.outcome === 'declined';
   return (

@@ -1,0 +1,31 @@
+import { Controller } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { createTrainingSession, getTrainingSession, listTrainingSessions } from '@bandanh/contracts';
+import { NatsRpc } from '@bandanh/platform';
+import { Call, Reply, created } from '../http/call';
+import { Endpoint } from '../http/route';
+import { TRAINING_SESSION_ROUTES as ROUTES } from './training-sessions.routes';
+
+@Controller()
+export class TrainingSessionsController {
+  constructor(private readonly rpc: NatsRpc) {}
+
+  @Endpoint(ROUTES.listTrainingSessions)
+  list(@Call() { query, caller }: Call<typeof ROUTES.listTrainingSessions>) {
+    return this.rpc.send(listTrainingSessions, query, caller);
+  }
+
+  @Endpoint(ROUTES.getTrainingSession)
+  get(@Call() { params, caller }: Call<typeof ROUTES.getTrainingSession>) {
+    return this.rpc.send(getTrainingSession, params, caller);
+  }
+
+  @Endpoint(ROUTES.createTrainingSession)
+  create(
+    @Call() { headers, body, caller }: Call<typeof ROUTES.createTrainingSession>,
+    @Reply() reply: FastifyReply,
+  ) {
+    const request = { idempotencyKey: headers['idempotency-key'], session: body };
+    return created(reply, this.rpc.send(createTrainingSession, request, caller));
+  }
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import {
+  ROLE_GROUPS,
+  SavedTrainingSession,
+  SessionDraft,
+  TrainingSessionList,
+  TrainingSessionView,
+} from '@bandanh/contracts';
+import { DENIED, IdempotencyHeader, createdAnswers, defineRoute, idParam, problem } from '../http/route-def';
+
+/** Training sessions: scheduled by admins, coordinators and their trainers, read by programme staff. */
+export const TRAINING_SESSION_ROUTES = {
+  listTrainingSessions: defineRoute({
+    method: 'GET',
+    path: '/api/training/sessions',
+    operationId: 'listTrainingSessions',
+    summary: 'Sessions by start, from and to an instant, optionally of one trainer',
+    tag: 'training',
+    access: ROLE_GROUPS.trainingReaders,
+    query: z.object({
+      from: z.iso.datetime({ offset: true, error: 'Give from as an ISO date and time' }).optional(),
+      to: z.iso.datetime({ offset: true, error: 'Give to as an ISO date and time' }).optional(),
+      trainerId: z.uuid({ error: 'Trainer id must be a UUID' }).optional(),
+    }),
+    status: 200,
+    responses: { 200: { description: 'Sessions', schema: TrainingSessionList }, ...DENIED },
+  }),
+  getTrainingSession: defineRoute({
+    method: 'GET',
+    path: '/api/training/sessions/:id',
+    operationId: 'getTrainingSession',
+    summary: 'One session',
+    tag: 'training',
+    access: ROLE_GROUPS.trainingReaders,
+    params: idParam('Session'),
+    status: 200,
+    responses: {
+      200: { description: 'The session', schema: TrainingSessionView },
+      404: problem('No such session'),
+      ...DENIED,
+    },
+  }),
+  createTrainingSession: defineRoute({
+    method: 'POST',
+    path: '/api/training/sessions',
+    operationId: 'createTrainingSession',
+    summary: 'Schedules a session (a trainer only one they teach)',
+    tag: 'training',
+    access: ROLE_GROUPS.sessionSchedulers,
+    headers: IdempotencyHeader,
+    body: SessionDraft,
+    status: 201,
+    responses: {
+      ...createdAnswers('The session', SavedTrainingSession),
+      400: problem('A field is missing or wrong'),
+      409: problem('The rules refuse it: `details.reason` and every one in `details.refusals`'),
+      ...DENIED,
+    },
+  }),
+};

@@ -1,0 +1,37 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { appendAudit } from '@bandanh/contracts';
+import { NatsRpc, OutboxRelay } from '@bandanh/platform';
+import { TRAINING_DB, type TrainingDatabase } from '../db/database.module';
+import { outbox } from '../db/schema';
+
+/**
+ * The training service's outbox: each change's audit entry commits with the change, and this
+ * relay sends it to identity's audit log until it answers (docs/decisions/0001-create-and-start.md).
+ */
+@Injectable()
+export class TrainingOutbox implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly relay: OutboxRelay;
+
+  constructor(@Inject(TRAINING_DB) database: TrainingDatabase, rpc: NatsRpc) {
+    this.relay = new OutboxRelay({
+      service: 'training',
+      db: database.db as never,
+      table: outbox,
+      rpc,
+      contracts: [appendAudit],
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+  }
+
+  /** Sends what was just committed without waiting for the next poll. */
+  kick(): void {
+    this.relay.kick();
+  }
+}

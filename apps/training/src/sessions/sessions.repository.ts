@@ -1,0 +1,104 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { and, asc, arrayOverlaps, eq, gt, gte, inArray, lt, ne, sql } from 'drizzle-orm';
+import type { SessionDraft, Trainer, TrainingSession } from '@bandanh/contracts';
+import { TRAINING_DB, type TrainingDatabase } from '../db/database.module';
+import { TrainingRepository } from '../db/repository';
+import { modules, sessions, trainers, type SessionRow } from '../db/schema';
+import { TrainingOutbox } from '../outbox/training-outbox';
+
+function toSession(row: SessionRow): TrainingSession {
+  return {
+    id: row.id,
+    moduleId: row.moduleId,
+    trainerIds: row.trainerIds,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    venue: row.venue,
+    capacity: row.capacity,
+    minimumAttendance: row.minimumAttendance,
+    language: row.language,
+    status: row.status,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export interface SessionFilter {
+  from?: string;
+  to?: string;
+  trainerId?: string;
+}
+
+@Injectable()
+export class SessionsRepository extends TrainingRepository {
+  constructor(@Inject(TRAINING_DB) database: TrainingDatabase, outbox: TrainingOutbox) {
+    super(database, outbox);
+  }
+
+  /** Holds the named lock until the transaction ends, so two schedulers do not both book. */
+  async lock(name: string): Promise<void> {
+    await this.db.execute(sql`select pg_advisory_xact_lock(hashtext(${name}))`);
+  }
+
+  /** Whether the catalogue offers the module. */
+  async moduleActive(id: string): Promise<boolean> {
+    const [row] = await this.db.select({ active: modules.active }).from(modules).where(eq(modules.id, id));
+    return row?.active ?? false;
+  }
+
+  /** The active profiles among `userIds`. */
+  async trainers(userIds: readonly string[]): Promise<Trainer[]> {
+    const rows = await this.db
+      .select()
+      .from(trainers)
+      .where(and(inArray(trainers.userId, [...userIds]), eq(trainers.active, true)));
+    return rows.map(({ createdAt: _created, updatedAt, ...trainer }) => ({
+      ...trainer,
+      updatedAt: updatedAt.toISOString(),
+    }));
+  }
+
+  /** The sessions not cancelled that overlap [from, to). */
+  async around(from: Date, to: Date): Promise<TrainingSession[]> {
+    const rows = await this.db
+      .select()
+      .from(sessions)
+      .where(and(ne(sessions.status, 'cancelled'), lt(sessions.startsAt, to), gt(sessions.endsAt, from)));
+    return rows.map(toSession);
+  }
+
+  async insert(draft: SessionDraft, createdBy: string): Promise<TrainingSession> {
+    const [row] = await this.db
+      .insert(sessions)
+      .values({
+        ...draft,
+        startsAt: new Date(draft.startsAt),
+        endsAt: new Date(draft.endsAt),
+        provinceCode: draft.venue.kind === 'place' ? draft.venue.provinceCode : null,
+        createdBy,
+      })
+      .returning();
+    return toSession(row);
+  }
+
+  async list({ from, to, trainerId }: SessionFilter): Promise<TrainingSession[]> {
+    const rows = await this.db
+      .select()
+      .from(sessions)
+      .where(
+        and(
+          from ? gte(sessions.startsAt, new Date(from)) : undefined,
+          to ? lt(sessions.startsAt, new Date(to)) : undefined,
+          trainerId ? arrayOverlaps(sessions.trainerIds, [trainerId]) : undefined,
+        ),
+      )
+      .orderBy(asc(sessions.startsAt), asc(sessions.id))
+      .limit(500);
+    return rows.map(toSession);
+  }
+
+  async find(id: string): Promise<TrainingSession | undefined> {
+    const [row] = await this.db.select().from(sessions).where(eq(sessions.id, id));
+    return row && toSession(row);
+  }
+}

@@ -1,0 +1,133 @@
+import { TRAINING_SCHEDULE_REFUSALS, type Caller } from '@bandanh/contracts';
+import { SCHEDULE_REFUSALS } from '../scheduling';
+import { STAFF_ID, refusal, staff } from '../testing/callers';
+import { TRAINER_ID } from '../trainers/trainers.fakes';
+import { SESSION_ID, aSession, aSessionDraft, fakeSessionsRepository } from './sessions.fakes';
+import { SessionsService } from './sessions.service';
+
+const config = { TRAINING_TRAVEL_MINUTES: 120 };
+const theTrainer: Caller = { kind: 'staff', userId: TRAINER_ID, roles: ['trainer'] };
+
+describe('scheduling a session', () => {
+  it('names the refusals of the scheduling rules in the contracts, the same list', () => {
+    expect([...TRAINING_SCHEDULE_REFUSALS]).toEqual([...SCHEDULE_REFUSALS]);
+  });
+
+  it('schedules a session the rules allow, once per key, under the scheduling lock, and writes it down', async () => {
+    const repository = fakeSessionsRepository();
+    const draft = aSessionDraft();
+    const { session, created } = await new SessionsService(repository, config).create(
+      theTrainer,
+      'key-00001',
+      draft,
+    );
+    expect(created).toBe(true);
+    expect(session).toMatchObject({ moduleId: 'human_rights', createdBy: TRAINER_ID, status: 'scheduled' });
+    expect(repository.once).toHaveBeenCalledWith(
+      { name: 'training.session.create', key: 'key-00001', request: draft },
+      expect.any(Function),
+    );
+    expect(repository.lock).toHaveBeenCalledWith('training.sessions.schedule');
+    // The sessions around it are looked for as far as the travel time reaches.
+    expect(repository.around).toHaveBeenCalledWith(
+      new Date('2036-01-06T23:00:00.000Z'),
+      new Date('2036-01-07T07:00:00.000Z'),
+    );
+    expect(repository.audit).toHaveBeenCalledWith(
+      expect.objectContaining({
+        action: 'training.session.create',
+        target: { type: 'training_session', id: SESSION_ID },
+        actor: TRAINER_ID,
+      }),
+    );
+  });
+
+  it('refuses a trainer outside their availability, saying why, and writes nothing', async () => {
+    const repository = fakeSessionsRepository();
+    const tuesday = aSessionDraft({
+      startsAt: '2036-01-08T01:00:00.000Z',
+      endsAt: '2036-01-08T05:00:00.000Z',
+    });
+    await expect(
+      new SessionsService(repository, config).create(staff('coordinator'), 'key-00001', tuesday),
+    ).rejects.toEqual(
+      expect.objectContaining({
+        code: 'CONFLICT',
+        details: {
+          reason: 'outside_availability',
+          refusals: [{ code: 'outside_availability', trainerId: TRAINER_ID }],
+        },
+      }),
+    );
+    expect(repository.insert).not.toHaveBeenCalled();
+    expect(repository.audit).not.toHaveBeenCalled();
+  });
+
+  it('refuses a trainer already booked at the time', async () => {
+    const other = aSession({ id: '77777777-7777-4777-8777-777777777777' });
+    const repository = fakeSessionsRepository({}, [other]);
+    await expect(
+      new SessionsService(repository, config).create(staff('admin'), 'key-00001', aSessionDraft()),
+    ).rejects.toEqual(
+      expect.objectContaining({
+        details: expect.objectContaining({
+          reason: 'double_booked',
+          refusals: expect.arrayContaining([
+            { code: 'double_booked', trainerId: TRAINER_ID, sessionId: other.id },
+            { code: 'venue_taken', sessionId: other.id },
+          ]),
+        }),
+      }),
+    );
+  });
+
+  it('refuses a trainer without a profile as not qualified, and a module not offered by its field', async () => {
+    const repository = fakeSessionsRepository();
+    const stranger = '99999999-9999-4999-8999-999999999999';
+    await expect(
+      new SessionsService(repository, config).create(
+        staff('admin'),
+        'key-00001',
+        aSessionDraft({ trainerIds: [stranger] }),
+      ),
+    ).rejects.toEqual(
+      expect.objectContaining({ details: expect.objectContaining({ reason: 'not_qualified' }) }),
+    );
+    await expect(
+      new SessionsService(repository, config).create(
+        staff('admin'),
+        'key-00002',
+        aSessionDraft({ moduleId: 'cooking' }),
+      ),
+    ).rejects.toEqual(
+      expect.objectContaining({
+        code: 'VALIDATION_FAILED',
+        details: { issues: [expect.objectContaining({ path: 'moduleId' })] },
+      }),
+    );
+  });
+
+  it('lets a trainer schedule only sessions they teach, and others not at all', async () => {
+    const repository = fakeSessionsRepository();
+    const service = new SessionsService(repository, config);
+    await expect(
+      service.create({ kind: 'staff', userId: STAFF_ID, roles: ['trainer'] }, 'key-00001', aSessionDraft()),
+    ).rejects.toEqual(refusal('FORBIDDEN', 'A trainer schedules only sessions they teach'));
+    await expect(service.create(staff('assessor'), 'key-00001', aSessionDraft())).rejects.toEqual(
+      refusal('FORBIDDEN'),
+    );
+    expect(repository.once).not.toHaveBeenCalled();
+  });
+});
+
+describe('reading sessions', () => {
+  it('is for programme staff and trainers', async () => {
+    const service = new SessionsService(fakeSessionsRepository(), config);
+    await expect(service.list(staff('trainer'), {})).resolves.toEqual([aSession()]);
+    await expect(service.get(staff('assessor'), SESSION_ID)).resolves.toEqual(aSession());
+    await expect(service.list(staff('finance'), {})).rejects.toEqual(refusal('FORBIDDEN'));
+    await expect(service.get(staff('admin'), '99999999-9999-4999-8999-999999999999')).rejects.toEqual(
+      refusal('NOT_FOUND'),
+    );
+  });
+});

@@ -1,0 +1,127 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  hasRole,
+  type Caller,
+  type SessionDraft,
+  type Trainer,
+  type TrainingSession,
+} from '@bandanh/contracts';
+import { requireGroup } from '@bandanh/platform';
+import { TRAINING_CONFIG, type TrainingConfig } from '../config/env';
+import {
+  checkSchedule,
+  datedException,
+  type ExistingSession,
+  type TrainerProfile,
+  type Venue,
+  type Weekday,
+} from '../scheduling';
+import { notOwnSession, scheduleRefused, sessionNotFound, unknownModule } from './sessions.errors';
+import { SessionsRepository, type SessionFilter } from './sessions.repository';
+
+const MINUTE_MS = 60_000;
+
+/** A stored profile as the scheduling rules read it: exceptions as spans of Phnom Penh time. */
+export function toProfile(trainer: Trainer): TrainerProfile {
+  return {
+    id: trainer.userId,
+    moduleIds: trainer.moduleIds,
+    provinceCodes: trainer.provinceCodes,
+    windows: trainer.windows.map((w) => ({ ...w, weekday: w.weekday as Weekday })),
+    exceptions: trainer.exceptions.map((e) => datedException(e)),
+  };
+}
+
+function toExisting(session: TrainingSession): ExistingSession {
+  return {
+    id: session.id,
+    trainerIds: session.trainerIds,
+    start: session.startsAt,
+    end: session.endsAt,
+    venue: session.venue as Venue,
+  };
+}
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly repository: SessionsRepository,
+    @Inject(TRAINING_CONFIG) private readonly config: Pick<TrainingConfig, 'TRAINING_TRAVEL_MINUTES'>,
+  ) {}
+
+  /**
+   * Schedules a session, once per idempotency key: admins and coordinators any, a trainer only
+   * one they teach. The scheduling rules decide on the trainers' profiles and the sessions
+   * around it, under one lock, so two schedulers cannot both book the same trainer or place.
+   */
+  async create(
+    caller: Caller,
+    idempotencyKey: string,
+    draft: SessionDraft,
+  ): Promise<{ session: TrainingSession; created: boolean }> {
+    const person = requireGroup(caller, 'sessionSchedulers');
+    if (!hasRole(person, 'admin', 'coordinator') && !draft.trainerIds.includes(person.userId)) {
+      throw notOwnSession();
+    }
+    const travel = this.config.TRAINING_TRAVEL_MINUTES * MINUTE_MS;
+    const { result, replayed } = await this.repository.once(
+      { name: 'training.session.create', key: idempotencyKey, request: draft },
+      async (tx) => {
+        await tx.lock('training.sessions.schedule');
+        if (!(await tx.moduleActive(draft.moduleId))) throw unknownModule(draft.moduleId);
+        const profiles = (await tx.trainers(draft.trainerIds)).map(toProfile);
+        const around = await tx.around(
+          new Date(Date.parse(draft.startsAt) - travel),
+          new Date(Date.parse(draft.endsAt) + travel),
+        );
+        const check = checkSchedule(
+          {
+            moduleId: draft.moduleId,
+            trainerIds: draft.trainerIds,
+            start: draft.startsAt,
+            end: draft.endsAt,
+            venue: draft.venue,
+            capacity: draft.capacity,
+            minimumAttendance: draft.minimumAttendance,
+            language: draft.language,
+          },
+          {
+            trainers: profiles,
+            sessions: around.map(toExisting),
+            travelMinutes: this.config.TRAINING_TRAVEL_MINUTES,
+            now: new Date().toISOString(),
+          },
+        );
+        if (!check.ok) throw scheduleRefused(check.refusals);
+        const session = await tx.insert(draft, person.userId);
+        await tx.audit({
+          action: 'training.session.create',
+          target: { type: 'training_session', id: session.id },
+          actor: person.userId,
+          eventId: `training.session.create:${session.id}`,
+          details: {
+            moduleId: session.moduleId,
+            trainerIds: session.trainerIds,
+            startsAt: session.startsAt,
+            endsAt: session.endsAt,
+            venue: session.venue,
+          },
+        });
+        return session;
+      },
+    );
+    return { session: result, created: !replayed };
+  }
+
+  async list(caller: Caller, filter: SessionFilter): Promise<TrainingSession[]> {
+    requireGroup(caller, 'trainingReaders');
+    return this.repository.list(filter);
+  }
+
+  async get(caller: Caller, id: string): Promise<TrainingSession> {
+    requireGroup(caller, 'trainingReaders');
+    const session = await this.repository.find(id);
+    if (!session) throw sessionNotFound(id);
+    return session;
+  }
+}
