@@ -119,6 +119,8 @@ async function advance(
         json: {
           membersWomen: 6 + (index % 9),
           membersMen: 5 + (index % 7),
+          // The demo's recorded counts are rough; the assessment's count is the one kept.
+          updateMembersCount: true,
           ongoingActivities: 'Monthly meetings; monitoring and reporting of abuses in the commune',
           plannedActivities: 'A public forum with the commune council on the dispute',
           ambitions: 'To be recognised by the authorities and to defend their members’ rights',
@@ -202,10 +204,16 @@ async function main(): Promise<void> {
     });
     const referral = body.call.referral;
     if (referral && referTo?.outcome && referral.outcome === null) {
-      await api(tokens.coordinator, 'POST', `/api/referrals/${referral.id}/outcome`, {
-        json: { outcome: referTo.outcome, note: 'Followed up by phone with the group and the partner' },
-        ok: [200, 409],
-      });
+      // The referral's follow-up starts through the network's outbox a moment after the call is
+      // logged: until it runs, its outcome answers 404.
+      for (let attempt = 0; ; attempt++) {
+        const { status } = await api(tokens.coordinator, 'POST', `/api/referrals/${referral.id}/outcome`, {
+          json: { outcome: referTo.outcome, note: 'Followed up by phone with the group and the partner' },
+          ok: attempt < 100 ? [200, 404, 409] : [200, 409],
+        });
+        if (status !== 404) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     }
   }
   for (const [index, [provinceCode, commune]] of (

@@ -99,6 +99,9 @@ const EXPECTED: Record<RouteName, Access> = {
   listTrainingSessions: [...PROGRAMME, 'trainer'],
   getTrainingSession: [...PROGRAMME, 'trainer'],
   createTrainingSession: ['admin', 'coordinator', 'trainer'],
+  findTrainingSlots: ['admin', 'coordinator', 'trainer'],
+  confirmTrainingSeat: ['applicant'],
+  declineTrainingSeat: ['applicant'],
 };
 
 type Who = StaffRole | 'applicant' | 'anonymous';

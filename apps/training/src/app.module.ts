@@ -5,6 +5,7 @@ import { databaseModule } from './db/database.module';
 import { HealthModule } from './health/health.module';
 import { ModulesModule } from './modules/modules.module';
 import { OutboxModule } from './outbox/outbox.module';
+import { SeatsModule } from './seats/seats.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { TrainersModule } from './trainers/trainers.module';
 
@@ -25,6 +26,7 @@ export class AppModule {
         ModulesModule,
         TrainersModule,
         SessionsModule,
+        SeatsModule,
       ],
     };
   }

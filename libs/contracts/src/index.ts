@@ -14,6 +14,7 @@ export * from './network/record-names';
 export * from './training/modules';
 export * from './training/trainers';
 export * from './training/sessions';
+export * from './training/seats';
 export * from './orchestrator/pipeline';
 export * from './orchestrator/tasks';
 export * from './orchestrator/notifications';

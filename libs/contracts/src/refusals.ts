@@ -123,3 +123,15 @@ export const TRAINING_SCHEDULE_REFUSALS = [
 ] as const;
 export const TrainingScheduleRefusal = z.enum(TRAINING_SCHEDULE_REFUSALS);
 export type TrainingScheduleRefusal = z.infer<typeof TrainingScheduleRefusal>;
+
+/** Why a CBO member's seat at a session is refused (apps/training/src/scheduling/seats.ts). */
+export const TRAINING_SEAT_REFUSALS = [
+  /** The member's CBO already holds as many confirmed seats as it may. */
+  'cbo_limit_reached',
+  /** The member's account is not linked to a CBO yet. */
+  'not_linked_to_cbo',
+  /** The session was cancelled or has been held. */
+  'session_closed',
+] as const;
+export const TrainingSeatRefusal = z.enum(TRAINING_SEAT_REFUSALS);
+export type TrainingSeatRefusal = z.infer<typeof TrainingSeatRefusal>;

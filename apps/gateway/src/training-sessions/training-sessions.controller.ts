@@ -1,6 +1,13 @@
 import { Controller } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { createTrainingSession, getTrainingSession, listTrainingSessions } from '@bandanh/contracts';
+import {
+  confirmTrainingSeat,
+  createTrainingSession,
+  declineTrainingSeat,
+  findTrainingSlots,
+  getTrainingSession,
+  listTrainingSessions,
+} from '@bandanh/contracts';
 import { NatsRpc } from '@bandanh/platform';
 import { Call, Reply, created } from '../http/call';
 import { Endpoint } from '../http/route';
@@ -27,5 +34,23 @@ export class TrainingSessionsController {
   ) {
     const request = { idempotencyKey: headers['idempotency-key'], session: body };
     return created(reply, this.rpc.send(createTrainingSession, request, caller));
+  }
+
+  @Endpoint(ROUTES.findTrainingSlots)
+  findSlots(@Call() { query, caller }: Call<typeof ROUTES.findTrainingSlots>) {
+    return this.rpc.send(findTrainingSlots, query, caller);
+  }
+
+  @Endpoint(ROUTES.confirmTrainingSeat)
+  confirmSeat(
+    @Call() { params, caller }: Call<typeof ROUTES.confirmTrainingSeat>,
+    @Reply() reply: FastifyReply,
+  ) {
+    return created(reply, this.rpc.send(confirmTrainingSeat, { sessionId: params.id }, caller));
+  }
+
+  @Endpoint(ROUTES.declineTrainingSeat)
+  declineSeat(@Call() { params, caller }: Call<typeof ROUTES.declineTrainingSeat>) {
+    return this.rpc.send(declineTrainingSeat, { sessionId: params.id }, caller);
   }
 }

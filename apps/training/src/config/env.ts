@@ -11,6 +11,8 @@ export const TrainingEnv = z.object({
     .min(0)
     .max(24 * 60)
     .default(120),
+  /** How many confirmed seats one CBO may hold at a session that sets no limit of its own. */
+  TRAINING_SEATS_PER_CBO: z.coerce.number().int().min(1).max(500).default(3),
 });
 export type TrainingConfig = z.output<typeof TrainingEnv>;
 

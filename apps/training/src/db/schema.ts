@@ -1,6 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import {
+  SEAT_STATUSES,
   SESSION_LANGUAGES,
   SESSION_STATUSES,
   type AvailabilityWindow,
@@ -65,6 +76,8 @@ export const sessions = training.table(
     /** The venue's province, null online: for lists by province. */
     provinceCode: text('province_code'),
     capacity: integer('capacity').notNull(),
+    /** How many confirmed seats one CBO may hold; null for the TRAINING_SEATS_PER_CBO setting. */
+    perCboLimit: integer('per_cbo_limit'),
     minimumAttendance: integer('minimum_attendance').notNull(),
     language: text('language', { enum: SESSION_LANGUAGES }).notNull(),
     status: text('status', { enum: SESSION_STATUSES }).notNull().default('scheduled'),
@@ -78,9 +91,31 @@ export const sessions = training.table(
   ],
 );
 
+/** A CBO member's seat at a session, or their place on its waitlist, or their declined request. */
+export const seats = training.table(
+  'seats',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id),
+    cboId: uuid('cbo_id').notNull(),
+    memberId: uuid('member_user_id').notNull(),
+    status: text('status', { enum: SEAT_STATUSES }).notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    promotedAt: timestamp('promoted_at', { withTimezone: true }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('seats_session_member_idx').on(t.sessionId, t.memberId),
+    index('seats_session_status_idx').on(t.sessionId, t.status),
+  ],
+);
+
 export const idempotencyKeys = idempotencyTable(training);
 export const outbox = outboxTable(training);
 
 export type ModuleRow = typeof modules.$inferSelect;
 export type TrainerRow = typeof trainers.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
+export type SeatRow = typeof seats.$inferSelect;

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import {
   createTrainingSession,
+  findTrainingSlots,
   getTrainingSession,
   listTrainingSessions,
   type Caller,
@@ -16,6 +17,11 @@ export class SessionsHandlers {
   @Handles(createTrainingSession)
   create({ idempotencyKey, session }: ParsedRequestOf<typeof createTrainingSession>, caller: Caller) {
     return this.sessions.create(caller, idempotencyKey, session);
+  }
+
+  @Handles(findTrainingSlots)
+  async findSlots(query: ParsedRequestOf<typeof findTrainingSlots>, caller: Caller) {
+    return { items: await this.sessions.findSlots(caller, query) };
   }
 
   @Handles(listTrainingSessions)

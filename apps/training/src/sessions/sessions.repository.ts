@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, asc, arrayOverlaps, eq, gt, gte, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, arrayContains, arrayOverlaps, eq, gt, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { SessionDraft, Trainer, TrainingSession } from '@bandanh/contracts';
 import { TRAINING_DB, type TrainingDatabase } from '../db/database.module';
 import { TrainingRepository } from '../db/repository';
@@ -52,6 +52,33 @@ export class SessionsRepository extends TrainingRepository {
       .select()
       .from(trainers)
       .where(and(inArray(trainers.userId, [...userIds]), eq(trainers.active, true)));
+    return rows.map(({ createdAt: _created, updatedAt, ...trainer }) => ({
+      ...trainer,
+      updatedAt: updatedAt.toISOString(),
+    }));
+  }
+
+  /** The module's length in minutes, if the catalogue offers it. */
+  async moduleDuration(id: string): Promise<number | undefined> {
+    const [row] = await this.db
+      .select({ minutes: modules.durationMinutes })
+      .from(modules)
+      .where(and(eq(modules.id, id), eq(modules.active, true)));
+    return row?.minutes;
+  }
+
+  /** The active profiles that may teach the module and travel to the province. */
+  async trainersFor(moduleId: string, provinceCode: string): Promise<Trainer[]> {
+    const rows = await this.db
+      .select()
+      .from(trainers)
+      .where(
+        and(
+          eq(trainers.active, true),
+          arrayContains(trainers.moduleIds, [moduleId]),
+          arrayContains(trainers.provinceCodes, [provinceCode]),
+        ),
+      );
     return rows.map(({ createdAt: _created, updatedAt, ...trainer }) => ({
       ...trainer,
       updatedAt: updatedAt.toISOString(),

@@ -1,7 +1,7 @@
 import { TRAINING_SCHEDULE_REFUSALS, type Caller } from '@bandanh/contracts';
 import { SCHEDULE_REFUSALS } from '../scheduling';
 import { STAFF_ID, refusal, staff } from '../testing/callers';
-import { TRAINER_ID } from '../trainers/trainers.fakes';
+import { TRAINER_ID, aTrainer } from '../trainers/trainers.fakes';
 import { SESSION_ID, aSession, aSessionDraft, fakeSessionsRepository } from './sessions.fakes';
 import { SessionsService } from './sessions.service';
 
@@ -129,5 +129,79 @@ describe('reading sessions', () => {
     await expect(service.get(staff('admin'), '99999999-9999-4999-8999-999999999999')).rejects.toEqual(
       refusal('NOT_FOUND'),
     );
+  });
+});
+
+describe('finding a slot', () => {
+  const query = {
+    moduleId: 'human_rights',
+    provinceCode: 'KH-2',
+    from: '2036-01-07',
+    to: '2036-01-08',
+    durationMinutes: 240,
+  };
+  const withTrainer = () => {
+    const trainer = aTrainer({ windows: [{ weekday: 1, start: '08:00', end: '17:00' }], exceptions: [] });
+    return fakeSessionsRepository({
+      trainersFor: jest.fn(async () => [trainer]),
+      moduleDuration: jest.fn(async (id: string) => (id === 'cooking' ? undefined : 480)),
+    });
+  };
+
+  it("answers the rules' slots of the trainers who teach the module there, around their sessions", async () => {
+    const repository = withTrainer();
+    const slots = await new SessionsService(repository, config).findSlots(theTrainer, query);
+    // Monday 7 January 2036, 08:00 to 17:00 in Phnom Penh: four-hour starts every half hour to 13:00.
+    expect(slots.map((slot) => slot.start)).toEqual([
+      '2036-01-07T01:00:00.000Z',
+      '2036-01-07T01:30:00.000Z',
+      '2036-01-07T02:00:00.000Z',
+      '2036-01-07T02:30:00.000Z',
+      '2036-01-07T03:00:00.000Z',
+      '2036-01-07T03:30:00.000Z',
+      '2036-01-07T04:00:00.000Z',
+      '2036-01-07T04:30:00.000Z',
+      '2036-01-07T05:00:00.000Z',
+      '2036-01-07T05:30:00.000Z',
+      '2036-01-07T06:00:00.000Z',
+    ]);
+    expect(slots[0].trainerIds).toEqual([TRAINER_ID]);
+    expect(repository.trainersFor).toHaveBeenCalledWith('human_rights', 'KH-2');
+    // The sessions looked at reach the travel time beyond the days searched.
+    expect(repository.around).toHaveBeenCalledWith(
+      new Date('2036-01-06T15:00:00.000Z'),
+      new Date('2036-01-08T19:00:00.000Z'),
+    );
+  });
+
+  it("leaves out the trainer's booked hours, and takes the module's length when none is given", async () => {
+    const repository = withTrainer();
+    (repository.around as jest.Mock).mockResolvedValue([aSession()]);
+    const { durationMinutes: _none, ...withoutLength } = query;
+    expect(
+      await new SessionsService(repository, config).findSlots(staff('coordinator'), withoutLength),
+    ).toEqual([]);
+    const short = await new SessionsService(repository, config).findSlots(staff('admin'), {
+      ...query,
+      durationMinutes: 180,
+    });
+    expect(short.map((slot) => slot.start)).toEqual([
+      '2036-01-07T05:00:00.000Z',
+      '2036-01-07T05:30:00.000Z',
+      '2036-01-07T06:00:00.000Z',
+      '2036-01-07T06:30:00.000Z',
+      '2036-01-07T07:00:00.000Z',
+    ]);
+  });
+
+  it('refuses a module not offered, and callers who are not programme staff or trainers', async () => {
+    const repository = withTrainer();
+    const service = new SessionsService(repository, config);
+    const { durationMinutes: _none, ...withoutLength } = query;
+    await expect(
+      service.findSlots(staff('admin'), { ...withoutLength, moduleId: 'cooking' }),
+    ).rejects.toEqual(refusal('VALIDATION_FAILED'));
+    await expect(service.findSlots(staff('assessor'), query)).rejects.toEqual(refusal('FORBIDDEN'));
+    expect(repository.trainersFor).not.toHaveBeenCalled();
   });
 });

@@ -3,6 +3,8 @@ import {
   hasRole,
   type Caller,
   type SessionDraft,
+  type SlotQuery,
+  type TrainingSlot,
   type Trainer,
   type TrainingSession,
 } from '@bandanh/contracts';
@@ -11,6 +13,8 @@ import { TRAINING_CONFIG, type TrainingConfig } from '../config/env';
 import {
   checkSchedule,
   datedException,
+  findSlots,
+  phnomPenhMidnight,
   type ExistingSession,
   type TrainerProfile,
   type Venue,
@@ -20,6 +24,7 @@ import { notOwnSession, scheduleRefused, sessionNotFound, unknownModule } from '
 import { SessionsRepository, type SessionFilter } from './sessions.repository';
 
 const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
 
 /** A stored profile as the scheduling rules read it: exceptions as spans of Phnom Penh time. */
 export function toProfile(trainer: Trainer): TrainerProfile {
@@ -111,6 +116,37 @@ export class SessionsService {
       },
     );
     return { session: result, created: !replayed };
+  }
+
+  /**
+   * The earliest slots in the Phnom Penh days asked where a trainer who teaches the module and
+   * travels to the province is free, by the scheduling rules' `findSlots`; programme staff and
+   * trainers ask. The length is the module's unless given.
+   */
+  async findSlots(caller: Caller, query: SlotQuery): Promise<TrainingSlot[]> {
+    requireGroup(caller, 'sessionSchedulers');
+    const durationMinutes = query.durationMinutes ?? (await this.repository.moduleDuration(query.moduleId));
+    if (durationMinutes === undefined) throw unknownModule(query.moduleId);
+    const travel = this.config.TRAINING_TRAVEL_MINUTES * MINUTE_MS;
+    const profiles = (await this.repository.trainersFor(query.moduleId, query.provinceCode)).map(toProfile);
+    const around =
+      profiles.length === 0
+        ? []
+        : await this.repository.around(
+            new Date(phnomPenhMidnight(query.from) - travel),
+            new Date(phnomPenhMidnight(query.to) + DAY_MS + travel),
+          );
+    return findSlots({
+      moduleId: query.moduleId,
+      provinceCode: query.provinceCode,
+      from: query.from,
+      to: query.to,
+      durationMinutes,
+      trainers: profiles,
+      sessions: around.map(toExisting),
+      travelMinutes: this.config.TRAINING_TRAVEL_MINUTES,
+      now: new Date().toISOString(),
+    });
   }
 
   async list(caller: Caller, filter: SessionFilter): Promise<TrainingSession[]> {

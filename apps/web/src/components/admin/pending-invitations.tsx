@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { PendingInvitation } from '@bandanh/contracts';
 import { revokeInvitation } from '@/app/[locale]/(staff)/admin/users/actions';
+import { numberingSystemOf } from '@/components/notifications/numerals';
 
 interface Props {
   locale: string;
@@ -21,7 +22,10 @@ export async function PendingInvitations({ locale, items, names, confirming, rev
   const t = await getTranslations('users');
   const roleName = await getTranslations('roles');
   const format = await getFormatter();
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
+  // One numeral style per locale: Khmer digits in Khmer.
+  const numberingSystem = numberingSystemOf(locale);
+  const when = (iso: string) =>
+    format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short', numberingSystem });
   const roles = (invitation: PendingInvitation) => invitation.roles.map((role) => roleName(role)).join(', ');
   return (
     <>

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { findProvince, type DirectoryEntry as Entry } from '@bandanh/contracts';
+import { numberingSystemOf } from '@/components/notifications/numerals';
 import { provinceName } from '@/lib/provinces';
 import styles from './directory.module.css';
 
@@ -14,6 +15,8 @@ const telHref = (phone: string) => `tel:${phone.replace(/[^+0-9]/g, '')}`;
 export async function DirectoryEntry({ entry, locale }: { entry: Entry; locale: string }) {
   const t = await getTranslations();
   const format = await getFormatter();
+  // One numeral style per locale: Khmer digits in Khmer.
+  const numberingSystem = numberingSystemOf(locale);
   const place = [
     entry.village,
     entry.commune,
@@ -40,7 +43,7 @@ export async function DirectoryEntry({ entry, locale }: { entry: Entry; locale: 
         {entry.membersCount !== null && (
           <>
             <dt>{t('directory.members')}</dt>
-            <dd>{format.number(entry.membersCount)}</dd>
+            <dd>{format.number(entry.membersCount, { numberingSystem })}</dd>
           </>
         )}
         {entry.activities && (
@@ -73,7 +76,9 @@ export async function DirectoryEntry({ entry, locale }: { entry: Entry; locale: 
         {entry.participantSince && (
           <>
             <dt>{t('directory.since')}</dt>
-            <dd>{format.dateTime(new Date(entry.participantSince), { dateStyle: 'medium' })}</dd>
+            <dd>
+              {format.dateTime(new Date(entry.participantSince), { dateStyle: 'medium', numberingSystem })}
+            </dd>
           </>
         )}
       </dl>

@@ -5,6 +5,7 @@ import { ClaimCboForm } from '@/components/claim-cbo-form';
 import { ClaimStatus } from '@/components/claim-status';
 import { LinkCboForm } from '@/components/link-cbo-form';
 import { NotAllowed } from '@/components/not-allowed';
+import { numberingSystemOf } from '@/components/notifications/numerals';
 import { Unavailable } from '@/components/unavailable';
 import { Link } from '@/i18n/navigation';
 import { can } from '@/lib/access';
@@ -102,7 +103,12 @@ export default async function LinkCboPage({ params, searchParams }: Props) {
                   <dt>{t('province')}</dt>
                   <dd>{provinceName(byCode.get(claim.provinceCode), locale) || claim.provinceCode}</dd>
                   <dt>{t('sentOn')}</dt>
-                  <dd>{format.dateTime(new Date(claim.createdAt), { dateStyle: 'medium' })}</dd>
+                  <dd>
+                    {format.dateTime(new Date(claim.createdAt), {
+                      dateStyle: 'medium',
+                      numberingSystem: numberingSystemOf(locale),
+                    })}
+                  </dd>
                   <dt>{t('status')}</dt>
                   <dd>
                     <ClaimStatus status={claim.status} />

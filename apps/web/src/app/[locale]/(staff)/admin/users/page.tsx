@@ -4,6 +4,7 @@ import { PendingInvitations } from '@/components/admin/pending-invitations';
 import { ResetMfaButton } from '@/components/admin/reset-mfa-button';
 import { InviteForm } from '@/components/invite-form';
 import { NotAllowed } from '@/components/not-allowed';
+import { numberingSystemOf } from '@/components/notifications/numerals';
 import { RolesForm } from '@/components/roles-form';
 import { Unavailable } from '@/components/unavailable';
 import { can } from '@/lib/access';
@@ -101,7 +102,12 @@ export default async function UsersPage({ params, searchParams }: Props) {
                   </>
                 )}
                 <dt>{t('users.since')}</dt>
-                <dd>{format.dateTime(new Date(account.createdAt), { dateStyle: 'medium' })}</dd>
+                <dd>
+                  {format.dateTime(new Date(account.createdAt), {
+                    dateStyle: 'medium',
+                    numberingSystem: numberingSystemOf(locale),
+                  })}
+                </dd>
               </dl>
               {account.kind === 'staff' && (
                 <RolesForm locale={locale} id={account.id} name={account.displayName} roles={account.roles} />
