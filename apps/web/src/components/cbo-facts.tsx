@@ -1,8 +1,9 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import type { Cbo, Province } from '@bandanh/contracts';
 import { numberingSystemOf } from '@/components/notifications/numerals';
 import { provinceName } from '@/lib/provinces';
 import styles from './cbo-facts.module.css';
+import { getLocalFormat } from '@/i18n/local-format-server';
 
 /**
  * A CBO's facts in the reader's language. In a list: where, the issues, the stage and when it
@@ -33,7 +34,7 @@ export async function CboFacts({
   reader?: 'staff' | 'member';
 }) {
   const t = await getTranslations();
-  const format = await getFormatter();
+  const format = await getLocalFormat();
   const stage = cbo.stage ?? 'starting';
   const place = full
     ? [cbo.village, cbo.commune, cbo.district, provinceName(province, locale)].filter(Boolean).join(', ')

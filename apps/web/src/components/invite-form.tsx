@@ -1,17 +1,18 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { STAFF_ROLES } from '@bandanh/contracts/constants';
 import { invite, type InviteState } from '@/app/[locale]/(staff)/admin/users/actions';
 import { EmailField } from './account-fields';
 import { AccountForm } from './account-form';
 import { Choices, useChoices } from './form-parts';
 import { useFormAction } from './use-form-action';
+import { useLocalFormat } from '@/i18n/use-local-format';
 
 /** Invites a staff member; the link is shown once, for the admin to pass on. */
 export function InviteForm({ locale }: { locale: string }) {
   const t = useTranslations('users');
-  const format = useFormatter();
+  const format = useLocalFormat();
   const roles = useChoices(STAFF_ROLES, 'roles');
   const initial: InviteState = { values: { email: '', roles: [] }, fieldErrors: {} };
   const form = useFormAction(invite, initial, `/${locale}/admin/users`);

@@ -1,10 +1,11 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { issueLinkCode, type LinkCodeState } from '@/app/[locale]/(staff)/cbos/actions';
 import { AccountForm } from './account-form';
 import { SubmitButton } from './form-parts';
 import { useFormAction } from './use-form-action';
+import { useLocalFormat } from '@/i18n/use-local-format';
 
 /** "Give a member a link code": the code is shown once, here, for the coordinator to pass on. */
 export function LinkCodeForm({
@@ -20,7 +21,7 @@ export function LinkCodeForm({
   permalink: string;
 }) {
   const t = useTranslations('linkCodes');
-  const format = useFormatter();
+  const format = useLocalFormat();
   const initial: LinkCodeState = { cboId };
   const form = useFormAction(issueLinkCode, initial, permalink);
   const { state } = form;

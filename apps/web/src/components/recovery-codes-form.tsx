@@ -1,6 +1,6 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import {
   regenerateRecoveryCodes,
   type RecoveryCodesState,
@@ -9,6 +9,7 @@ import { numberingSystemOf } from '@/components/notifications/numerals';
 import { CodeField } from './account-fields';
 import { AccountForm } from './account-form';
 import { useFormAction } from './use-form-action';
+import { useLocalFormat } from '@/i18n/use-local-format';
 
 interface Props {
   locale: string;
@@ -22,7 +23,7 @@ interface Props {
  */
 export function RecoveryCodesForm({ locale, left }: Props) {
   const t = useTranslations('mfa');
-  const format = useFormatter();
+  const format = useLocalFormat();
   const initial: RecoveryCodesState = { fieldErrors: {} };
   const form = useFormAction(regenerateRecoveryCodes, initial, `/${locale}/account/mfa`);
   const { state } = form;

@@ -22,6 +22,7 @@
  * Every visible string comes in through `input`; this file holds none.
  */
 import { PROVINCES, type DirectoryEntry, type FocusIssue } from '@bandanh/contracts';
+import { numberingSystemOf } from '../components/notifications/numerals';
 import {
   A4_PORTRAIT,
   height,
@@ -256,7 +257,9 @@ class DirectoryDocument {
   }
 
   private number(value: number): string {
-    return new Intl.NumberFormat(this.input.locale === 'km' ? 'km-KH' : 'en-GB').format(value);
+    return new Intl.NumberFormat(this.input.locale === 'km' ? 'km-KH' : 'en-GB', {
+      numberingSystem: numberingSystemOf(this.input.locale),
+    }).format(value);
   }
 
   private date(iso: string | null): string {
@@ -268,6 +271,7 @@ class DirectoryDocument {
       month: 'long',
       year: 'numeric',
       timeZone: 'Asia/Phnom_Penh',
+      numberingSystem: numberingSystemOf(this.input.locale),
     }).format(date);
   }
 }

@@ -1,7 +1,8 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import type { PendingInvitation } from '@bandanh/contracts';
 import { revokeInvitation } from '@/app/[locale]/(staff)/admin/users/actions';
 import { numberingSystemOf } from '@/components/notifications/numerals';
+import { getLocalFormat } from '@/i18n/local-format-server';
 
 interface Props {
   locale: string;
@@ -21,7 +22,7 @@ interface Props {
 export async function PendingInvitations({ locale, items, names, confirming, revoked }: Props) {
   const t = await getTranslations('users');
   const roleName = await getTranslations('roles');
-  const format = await getFormatter();
+  const format = await getLocalFormat();
   // One numeral style per locale: Khmer digits in Khmer.
   const numberingSystem = numberingSystemOf(locale);
   const when = (iso: string) =>

@@ -1,8 +1,9 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { findProvince, type DirectoryEntry as Entry } from '@bandanh/contracts';
 import { numberingSystemOf } from '@/components/notifications/numerals';
 import { provinceName } from '@/lib/provinces';
 import styles from './directory.module.css';
+import { getLocalFormat } from '@/i18n/local-format-server';
 
 /** A phone number as a `tel:` link: digits and a leading plus only. */
 const telHref = (phone: string) => `tel:${phone.replace(/[^+0-9]/g, '')}`;
@@ -14,7 +15,7 @@ const telHref = (phone: string) => `tel:${phone.replace(/[^+0-9]/g, '')}`;
  */
 export async function DirectoryEntry({ entry, locale }: { entry: Entry; locale: string }) {
   const t = await getTranslations();
-  const format = await getFormatter();
+  const format = await getLocalFormat();
   // One numeral style per locale: Khmer digits in Khmer.
   const numberingSystem = numberingSystemOf(locale);
   const place = [

@@ -1,8 +1,9 @@
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { CboDecision } from '@bandanh/contracts';
 import { numberingSystemOf } from '@/components/notifications/numerals';
 import { reasonOf } from './progress';
 import styles from './my-cbo.module.css';
+import { getLocalFormat } from '@/i18n/local-format-server';
 
 /**
  * The selection decision and its reason; after a decline, when the group may be assessed again.
@@ -16,7 +17,7 @@ export async function Decision({
   reassessableFrom: string | null;
 }) {
   const t = await getTranslations('myCbo');
-  const format = await getFormatter();
+  const format = await getLocalFormat();
   // One numeral style per locale: Khmer digits in Khmer, as on the rest of the page.
   const numberingSystem = numberingSystemOf(await getLocale());
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'long', numberingSystem });

@@ -1,9 +1,10 @@
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { Notification } from '@bandanh/contracts';
 import { api, ROUTES } from '@/lib/api';
 import { NotificationStatus } from './notification-status';
 import styles from './notifications.module.css';
 import { numberingSystemOf } from './numerals';
+import { getLocalFormat } from '@/i18n/local-format-server';
 
 /**
  * The messages sent to a group's members, newest first, for the group's own page: what it
@@ -11,7 +12,7 @@ import { numberingSystemOf } from './numerals';
  */
 export async function CboNotifications({ cboId }: { cboId: string }) {
   const t = await getTranslations('notifications');
-  const format = await getFormatter();
+  const format = await getLocalFormat();
   const numberingSystem = numberingSystemOf(await getLocale());
   let items: Notification[] | null;
   try {

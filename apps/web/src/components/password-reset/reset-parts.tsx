@@ -1,9 +1,10 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import type { ResetErrorKey } from './reset-state';
 import { numberingSystemOf } from '@/components/notifications/numerals';
 import { FormMessage } from '../form-parts';
+import { useLocalFormat } from '@/i18n/use-local-format';
 
 /** The refusal at the top of a reset form, from `passwordReset.errors`, with its minutes in the page's digits. */
 export function ResetRefusal({
@@ -16,7 +17,7 @@ export function ResetRefusal({
   minutes?: number;
 }) {
   const t = useTranslations('passwordReset.errors');
-  const format = useFormatter();
+  const format = useLocalFormat();
   const wait = minutes ?? 15;
   return (
     <FormMessage

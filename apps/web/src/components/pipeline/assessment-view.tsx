@@ -1,6 +1,7 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import type { Assessment } from '@bandanh/contracts';
 import styles from './pipeline.module.css';
+import { getLocalFormat } from '@/i18n/local-format-server';
 
 /** One needs assessment: each criterion's score and points, the total out of 100, and what was learnt. */
 export async function AssessmentView({
@@ -13,7 +14,7 @@ export async function AssessmentView({
   assessedBy: string;
 }) {
   const t = await getTranslations('pipeline.assessment');
-  const format = await getFormatter();
+  const format = await getLocalFormat();
   const number = (value: number) => format.number(value, { maximumFractionDigits: 1 });
   return (
     <article className={styles.assessment} data-assessment-id={assessment.id}>

@@ -1,7 +1,8 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { PIPELINE_STAGES, type PipelineStage, type PipelineState } from '@bandanh/contracts';
 import { DecisionReason } from './decision-reason';
 import styles from './pipeline.module.css';
+import { getLocalFormat } from '@/i18n/local-format-server';
 
 /** The stages a CBO goes through when all goes well; declined and withdrawn leave this path. */
 const PATH: readonly PipelineStage[] = PIPELINE_STAGES.filter(
@@ -20,7 +21,7 @@ export async function PipelineHistory({
   nameOf: (id: string | null) => string;
 }) {
   const t = await getTranslations();
-  const format = await getFormatter();
+  const format = await getLocalFormat();
   // How far along the path it came, even when it then left it (declined or withdrawn).
   const reached = Math.max(
     ...[pipeline.stage, ...pipeline.history.map((e) => e.stage)].map((s) => PATH.indexOf(s)),
@@ -46,8 +47,10 @@ export async function PipelineHistory({
               {t(`stages.${event.stage}`)}
             </span>{' '}
             <span className="muted">
-              {format.dateTime(new Date(event.at), { dateStyle: 'medium', timeStyle: 'short' })} ·{' '}
-              {t('pipeline.by', { name: nameOf(event.by) })}
+              <time dateTime={event.at}>
+                {format.dateTime(new Date(event.at), { dateStyle: 'medium', timeStyle: 'short' })}
+              </time>{' '}
+              · {t('pipeline.by', { name: nameOf(event.by) })}
             </span>
             {event.reason && (
               <div>

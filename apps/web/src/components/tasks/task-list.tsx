@@ -1,7 +1,8 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import type { InboxTask as Task } from '@bandanh/contracts';
 import { Link } from '@/i18n/navigation';
 import styles from './tasks.module.css';
+import { getLocalFormat } from '@/i18n/local-format-server';
 
 /** Where a task is done: the CBO's page for its pipeline steps, the referrals for a follow-up. */
 function hrefOf(task: Task): string {
@@ -14,7 +15,7 @@ function hrefOf(task: Task): string {
  */
 export async function TaskList({ tasks, label, now }: { tasks: Task[]; label: string; now: number }) {
   const t = await getTranslations();
-  const format = await getFormatter();
+  const format = await getLocalFormat();
   return (
     <ul className="list" aria-label={label} data-tasks>
       {tasks.map((task) => {

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { findProvince } from '@bandanh/contracts';
 import { CboFacts } from '@/components/cbo-facts';
 import { Decision } from '@/components/my-cbo/decision';
@@ -15,6 +15,7 @@ import { afterFailure, requireAccount } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
 import { pageTitle } from '@/lib/page-title';
 import { provinceName } from '@/lib/provinces';
+import { getLocalFormat } from '@/i18n/local-format-server';
 
 const PATH = '/my-cbo';
 
@@ -34,7 +35,7 @@ export default async function MyCboPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const t = await getTranslations('myCbo');
   const stages = await getTranslations('stages');
-  const format = await getFormatter();
+  const format = await getLocalFormat();
   const numberingSystem = numberingSystemOf(locale);
   const { account } = await requireAccount(locale, PATH);
   if (!can(account, 'readOwnCbo')) return <NotAllowed title={t('title')} />;

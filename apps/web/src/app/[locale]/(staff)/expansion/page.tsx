@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import {
   PIPELINE_STAGES,
   findProvince,
@@ -18,6 +18,7 @@ import { afterFailure, requireAccount } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
 import { pageTitle } from '@/lib/page-title';
 import { provinceName } from '@/lib/provinces';
+import { getLocalFormat } from '@/i18n/local-format-server';
 
 const PATH = '/expansion';
 
@@ -35,7 +36,7 @@ export default async function ExpansionPage({ params }: Props) {
   const locale = localeOf((await params).locale);
   setRequestLocale(locale);
   const t = await getTranslations();
-  const format = await getFormatter();
+  const format = await getLocalFormat();
 
   const { account } = await requireAccount(locale, PATH);
   if (!can(account, 'readProgramme')) return <NotAllowed title={t('expansion.title')} />;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { PROVINCES, findProvince, type FieldVisit } from '@bandanh/contracts';
 import styles from '@/components/field-visits/field-visits.module.css';
 import { VisitForm } from '@/components/field-visits/visit-form';
@@ -14,6 +14,7 @@ import { afterFailure, requireAccount } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
 import { pageTitle } from '@/lib/page-title';
 import { provinceName } from '@/lib/provinces';
+import { getLocalFormat } from '@/i18n/local-format-server';
 
 const PATH = '/field-visits';
 
@@ -32,7 +33,7 @@ export default async function FieldVisitsPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const query = await searchParams;
   const t = await getTranslations('fieldVisits');
-  const format = await getFormatter();
+  const format = await getLocalFormat();
 
   const { account } = await requireAccount(locale, PATH);
   if (!can(account, 'readProgramme')) return <NotAllowed title={t('title')} />;

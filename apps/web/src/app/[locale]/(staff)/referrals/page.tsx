@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { Referral } from '@bandanh/contracts';
 import { NotAllowed } from '@/components/not-allowed';
 import { OutcomeForm } from '@/components/referrals/outcome-form';
@@ -11,6 +11,7 @@ import { api, ROUTES } from '@/lib/api';
 import { afterFailure, requireAccount } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
 import { pageTitle } from '@/lib/page-title';
+import { getLocalFormat } from '@/i18n/local-format-server';
 
 type Filter = 'all' | 'open' | 'closed';
 type Props = {
@@ -29,7 +30,7 @@ export default async function ReferralsPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const filter: Filter = query.status === 'open' || query.status === 'closed' ? query.status : 'all';
   const t = await getTranslations('referrals');
-  const format = await getFormatter();
+  const format = await getLocalFormat();
   const path = filter === 'all' ? '/referrals' : `/referrals?status=${filter}`;
 
   const { account } = await requireAccount(locale, path);

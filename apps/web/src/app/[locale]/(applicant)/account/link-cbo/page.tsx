@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { CboClaim, Province } from '@bandanh/contracts';
 import { ClaimCboForm } from '@/components/claim-cbo-form';
 import { ClaimStatus } from '@/components/claim-status';
@@ -14,6 +14,7 @@ import { afterFailure, requireAccount } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
 import { pageTitle } from '@/lib/page-title';
 import { provinceName } from '@/lib/provinces';
+import { getLocalFormat } from '@/i18n/local-format-server';
 
 const PATH = '/account/link-cbo';
 
@@ -29,7 +30,7 @@ export default async function LinkCboPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const { claimed } = await searchParams;
   const t = await getTranslations('linkCbo');
-  const format = await getFormatter();
+  const format = await getLocalFormat();
   const { account } = await requireAccount(locale, PATH);
   if (!can(account, 'linkCbo')) return <NotAllowed title={t('title')} />;
 

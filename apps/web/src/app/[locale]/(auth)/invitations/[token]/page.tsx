@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { InvitationForm } from '@/components/invitation-form';
 import { Unavailable } from '@/components/unavailable';
 import { api, GatewayError, ROUTES, type RouteOutput } from '@/lib/api';
 import { localeOf } from '@/lib/locale';
+import { getLocalFormat } from '@/i18n/local-format-server';
 
 type Props = { params: Promise<{ locale: string; token: string }> };
 
@@ -22,7 +23,7 @@ export default async function InvitationPage({ params }: Props) {
   const locale = localeOf(requested);
   setRequestLocale(locale);
   const t = await getTranslations();
-  const format = await getFormatter();
+  const format = await getLocalFormat();
 
   let invitation: RouteOutput<typeof ROUTES.getInvitation>['invitation'];
   try {

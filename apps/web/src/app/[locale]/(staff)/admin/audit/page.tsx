@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { AuditQuery, type Account, type AuditEntry, type AuditPageView } from '@bandanh/contracts';
 import { AuditFilters, type AuditFilterValues } from '@/components/audit/audit-filters';
 import { actionKey, detailsText, recordName } from '@/components/audit/audit-labels';
@@ -11,6 +11,7 @@ import { api, ROUTES, type RouteOutput } from '@/lib/api';
 import { afterFailure, requireAccount } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
 import { pageTitle } from '@/lib/page-title';
+import { getLocalFormat } from '@/i18n/local-format-server';
 
 const PATH = '/admin/audit';
 const LIMIT = 50;
@@ -52,7 +53,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const t = await getTranslations('audit');
   const tl = await getTranslations('auditLog');
-  const format = await getFormatter();
+  const format = await getLocalFormat();
   const numberingSystem = numberingSystemOf(locale);
   const { account: me } = await requireAccount(locale, PATH);
   if (!can(me, 'administer')) return <NotAllowed title={t('title')} />;

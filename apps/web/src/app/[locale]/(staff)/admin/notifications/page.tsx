@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import {
   NOTIFICATION_STATUSES,
   type Notification,
@@ -14,6 +14,7 @@ import { api, ROUTES } from '@/lib/api';
 import { afterFailure, requireAccount } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
 import { pageTitle } from '@/lib/page-title';
+import { getLocalFormat } from '@/i18n/local-format-server';
 
 const PATH = '/admin/notifications';
 const LIMIT = 100;
@@ -32,7 +33,7 @@ export default async function NotificationsPage({ params, searchParams }: Props)
   const locale = localeOf((await params).locale);
   setRequestLocale(locale);
   const t = await getTranslations('notifications');
-  const format = await getFormatter();
+  const format = await getLocalFormat();
   const numberingSystem = numberingSystemOf(locale);
   const { account: me } = await requireAccount(locale, PATH);
   if (!can(me, 'administer')) return <NotAllowed title={t('title')} />;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { PROVINCES, type ExpansionDashboard, type NetworkSettings } from '@bandanh/contracts';
 import { NotAllowed } from '@/components/not-allowed';
 import { PlanForm } from '@/components/programme-settings/plan-form';
@@ -14,6 +14,7 @@ import { afterFailure, requireAccount } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
 import { pageTitle } from '@/lib/page-title';
 import { provinceName } from '@/lib/provinces';
+import { getLocalFormat } from '@/i18n/local-format-server';
 
 const PATH = '/admin/programme';
 const SAVED = ['settings', 'plan', 'targets'] as const;
@@ -30,7 +31,7 @@ export default async function ProgrammeSettingsPage({ params, searchParams }: Pr
   setRequestLocale(locale);
   const { saved } = await searchParams;
   const t = await getTranslations('programmeSettings');
-  const format = await getFormatter();
+  const format = await getLocalFormat();
 
   const { account } = await requireAccount(locale, PATH);
   if (!can(account, 'administer')) return <NotAllowed title={t('title')} />;

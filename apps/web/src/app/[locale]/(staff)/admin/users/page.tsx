@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { Account, PendingInvitation } from '@bandanh/contracts';
 import { PendingInvitations } from '@/components/admin/pending-invitations';
 import { ResetMfaButton } from '@/components/admin/reset-mfa-button';
@@ -12,6 +12,7 @@ import { api, ROUTES } from '@/lib/api';
 import { afterFailure, requireAccount } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
 import { pageTitle } from '@/lib/page-title';
+import { getLocalFormat } from '@/i18n/local-format-server';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -37,7 +38,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
   const locale = localeOf((await params).locale);
   setRequestLocale(locale);
   const t = await getTranslations();
-  const format = await getFormatter();
+  const format = await getLocalFormat();
   const { account: me } = await requireAccount(locale, '/admin/users');
   if (!can(me, 'administer')) return <NotAllowed title={t('users.title')} />;
 

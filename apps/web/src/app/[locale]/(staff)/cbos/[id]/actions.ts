@@ -1,7 +1,6 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getFormatter } from 'next-intl/server';
 import { z } from 'zod';
 import {
   AssessmentDraft,
@@ -24,6 +23,7 @@ import type { Locale } from '@/i18n/routing';
 import { loadMe } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
 import { pipelineFacts, type Wording } from '@/lib/refusal';
+import { getLocalFormat } from '@/i18n/local-format-server';
 
 /** A step of the pipeline, as its form last sent it and as the API answered. */
 export interface StepState {
@@ -92,7 +92,7 @@ function refusedStep(id: string, values: Record<string, string>, formData: FormD
         return { ...state, stage: facts.stage };
       case 'tooEarly': {
         if (!facts.reassessableFrom) return state;
-        const format = await getFormatter({ locale: localeOf(formData.get('locale')) });
+        const format = await getLocalFormat(localeOf(formData.get('locale')));
         return {
           ...state,
           from: format.dateTime(new Date(facts.reassessableFrom), { dateStyle: 'medium' }),

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type {
   Account,
   Assessment,
@@ -31,6 +31,7 @@ import { afterFailure, requireAccount } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
 import { pageTitle } from '@/lib/page-title';
 import type { Step } from './actions';
+import { getLocalFormat } from '@/i18n/local-format-server';
 
 type Props = {
   params: Promise<{ locale: string; id: string }>;
@@ -70,7 +71,7 @@ export default async function CboPage({ params, searchParams }: Props) {
   const locale = localeOf(requested);
   setRequestLocale(locale);
   const t = await getTranslations();
-  const format = await getFormatter();
+  const format = await getLocalFormat();
   const query = await searchParams;
   const path = `/cbos/${encodeURIComponent(id)}`;
 
@@ -328,7 +329,7 @@ async function NextSteps({
   tasksShown: boolean;
 }) {
   const t = await getTranslations('pipeline');
-  const format = await getFormatter();
+  const format = await getLocalFormat();
   const steps: ReactNode[] = [];
   const waiting = stage === 'assessment' || stage === 'selection';
 

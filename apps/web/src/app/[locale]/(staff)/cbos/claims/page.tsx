@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { CboClaim, CboPage, Province } from '@bandanh/contracts';
 import { ClaimDecisionForms, type CboChoice } from '@/components/claim-decision-forms';
 import { ClaimStatus } from '@/components/claim-status';
@@ -11,6 +11,7 @@ import { afterFailure, requireAccount } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
 import { pageTitle } from '@/lib/page-title';
 import { provinceName } from '@/lib/provinces';
+import { getLocalFormat } from '@/i18n/local-format-server';
 
 const PATH = '/cbos/claims';
 /** The most the API lists at once: the choice of CBOs to confirm against. */
@@ -28,7 +29,7 @@ export default async function ClaimsPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const { decided } = await searchParams;
   const t = await getTranslations('claims');
-  const format = await getFormatter();
+  const format = await getLocalFormat();
   const { account } = await requireAccount(locale, PATH);
   if (!can(account, 'reviewClaims')) return <NotAllowed title={t('title')} />;
   const decider = can(account, 'decideClaims');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { z } from 'zod';
 import type { ExpansionPhase, FieldVisit, Province } from '@bandanh/contracts';
 import { CboForm } from '@/components/cbo-form';
@@ -11,6 +11,7 @@ import { requireAccount } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
 import { pageTitle } from '@/lib/page-title';
 import { provinceName } from '@/lib/provinces';
+import { getLocalFormat } from '@/i18n/local-format-server';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -30,7 +31,7 @@ export default async function NewCboPage({ params, searchParams }: Props) {
   const locale = localeOf((await params).locale);
   setRequestLocale(locale);
   const t = await getTranslations('form');
-  const format = await getFormatter();
+  const format = await getLocalFormat();
   const requested = z.uuid().safeParse((await searchParams).fieldVisitId);
   const fieldVisitId = requested.success ? requested.data : undefined;
   const path = fieldVisitId ? `/cbos/new?fieldVisitId=${fieldVisitId}` : '/cbos/new';

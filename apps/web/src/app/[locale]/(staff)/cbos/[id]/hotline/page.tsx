@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { Cbo, HotlineCall, Partner } from '@bandanh/contracts';
 import { CorrectCallForm } from '@/components/hotline/correct-call-form';
 import { HotlineForm } from '@/components/hotline/hotline-form';
@@ -15,6 +15,7 @@ import { api, GatewayError, ROUTES } from '@/lib/api';
 import { afterFailure, requireAccount } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
 import { pageTitle } from '@/lib/page-title';
+import { getLocalFormat } from '@/i18n/local-format-server';
 
 type Props = {
   params: Promise<{ locale: string; id: string }>;
@@ -32,7 +33,7 @@ export default async function HotlinePage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const { logged, replayed, corrected, correct } = await searchParams;
   const t = await getTranslations();
-  const format = await getFormatter();
+  const format = await getLocalFormat();
   const path = `/cbos/${encodeURIComponent(id)}/hotline`;
 
   const { account } = await requireAccount(locale, path);
