@@ -30,3 +30,46 @@ export const DEMO_APPLICANT: AccountSeed = {
   password: 'bandanh-demo-member',
   kind: 'applicant',
 };
+
+/** The two other demo trainers (the first is DEMO_STAFF's `trainer`), each with a password of their own. */
+export const DEMO_TRAINERS: AccountSeed[] = [
+  {
+    email: 'trainer-2@demo.bandanh.org',
+    displayName: 'Prak Sokha',
+    password: 'bandanh-demo-trainer-2',
+    kind: 'staff',
+    roles: ['trainer'],
+  },
+  {
+    email: 'trainer-3@demo.bandanh.org',
+    displayName: 'Nhem Chenda',
+    password: 'bandanh-demo-trainer-3',
+    kind: 'staff',
+    roles: ['trainer'],
+  },
+];
+
+/** A CBO member of the demo, linked to the CBO at index `cbo` of DEMO_CBOS. */
+const member = (name: string, displayName: string, cbo: number) => ({
+  account: {
+    email: `${name}@demo.bandanh.org`,
+    displayName,
+    password: DEMO_APPLICANT.password,
+    kind: 'applicant' as const,
+  },
+  cbo,
+});
+
+/**
+ * More members of participant CBOs, who attended the demo's past sessions: `cbo` is the index
+ * of their group in DEMO_CBOS (the demo member is linked to index 4). Not printed by npm start;
+ * they share the demo member's password.
+ */
+export const DEMO_MEMBERS: ReadonlyArray<{ account: AccountSeed; cbo: number }> = [
+  member('member-2', 'ជា សុផល', 4),
+  member('member-3', 'រស់ កញ្ញា', 5),
+  member('member-4', 'វ៉ាន់ ពិសី', 5),
+  member('member-5', 'ទូច សម្បត្តិ', 6),
+  member('member-6', 'ម៉ៅ ស្រីពៅ', 34),
+  member('member-7', 'គីម ហេង', 35),
+];

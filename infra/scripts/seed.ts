@@ -5,8 +5,9 @@ import * as OTPAuth from 'otpauth';
 import { ensureAccounts } from '../../apps/identity/src/app';
 import { loadIdentityConfig } from '../../apps/identity/src/config/env';
 import type { AccountSeed } from '../../apps/identity/src/app';
-import { DEMO_APPLICANT, DEMO_STAFF, DEMO_TOTP_SECRET } from './demo-accounts';
+import { DEMO_APPLICANT, DEMO_STAFF, DEMO_TOTP_SECRET, DEMO_TRAINERS } from './demo-accounts';
 import { DEMO_CALLS, DEMO_CBOS, DEMO_PARTNERS, type DemoFate } from './demo-network';
+import { seedTraining } from './demo-training';
 
 const GATEWAY_URL = (process.env.GATEWAY_URL || 'http://127.0.0.1:3001').replace(/\/+$/, '');
 
@@ -237,17 +238,24 @@ async function main(): Promise<void> {
   // The demo CBO member belongs to a group that has been selected.
   await ensureAccounts(identity, [{ ...DEMO_APPLICANT, cboId: ids[4] }]);
   console.log(`demo network: ${created} CBOs created, ${DEMO_CBOS.length - created} already there`);
+
+  // The training programme: trainers, past sessions with attendance and certificates, sessions to come.
+  await seedTraining(
+    { api, signIn, fail: (message) => new SeedError(message) },
+    { identity, coordinator: tokens.coordinator, cboIds: ids },
+  );
   printAccounts();
 }
 
 function printAccounts(): void {
   console.log('\n  Demo accounts (local use only):');
-  for (const account of [...DEMO_STAFF, DEMO_APPLICANT]) {
+  for (const account of [...DEMO_STAFF, ...DEMO_TRAINERS, DEMO_APPLICANT]) {
     const who = account.kind === 'applicant' ? 'CBO member' : account.roles!.join(', ');
     console.log(
       `    ${who.padEnd(20)} ${account.email.padEnd(36)} ${account.password}${account.totpSecret ? '  (+ two-factor code)' : ''}`,
     );
   }
+  console.log('    (more CBO members, member-2 to member-7@demo.bandanh.org, share the member’s password)');
   console.log(
     `  Two-factor secret of the demo accounts marked so (add it to an authenticator app): ${DEMO_TOTP_SECRET}\n`,
   );

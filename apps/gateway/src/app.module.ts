@@ -22,7 +22,11 @@ import { ReferralsModule } from './referrals/referrals.module';
 import { SettingsModule } from './settings/settings.module';
 import { StaffNamesModule } from './staff-names/staff-names.module';
 import { TasksModule } from './tasks/tasks.module';
+import { TrainingCalendarModule } from './training-calendar/training-calendar.module';
+import { TrainingCertificatesModule } from './training-certificates/training-certificates.module';
 import { TrainingModulesModule } from './training-modules/training-modules.module';
+import { TrainingProgressModule } from './training-progress/training-progress.module';
+import { TrainingRunModule } from './training-run/training-run.module';
 import { TrainingSessionsModule } from './training-sessions/training-sessions.module';
 import { TrainingTrainersModule } from './training-trainers/training-trainers.module';
 
@@ -49,6 +53,10 @@ export const FEATURES = [
   TrainingModulesModule,
   TrainingTrainersModule,
   TrainingSessionsModule,
+  TrainingRunModule,
+  TrainingProgressModule,
+  TrainingCertificatesModule,
+  TrainingCalendarModule,
 ];
 
 @Module({})

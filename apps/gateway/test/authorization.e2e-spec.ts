@@ -102,6 +102,17 @@ const EXPECTED: Record<RouteName, Access> = {
   findTrainingSlots: ['admin', 'coordinator', 'trainer'],
   confirmTrainingSeat: ['applicant'],
   declineTrainingSeat: ['applicant'],
+  getTrainingSessionRun: [...PROGRAMME, 'trainer'],
+  moveTrainingSession: ['admin', 'coordinator', 'trainer'],
+  cancelTrainingSession: ['admin', 'coordinator', 'trainer'],
+  getTrainingAttendance: ['admin', 'coordinator', 'trainer'],
+  recordTrainingAttendance: ['trainer'],
+  getCboTrainingProgress: [...PROGRAMME, 'trainer', 'applicant'],
+  verifyTrainingCertificate: 'public',
+  getTrainingCertificate: [...PROGRAMME, 'trainer', 'applicant'],
+  getTrainerCalendarToken: ['trainer'],
+  rotateTrainerCalendarToken: ['trainer'],
+  getTrainerCalendarFeed: 'public',
 };
 
 type Who = StaffRole | 'applicant' | 'anonymous';

@@ -1,3 +1,6 @@
+import { connect, type NatsConnection } from 'nats';
+import { inviteToTrainingSession, recordCboStage, type Contract, type RequestOf } from '@bandanh/contracts';
+import { NatsRpc, systemCaller } from '@bandanh/platform';
 import { uniqueName, waitFor } from '@bandanh/platform/testing';
 import { STAFF, TestStack } from './stack';
 
@@ -8,6 +11,7 @@ import { STAFF, TestStack } from './stack';
  */
 describe('training slots and seats', () => {
   let stack: TestStack;
+  let nats: NatsConnection;
   const tokens: Record<string, string> = {};
   const ids: Record<string, string> = {};
   const members: { token: string; id: string; cboId: string }[] = [];
@@ -48,8 +52,15 @@ describe('training slots and seats', () => {
 
   let sessionId: string;
 
+  /** A subject as the session workflow (the orchestrator) calls it. */
+  async function asOrchestrator<C extends Contract>(contract: C, input: RequestOf<C>) {
+    const rpc = new NatsRpc(nats, stack.env.NATS_PREFIX, 10_000, await stack.keys.signer('orchestrator'));
+    return rpc.send(contract, input, systemCaller('orchestrator'));
+  }
+
   beforeAll(async () => {
     stack = await TestStack.start('training-seats');
+    nats = await connect({ servers: 'nats://127.0.0.1:4222' });
     for (const role of ['admin', 'coordinator', 'trainer', 'assessor'] as const) {
       tokens[role] = await stack.tokenFor(STAFF[role]);
       ids[role] = (await as(role, '/api/auth/me')).body.account.id;
@@ -86,11 +97,23 @@ describe('training slots and seats', () => {
         ).id,
       );
     }
+    // Participants, as their pipelines would record: the CBOs invited to sessions. Each
+    // pipeline first records its assessment stage: wait for it, so it does not come after.
+    await waitFor(
+      async () => {
+        const { body } = await as('coordinator', '/api/cbos?limit=100');
+        const stages = body.items.map((c: any) => c.stage);
+        return stages.length === 7 && stages.every((s: string) => s === 'assessment') ? true : undefined;
+      },
+      { what: 'the pipelines at assessment' },
+    );
+    for (const id of cbos) await asOrchestrator(recordCboStage, { id, stage: 'participant' });
     // Twenty members of seven CBOs: at most three of one CBO, the default limit per CBO.
     for (let n = 0; n < 20; n += 1) members.push(await member(n, cbos[n % 7]));
   });
 
   afterAll(async () => {
+    await nats?.drain();
     await stack?.stop();
   });
 
@@ -163,6 +186,8 @@ describe('training slots and seats', () => {
     });
     expect(created.status).toBe(201);
     sessionId = created.body.session.id;
+    // Seats are for the members of invited CBOs: the session workflow invites them.
+    await asOrchestrator(inviteToTrainingSession, { sessionId, eventId: `test:${sessionId}:invite` });
     expect(
       (await as('coordinator', `/api/training/sessions/${sessionId}/seat`, { method: 'POST' })).status,
     ).toBe(403);

@@ -10,6 +10,7 @@ import { PipelineModule } from './pipeline/pipeline.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { TrainingSessionsModule } from './training/training.module';
 
 @Module({})
 export class AppModule {
@@ -26,6 +27,7 @@ export class AppModule {
         TasksModule,
         PipelineModule,
         ReferralsModule,
+        TrainingSessionsModule,
         ExpansionScheduleModule,
         NotificationsModule,
       ],

@@ -95,7 +95,9 @@ export type RefusalReason =
   | AccountRefusal
   | ExpansionRefusal
   | TrainingRefusal
-  | TrainingScheduleRefusal;
+  | TrainingScheduleRefusal
+  | TrainingSessionRefusal
+  | TrainingSeatRefusal;
 
 /** The training catalogue and trainers. */
 export const TRAINING_REFUSALS = [
@@ -132,6 +134,8 @@ export const TRAINING_SEAT_REFUSALS = [
   'not_linked_to_cbo',
   /** The session was cancelled or has been held. */
   'session_closed',
+  /** The member's CBO is not invited to the session. */
+  'not_invited',
 ] as const;
 export const TrainingSeatRefusal = z.enum(TRAINING_SEAT_REFUSALS);
 export type TrainingSeatRefusal = z.infer<typeof TrainingSeatRefusal>;

@@ -35,7 +35,7 @@ describe('the route table', () => {
     expect(mountedRoutes().sort()).toEqual(table.sort());
   });
 
-  it('leaves only health, provinces, sign-in, sign-up, password reset, invitations, the directory and applications public', () => {
+  it('leaves only health, provinces, sign-in, sign-up, password reset, invitations, the directory, applications, certificate verification and calendar feeds public', () => {
     const open = Object.values(ROUTES)
       .filter((r) => r.access === 'public')
       .map((r) => r.path);
@@ -52,6 +52,8 @@ describe('the route table', () => {
       '/api/invitations/:token',
       '/api/invitations/acceptance',
       '/api/provinces',
+      '/api/training/calendar/:token.ics',
+      '/api/training/certificates/:code',
       '/health',
     ]);
   });

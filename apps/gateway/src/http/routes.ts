@@ -16,7 +16,11 @@ import { REFERRAL_ROUTES } from '../referrals/referrals.routes';
 import { SETTINGS_ROUTES } from '../settings/settings.routes';
 import { STAFF_NAME_ROUTES } from '../staff-names/staff-names.routes';
 import { TASK_ROUTES } from '../tasks/tasks.routes';
+import { TRAINING_CALENDAR_ROUTES } from '../training-calendar/training-calendar.routes';
+import { TRAINING_CERTIFICATE_ROUTES } from '../training-certificates/training-certificates.routes';
 import { TRAINING_MODULE_ROUTES } from '../training-modules/training-modules.routes';
+import { TRAINING_PROGRESS_ROUTES } from '../training-progress/training-progress.routes';
+import { TRAINING_RUN_ROUTES } from '../training-run/training-run.routes';
 import { TRAINING_SESSION_ROUTES } from '../training-sessions/training-sessions.routes';
 import { TRAINING_TRAINER_ROUTES } from '../training-trainers/training-trainers.routes';
 
@@ -50,6 +54,10 @@ export const ROUTES = {
   ...TRAINING_MODULE_ROUTES,
   ...TRAINING_TRAINER_ROUTES,
   ...TRAINING_SESSION_ROUTES,
+  ...TRAINING_RUN_ROUTES,
+  ...TRAINING_PROGRESS_ROUTES,
+  ...TRAINING_CERTIFICATE_ROUTES,
+  ...TRAINING_CALENDAR_ROUTES,
 };
 
 export type RouteName = keyof typeof ROUTES;

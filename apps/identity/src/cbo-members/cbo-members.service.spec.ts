@@ -25,6 +25,11 @@ describe("a CBO's members", () => {
     expect(repository.activeMembers).toHaveBeenCalledWith(CBO_ID);
   });
 
+  it('are listed for the training service, which writes to them about sessions', async () => {
+    const { members } = service();
+    await expect(members.list({ kind: 'system', service: 'training' }, CBO_ID)).resolves.toEqual([member]);
+  });
+
   it('are refused to people and to other services', async () => {
     const { members, repository } = service();
     const callers: Caller[] = [

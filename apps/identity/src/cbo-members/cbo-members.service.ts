@@ -9,7 +9,7 @@ export class CboMembersService {
   constructor(private readonly members: CboMembersRepository) {}
 
   async list(caller: Caller, cboId: string): Promise<CboMember[]> {
-    requireSystem(caller, 'orchestrator');
+    requireSystem(caller, 'orchestrator', 'training');
     // Each in the language they signed up in (Khmer for accounts older than that choice).
     return this.members.activeMembers(cboId);
   }

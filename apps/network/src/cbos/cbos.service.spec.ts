@@ -185,6 +185,14 @@ describe('reading CBOs', () => {
     ]);
     await expect(cbos.list(anonymous, QUERY)).rejects.toEqual(refusal('UNAUTHENTICATED'));
   });
+
+  it('lists every CBO for the training service, which invites participants; no other service', async () => {
+    const repository = fakeCbosRepository();
+    const cbos = serviceOver(repository);
+    await cbos.list({ kind: 'system', service: 'training' }, QUERY);
+    expect(jest.mocked(repository.list).mock.calls).toEqual([[QUERY]]);
+    await expect(cbos.list({ kind: 'system', service: 'identity' }, QUERY)).rejects.toBeTruthy();
+  });
 });
 
 describe('the pipeline reporting a stage', () => {

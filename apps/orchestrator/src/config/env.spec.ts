@@ -40,3 +40,21 @@ describe("the orchestrator's web address, for the links in emails", () => {
     );
   });
 });
+
+describe("the training sessions' reminder leads", () => {
+  it('are three days and one day before the start by default, and a deployment’s own list', () => {
+    expect(loadOrchestratorConfig({}).TRAINING_REMINDER_LEADS).toEqual(['3 days', '1 day']);
+    expect(loadOrchestratorConfig({ TRAINING_REMINDER_LEADS: ' 36h, 2h ,' }).TRAINING_REMINDER_LEADS).toEqual(
+      ['36h', '2h'],
+    );
+  });
+
+  it('stop at boot on a lead that is not a duration, or an empty list', () => {
+    expect(() => loadOrchestratorConfig({ TRAINING_REMINDER_LEADS: '3 days,soon' })).toThrow(
+      /TRAINING_REMINDER_LEADS must be durations separated by commas/,
+    );
+    expect(() => loadOrchestratorConfig({ TRAINING_REMINDER_LEADS: ' , ' })).toThrow(
+      /TRAINING_REMINDER_LEADS must be durations/,
+    );
+  });
+});

@@ -34,6 +34,23 @@ export const OrchestratorEnv = z.object({
     })
     .default('http://localhost:3000')
     .transform((value) => value.replace(/\/+$/, '')),
+  /**
+   * How long before a training session's start its invitees are reminded: durations separated
+   * by commas (`3 days,1 day`), one reminder each; a session scheduled closer to its start than a
+   * lead skips that reminder.
+   */
+  TRAINING_REMINDER_LEADS: z
+    .string()
+    .default('3 days,1 day')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((lead) => lead.trim())
+        .filter(Boolean),
+    )
+    .refine((leads) => leads.length > 0 && leads.every((lead) => durationMs(lead) !== undefined), {
+      message: 'must be durations separated by commas, such as "3 days,1 day" or "36h,2h"',
+    }),
   /** How often the expansion schedule checks whether the next phase's date has come. */
   EXPANSION_CHECK_EVERY: duration('1 day'),
   /** Whether this orchestrator keeps the expansion schedule (test stacks leave it off). */

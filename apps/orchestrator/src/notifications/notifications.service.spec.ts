@@ -18,7 +18,13 @@ describe('the notification channel', () => {
   it('sends for the services and for admins, and answers whether this call started the message', async () => {
     const { workflows, service } = channel();
     const message = decisionMessage();
-    for (const caller of [network, { kind: 'system', service: 'identity' } as const, staff('admin')]) {
+    const callers = [
+      network,
+      { kind: 'system', service: 'identity' } as const,
+      { kind: 'system', service: 'training' } as const,
+      staff('admin'),
+    ];
+    for (const caller of callers) {
       await expect(service.send(caller, message)).resolves.toEqual({
         key: message.key,
         workflowId: `notification-${message.key}`,

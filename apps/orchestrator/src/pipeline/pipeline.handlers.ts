@@ -4,6 +4,7 @@ import {
   decideSelection,
   getPipeline,
   reopenAssessment,
+  signalTrainingStarted,
   startPipeline,
   withdrawCbo,
   type Caller,
@@ -19,6 +20,11 @@ export class PipelineHandlers {
   @Handles(startPipeline)
   start({ cboId }: ParsedRequestOf<typeof startPipeline>, caller: Caller) {
     return this.pipelines.start(caller, cboId);
+  }
+
+  @Handles(signalTrainingStarted)
+  trainingStarted({ cboId }: ParsedRequestOf<typeof signalTrainingStarted>, caller: Caller) {
+    return this.pipelines.trainingStarted(caller, cboId);
   }
 
   @Handles(getPipeline)

@@ -206,3 +206,22 @@ describe('the pipeline service', () => {
 function gone(): never {
   throw DomainError.notFound('Pipeline of CBO', CBO_ID);
 }
+
+describe("the training programme's start, told to a CBO's pipeline", () => {
+  const training = { kind: 'system' as const, service: 'training' as const };
+
+  it('is sent by the training service only, and says whether a running pipeline heard it', async () => {
+    const { workflows, service } = pipelines({ signalTrainingStarted: async () => true });
+    for (const caller of [network, staff('coordinator', 'admin'), applicant()]) {
+      await expect(service.trainingStarted(caller, CBO_ID)).rejects.toBeInstanceOf(DomainError);
+    }
+    await expect(service.trainingStarted(training, CBO_ID)).resolves.toEqual({ signalled: true });
+    expect(workflows.signalTrainingStarted).toHaveBeenCalledTimes(1);
+    expect(workflows.signalTrainingStarted).toHaveBeenCalledWith(CBO_ID);
+  });
+
+  it('answers signalled: false for a CBO without a running pipeline, without failing', async () => {
+    const { service } = pipelines({ signalTrainingStarted: async () => false });
+    await expect(service.trainingStarted(training, CBO_ID)).resolves.toEqual({ signalled: false });
+  });
+});

@@ -59,6 +59,16 @@ export class PipelineService {
     return this.workflows.start(cboId);
   }
 
+  /**
+   * The training service's outbox tells a CBO's pipeline that its training has started (its
+   * first confirmed seat): at `participant` it moves to `training`; at any other stage the
+   * pipeline ignores it. A CBO without a running pipeline answers `signalled: false`.
+   */
+  async trainingStarted(caller: Caller, cboId: string): Promise<{ signalled: boolean }> {
+    requireSystem(caller, 'training');
+    return { signalled: await this.workflows.signalTrainingStarted(cboId) };
+  }
+
   /** Staff see every pipeline; an applicant only their own CBO's. */
   async get(caller: Caller, cboId: string): Promise<PipelineState> {
     const allowed =

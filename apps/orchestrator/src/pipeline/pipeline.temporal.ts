@@ -5,6 +5,7 @@ import { cboPipelineWorkflowId, type PipelineStage, type PipelineState } from '@
 import {
   CBO_PIPELINE_WORKFLOW,
   stageQuery,
+  trainingStartedSignal,
   viewQuery,
   type CboPipelineInput,
   type PipelineView,
@@ -63,6 +64,20 @@ export class PipelineWorkflows {
       handle.executeUpdate(update, { args: [args] }),
     );
     return { cboId, workflowId: handle.workflowId, ...view };
+  }
+
+  /**
+   * Tells the CBO's pipeline that its training has started; false when no pipeline of the CBO
+   * runs (none was started, or it has ended): there is no stage to move, and nothing to retry.
+   */
+  async signalTrainingStarted(cboId: string): Promise<boolean> {
+    try {
+      await this.handle(cboId).signal(trainingStartedSignal);
+      return true;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return false;
+      throw error;
+    }
   }
 
   /** Whether the CBO's pipeline runs, or the stage it ended at; undefined if Temporal has none. */

@@ -45,7 +45,10 @@ export function span(ms: number, locale: NotificationLocale): { amount: string; 
 
 /** Where a task is done, as the inbox links it: the CBO's page, or the referrals for a follow-up. */
 function pathOf(task: Task): string {
-  return task.kind === 'follow_up_referral' ? '/referrals' : `/cbos/${task.cboId}`;
+  if (task.kind === 'follow_up_referral') return '/referrals';
+  // A session's attendance task is filed under the session, whose page holds the sheet.
+  if (task.kind === 'take_attendance') return `/training/sessions/${task.subjectId}`;
+  return `/cbos/${task.cboId}`;
 }
 
 /** The staff inbox. Workflows open, remind, escalate and close tasks through activities. */

@@ -4,6 +4,7 @@ import type {
   ExpansionActivities,
   NotificationActivities,
   ReferralActivities,
+  TrainingSessionActivities,
 } from '@bandanh/workflows';
 import { expansionActivities } from '../expansion/expansion-schedule.activities';
 import type { Mailer } from '../notifications/notifications.mailer';
@@ -13,13 +14,15 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import { pipelineActivities } from '../pipeline/pipeline.activities';
 import { referralActivities } from '../referrals/referrals.activities';
 import { taskActivities } from '../tasks/tasks.activities';
+import { trainingSessionActivities } from '../training/training.activities';
 import type { TasksService } from '../tasks/tasks.service';
 import { serviceCall } from './service-call';
 
 export type Activities = CboPipelineActivities &
   ReferralActivities &
   ExpansionActivities &
-  NotificationActivities;
+  NotificationActivities &
+  TrainingSessionActivities;
 
 /** Every workflow's activities, built from their dependencies so a test can hand in others. */
 export function createActivities({
@@ -45,5 +48,6 @@ export function createActivities({
     ...notificationActivities({ log: notificationLog, mailer, send }),
     ...referralActivities({ send }),
     ...expansionActivities({ send }),
+    ...trainingSessionActivities({ send }),
   };
 }

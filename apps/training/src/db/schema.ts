@@ -5,12 +5,14 @@ import {
   integer,
   jsonb,
   pgSchema,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import {
+  ATTENDANCE_MARKS,
   SEAT_STATUSES,
   SESSION_LANGUAGES,
   SESSION_STATUSES,
@@ -82,6 +84,15 @@ export const sessions = training.table(
     language: text('language', { enum: SESSION_LANGUAGES }).notNull(),
     status: text('status', { enum: SESSION_STATUSES }).notNull().default('scheduled'),
     createdBy: uuid('created_by'),
+    /** Why it was cancelled, once it is. */
+    cancelReason: text('cancel_reason'),
+    /** When the workflow held it: the expected attendees are frozen then. */
+    heldAt: timestamp('held_at', { withTimezone: true }),
+    /** The attendance sheet: when and by whom it was recorded, once. */
+    attendanceRecordedAt: timestamp('attendance_recorded_at', { withTimezone: true }),
+    attendanceRecordedBy: text('attendance_recorded_by'),
+    /** When its completion was worked out and its certificates issued, once. */
+    completedAt: timestamp('completed_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -112,6 +123,102 @@ export const seats = training.table(
   ],
 );
 
+/** A CBO invited to a session, in invitation order (the session's province first). */
+export const invitations = training.table(
+  'invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id),
+    cboId: uuid('cbo_id').notNull(),
+    /** The CBO's province when it was invited. */
+    provinceCode: text('province_code'),
+    /** Its place in the invitation order, from 1. */
+    rank: integer('rank').notNull(),
+    invitedAt: timestamp('invited_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The workflow's event that invited it. */
+    eventId: text('event_id').notNull(),
+  },
+  (t) => [
+    uniqueIndex('invitations_session_cbo_idx').on(t.sessionId, t.cboId),
+    index('invitations_cbo_idx').on(t.cboId),
+  ],
+);
+
+/**
+ * A session's attendance sheet: one row per expected attendee (the confirmed seats when it was
+ * held), its mark null until the sheet is recorded.
+ */
+export const attendance = training.table(
+  'attendance',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id),
+    memberId: uuid('member_user_id').notNull(),
+    cboId: uuid('cbo_id').notNull(),
+    mark: text('mark', { enum: ATTENDANCE_MARKS }),
+    recordedBy: text('recorded_by'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.memberId] })],
+);
+
+/** A module a CBO completed, by the session that completed it; once per CBO and module. */
+export const completions = training.table(
+  'completions',
+  {
+    cboId: uuid('cbo_id').notNull(),
+    moduleId: text('module_id')
+      .notNull()
+      .references(() => modules.id),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id),
+    completedAt: timestamp('completed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.cboId, t.moduleId] })],
+);
+
+/** A member's certificate: every printed field kept as it was when issued; once per session and member. */
+export const certificates = training.table(
+  'certificates',
+  {
+    code: text('code').primaryKey(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id),
+    memberId: uuid('member_user_id').notNull(),
+    memberName: text('member_name').notNull(),
+    cboId: uuid('cbo_id').notNull(),
+    cboName: text('cbo_name').notNull(),
+    cboNameKm: text('cbo_name_km'),
+    moduleId: text('module_id').notNull(),
+    moduleTitleKm: text('module_title_km').notNull(),
+    moduleTitleEn: text('module_title_en').notNull(),
+    sessionDate: timestamp('session_date', { withTimezone: true }).notNull(),
+    trainerNames: text('trainer_names').array().notNull(),
+    language: text('language').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('certificates_session_member_idx').on(t.sessionId, t.memberId),
+    index('certificates_cbo_idx').on(t.cboId),
+  ],
+);
+
+/** A trainer's secret calendar feed: only the token's SHA-256 is kept. */
+export const calendarTokens = training.table(
+  'calendar_tokens',
+  {
+    trainerId: uuid('trainer_user_id').primaryKey(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('calendar_tokens_hash_idx').on(t.tokenHash)],
+);
+
 export const idempotencyKeys = idempotencyTable(training);
 export const outbox = outboxTable(training);
 
@@ -119,3 +226,6 @@ export type ModuleRow = typeof modules.$inferSelect;
 export type TrainerRow = typeof trainers.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 export type SeatRow = typeof seats.$inferSelect;
+export type InvitationRow = typeof invitations.$inferSelect;
+export type AttendanceRow = typeof attendance.$inferSelect;
+export type CertificateRow = typeof certificates.$inferSelect;

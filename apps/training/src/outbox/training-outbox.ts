@@ -1,12 +1,17 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { appendAudit } from '@bandanh/contracts';
+import {
+  appendAudit,
+  sendNotification,
+  signalTrainingStarted,
+  startTrainingSession,
+} from '@bandanh/contracts';
 import { NatsRpc, OutboxRelay } from '@bandanh/platform';
 import { TRAINING_DB, type TrainingDatabase } from '../db/database.module';
 import { outbox } from '../db/schema';
 
 /**
- * The training service's outbox: each change's audit entry commits with the change, and this
- * relay sends it to identity's audit log until it answers (docs/decisions/0001-create-and-start.md).
+ * The training service's outbox: each change's audit entry, messages (notifications) and
+ * workflow starts and signals commit with the change, and this relay sends them until they are answered (docs/decisions/0001-create-and-start.md).
  */
 @Injectable()
 export class TrainingOutbox implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -18,7 +23,7 @@ export class TrainingOutbox implements OnApplicationBootstrap, OnApplicationShut
       db: database.db as never,
       table: outbox,
       rpc,
-      contracts: [appendAudit],
+      contracts: [appendAudit, sendNotification, startTrainingSession, signalTrainingStarted],
     });
   }
 

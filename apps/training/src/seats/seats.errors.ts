@@ -31,3 +31,10 @@ export function cboLimitReached(limit: number): DomainError {
     limit,
   });
 }
+
+/** A member whose CBO is not invited to the session. */
+export function notInvited(): DomainError {
+  return new DomainError('CONFLICT', 'Your CBO is not invited to this session', {
+    reason: TrainingSeatRefusal.enum.not_invited,
+  });
+}

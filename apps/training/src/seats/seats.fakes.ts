@@ -43,6 +43,16 @@ export function fakeSeatsRepository(
   };
   const repository = fakeRepository<SeatsRepository>({
     lockSession: jest.fn(async () => session),
+    facts: jest.fn(async () => ({
+      id: session.id,
+      startsAt: session.startsAt.toISOString(),
+      venue: { kind: 'online' as const },
+      module: { titleKm: 'សិទ្ធិមនុស្ស', titleEn: 'Human rights' },
+    })),
+    invited: jest.fn(async () => true),
+    cboHasOtherSeat: jest.fn(async () => false),
+    notify: jest.fn(async () => {}),
+    trainingStarted: jest.fn(async () => {}),
     seatsOf: jest.fn(async () => store.rows),
     request: jest.fn(async (entry, status) =>
       put(aSeatRow(entry.memberId, { cboId: entry.cboId, requestedAt: entry.requestedAt, status })),

@@ -1,9 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, eq, sql } from 'drizzle-orm';
-import type { SeatStatus } from '@bandanh/contracts';
+import { and, eq, ne, or, sql } from 'drizzle-orm';
+import {
+  sendNotification,
+  signalTrainingStarted,
+  type NotificationRequest,
+  type SeatStatus,
+  type SessionVenue,
+} from '@bandanh/contracts';
 import { TRAINING_DB, type TrainingDatabase } from '../db/database.module';
 import { TrainingRepository } from '../db/repository';
-import { seats, sessions, type SeatRow } from '../db/schema';
+import { invitations, modules, seats, sessions, type SeatRow } from '../db/schema';
 import { TrainingOutbox } from '../outbox/training-outbox';
 
 /** What the seat rules need of a session, read under its row lock. */
@@ -13,6 +19,14 @@ export interface LockedSession {
   perCboLimit: number | null;
   status: 'scheduled' | 'held' | 'cancelled';
   startsAt: Date;
+}
+
+/** What a seat's message says of its session. */
+export interface SeatSessionFacts {
+  id: string;
+  startsAt: string;
+  venue: SessionVenue;
+  module: { titleKm: string; titleEn: string };
 }
 
 @Injectable()
@@ -65,6 +79,64 @@ export class SeatsRepository extends TrainingRepository {
       })
       .returning();
     return row;
+  }
+
+  /** The session and its module's titles, for the messages; undefined for an unknown session. */
+  async facts(sessionId: string): Promise<SeatSessionFacts | undefined> {
+    const [row] = await this.db
+      .select({
+        id: sessions.id,
+        startsAt: sessions.startsAt,
+        venue: sessions.venue,
+        titleKm: modules.titleKm,
+        titleEn: modules.titleEn,
+      })
+      .from(sessions)
+      .innerJoin(modules, eq(modules.id, sessions.moduleId))
+      .where(eq(sessions.id, sessionId));
+    return (
+      row && {
+        id: row.id,
+        startsAt: row.startsAt.toISOString(),
+        venue: row.venue,
+        module: { titleKm: row.titleKm, titleEn: row.titleEn },
+      }
+    );
+  }
+
+  /** Whether the CBO is invited to the session. */
+  async invited(sessionId: string, cboId: string): Promise<boolean> {
+    const [row] = await this.db
+      .select({ id: invitations.id })
+      .from(invitations)
+      .where(and(eq(invitations.sessionId, sessionId), eq(invitations.cboId, cboId)));
+    return row !== undefined;
+  }
+
+  /** Whether the CBO holds a confirmed seat at any session besides the member's at this one. */
+  async cboHasOtherSeat(cboId: string, sessionId: string, memberId: string): Promise<boolean> {
+    const [row] = await this.db
+      .select({ id: seats.id })
+      .from(seats)
+      .where(
+        and(
+          eq(seats.cboId, cboId),
+          eq(seats.status, 'confirmed'),
+          or(ne(seats.sessionId, sessionId), ne(seats.memberId, memberId)),
+        ),
+      )
+      .limit(1);
+    return row !== undefined;
+  }
+
+  /** Writes a message into the outbox, to commit with the seat. */
+  notify(request: NotificationRequest): Promise<void> {
+    return this.enqueue(sendNotification, request);
+  }
+
+  /** Tells the CBO's pipeline its training has started (its first confirmed seat), with the seat. */
+  trainingStarted(cboId: string): Promise<void> {
+    return this.enqueue(signalTrainingStarted, { cboId });
   }
 
   async setStatus(

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Caller, TrainingSeat } from '@bandanh/contracts';
+import type { Caller, CboMember, TrainingSeat } from '@bandanh/contracts';
 import { requireGroup } from '@bandanh/platform';
 import { TRAINING_CONFIG, type TrainingConfig } from '../config/env';
 import type { SeatRow } from '../db/schema';
+import { TrainingDirectory } from '../directory/directory';
+import { memberLink, message, notificationKey, sessionParams } from '../notifications/messages';
 import {
   allocateSeats,
   promoteFromWaitlist,
@@ -11,8 +13,15 @@ import {
   type SeatEntry,
   type SeatSnapshot,
 } from '../scheduling';
-import { cboLimitReached, notLinked, seatNotFound, sessionClosed, sessionNotFound } from './seats.errors';
-import { SeatsRepository, type LockedSession } from './seats.repository';
+import {
+  cboLimitReached,
+  notInvited,
+  notLinked,
+  seatNotFound,
+  sessionClosed,
+  sessionNotFound,
+} from './seats.errors';
+import { SeatsRepository, type LockedSession, type SeatSessionFacts } from './seats.repository';
 
 const entryOf = (row: SeatRow): SeatEntry => ({
   memberId: row.memberId,
@@ -31,7 +40,7 @@ function snapshotOf(session: LockedSession, rows: readonly SeatRow[], defaultLim
 }
 
 /** The seat as the contracts show it, with its waitlist place among `rows`. */
-function toSeat(row: SeatRow, rows: readonly SeatRow[]): TrainingSeat {
+export function toSeat(row: SeatRow, rows: readonly SeatRow[]): TrainingSeat {
   const queue = waitlistOrder(rows.filter((r) => r.status === 'waitlisted').map(entryOf));
   const index = queue.findIndex((entry) => entry.memberId === row.memberId);
   return {
@@ -59,8 +68,54 @@ const replaced = (rows: readonly SeatRow[], row: SeatRow) => [
 export class SeatsService {
   constructor(
     private readonly repository: SeatsRepository,
-    @Inject(TRAINING_CONFIG) private readonly config: Pick<TrainingConfig, 'TRAINING_SEATS_PER_CBO'>,
+    @Inject(TRAINING_CONFIG)
+    private readonly config: Pick<TrainingConfig, 'TRAINING_SEATS_PER_CBO' | 'WEB_URL'>,
+    private readonly directory: TrainingDirectory,
   ) {}
+
+  /** The session's facts and whom a seat's message goes to, asked before the transaction. */
+  private async audience(sessionId: string, cboIds: readonly string[]) {
+    const facts = await this.repository.facts(sessionId);
+    if (!facts) throw sessionNotFound(sessionId);
+    const members = new Map<string, CboMember>();
+    for (const cboId of new Set(cboIds)) {
+      for (const member of await this.directory.members(cboId)) members.set(member.userId, member);
+    }
+    return { facts, members };
+  }
+
+  /** The member's message about their seat, once per seat request (or promotion). */
+  private async tellSeat(
+    tx: SeatsRepository,
+    facts: SeatSessionFacts,
+    member: CboMember | undefined,
+    seat: TrainingSeat,
+    status: 'confirmed' | 'waitlisted' | 'promoted',
+  ): Promise<void> {
+    if (!member) return;
+    const at = Date.parse(status === 'promoted' ? (seat.promotedAt ?? seat.requestedAt) : seat.requestedAt);
+    await tx.notify(
+      message(
+        'training_seat',
+        notificationKey('training-seat', facts.id, member.userId, status, String(at)),
+        member,
+        {
+          ...sessionParams(facts),
+          status,
+          position: seat.position ?? 0,
+          link: memberLink({ webUrl: this.config.WEB_URL }, member.locale),
+        },
+        seat.cboId,
+      ),
+    );
+  }
+
+  /** A CBO's first confirmed seat tells its pipeline that its training has started. */
+  private async firstSeat(tx: SeatsRepository, seat: TrainingSeat): Promise<void> {
+    if (!(await tx.cboHasOtherSeat(seat.cboId, seat.sessionId, seat.memberId))) {
+      await tx.trainingStarted(seat.cboId);
+    }
+  }
 
   private member(caller: Caller): { userId: string; cboId: string } {
     const person = requireGroup(caller, 'applicants');
@@ -72,14 +127,17 @@ export class SeatsService {
     const session = await tx.lockSession(sessionId);
     if (!session) throw sessionNotFound(sessionId);
     if (session.status !== 'scheduled') throw sessionClosed(session.status);
+    if (session.startsAt.getTime() <= Date.now()) throw sessionClosed('started');
     return session;
   }
 
   /** A seat for the member, or a place on the waitlist; asking again changes nothing. */
   async confirm(caller: Caller, sessionId: string): Promise<{ seat: TrainingSeat; created: boolean }> {
     const member = this.member(caller);
+    const { facts, members } = await this.audience(sessionId, [member.cboId]);
     return this.repository.transaction(async (tx) => {
       const session = await this.open(tx, sessionId);
+      if (!(await tx.invited(sessionId, member.cboId))) throw notInvited();
       const rows = await tx.seatsOf(sessionId);
       const snapshot = snapshotOf(session, rows, this.config.TRAINING_SEATS_PER_CBO);
       const request = { memberId: member.userId, cboId: member.cboId, requestedAt: new Date().toISOString() };
@@ -111,6 +169,8 @@ export class SeatsService {
           position: seat.position,
         },
       });
+      await this.tellSeat(tx, facts, members.get(member.userId), seat, decision.outcome);
+      if (decision.outcome === 'confirmed') await this.firstSeat(tx, seat);
       return { seat, created: true };
     });
   }
@@ -121,6 +181,12 @@ export class SeatsService {
     sessionId: string,
   ): Promise<{ seat: TrainingSeat; promoted: TrainingSeat[] }> {
     const member = this.member(caller);
+    // Those who may be promoted: the members of the CBOs waiting for a seat.
+    const waiting = (await this.repository.seatsOf(sessionId)).filter((row) => row.status === 'waitlisted');
+    const { facts, members } = await this.audience(
+      sessionId,
+      waiting.map((row) => row.cboId),
+    );
     return this.repository.transaction(async (tx) => {
       const session = await this.open(tx, sessionId);
       let rows = await tx.seatsOf(sessionId);
@@ -152,7 +218,12 @@ export class SeatsService {
           details: { memberId: entry.memberId, cboId: entry.cboId, after: member.userId },
         });
       }
-      return { seat: toSeat(declined, rows), promoted: promotedRows.map((row) => toSeat(row, rows)) };
+      const promoted = promotedRows.map((row) => toSeat(row, rows));
+      for (const seat of promoted) {
+        await this.tellSeat(tx, facts, members.get(seat.memberId), seat, 'promoted');
+        await this.firstSeat(tx, seat);
+      }
+      return { seat: toSeat(declined, rows), promoted };
     });
   }
 }

@@ -45,11 +45,18 @@ export function fakeSessionsRepository(
   const trainer = aTrainer({ windows: [{ weekday: 1, start: '08:00', end: '17:00' }], exceptions: [] });
   return fakeRepository<SessionsRepository>({
     lock: jest.fn(async () => {}),
-    moduleActive: jest.fn(async (id: string) => id !== 'cooking'),
+    activeModule: jest.fn(async (id: string) =>
+      id === 'cooking' ? undefined : { titleKm: 'សិទ្ធិមនុស្ស', titleEn: 'Human rights' },
+    ),
+    startRun: jest.fn(async () => {}),
+    notify: jest.fn(async () => {}),
     trainers: jest.fn(async (ids: readonly string[]) => (ids.includes(TRAINER_ID) ? [trainer] : [])),
     around: jest.fn(async () => around),
     insert: jest.fn(async (draft: SessionDraft, createdBy: string) => aSession({ ...draft, createdBy })),
     list: jest.fn(async () => [aSession()]),
+    withSeats: jest.fn(async (items: TrainingSession[]) =>
+      items.map((item) => ({ ...item, seats: { confirmed: 1, waitlisted: 0 } })),
+    ),
     find: jest.fn(async (id: string) => (id === SESSION_ID ? aSession() : undefined)),
     ...overrides,
   });

@@ -1,12 +1,34 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, asc, arrayContains, arrayOverlaps, eq, gt, gte, inArray, lt, ne, sql } from 'drizzle-orm';
-import type { SessionDraft, Trainer, TrainingSession } from '@bandanh/contracts';
+import {
+  and,
+  asc,
+  arrayContains,
+  arrayOverlaps,
+  count,
+  eq,
+  gt,
+  gte,
+  inArray,
+  lt,
+  ne,
+  sql,
+} from 'drizzle-orm';
+import {
+  sendNotification,
+  startTrainingSession,
+  type NotificationRequest,
+  type RequestOf,
+  type SessionDraft,
+  type Trainer,
+  type TrainingSession,
+} from '@bandanh/contracts';
 import { TRAINING_DB, type TrainingDatabase } from '../db/database.module';
 import { TrainingRepository } from '../db/repository';
-import { modules, sessions, trainers, type SessionRow } from '../db/schema';
+import { modules, seats, sessions, trainers, type SessionRow } from '../db/schema';
 import { TrainingOutbox } from '../outbox/training-outbox';
 
-function toSession(row: SessionRow): TrainingSession {
+/** A stored session as the contracts show it. */
+export function toSession(row: SessionRow): TrainingSession {
   return {
     id: row.id,
     moduleId: row.moduleId,
@@ -17,6 +39,7 @@ function toSession(row: SessionRow): TrainingSession {
     capacity: row.capacity,
     minimumAttendance: row.minimumAttendance,
     language: row.language,
+    perCboLimit: row.perCboLimit,
     status: row.status,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
@@ -40,12 +63,6 @@ export class SessionsRepository extends TrainingRepository {
     await this.db.execute(sql`select pg_advisory_xact_lock(hashtext(${name}))`);
   }
 
-  /** Whether the catalogue offers the module. */
-  async moduleActive(id: string): Promise<boolean> {
-    const [row] = await this.db.select({ active: modules.active }).from(modules).where(eq(modules.id, id));
-    return row?.active ?? false;
-  }
-
   /** The active profiles among `userIds`. */
   async trainers(userIds: readonly string[]): Promise<Trainer[]> {
     const rows = await this.db
@@ -56,6 +73,25 @@ export class SessionsRepository extends TrainingRepository {
       ...trainer,
       updatedAt: updatedAt.toISOString(),
     }));
+  }
+
+  /** The module's titles, if the catalogue offers it. */
+  async activeModule(id: string): Promise<{ titleKm: string; titleEn: string } | undefined> {
+    const [row] = await this.db
+      .select({ titleKm: modules.titleKm, titleEn: modules.titleEn })
+      .from(modules)
+      .where(and(eq(modules.id, id), eq(modules.active, true)));
+    return row;
+  }
+
+  /** Starts the session's workflow, from the outbox once the session commits. */
+  startRun(input: RequestOf<typeof startTrainingSession>): Promise<void> {
+    return this.enqueue(startTrainingSession, input);
+  }
+
+  /** Writes a message into the outbox, to commit with the session. */
+  notify(request: NotificationRequest): Promise<void> {
+    return this.enqueue(sendNotification, request);
   }
 
   /** The module's length in minutes, if the catalogue offers it. */
@@ -106,6 +142,27 @@ export class SessionsRepository extends TrainingRepository {
       })
       .returning();
     return toSession(row);
+  }
+
+  /** The sessions with their seats taken and waiting. */
+  async withSeats(items: TrainingSession[]): Promise<TrainingSession[]> {
+    if (items.length === 0) return items;
+    const rows = await this.db
+      .select({ sessionId: seats.sessionId, status: seats.status, n: count() })
+      .from(seats)
+      .where(
+        inArray(
+          seats.sessionId,
+          items.map((item) => item.id),
+        ),
+      )
+      .groupBy(seats.sessionId, seats.status);
+    const of = (id: string, status: string) =>
+      rows.find((row) => row.sessionId === id && row.status === status)?.n ?? 0;
+    return items.map((item) => ({
+      ...item,
+      seats: { confirmed: of(item.id, 'confirmed'), waitlisted: of(item.id, 'waitlisted') },
+    }));
   }
 
   async list({ from, to, trainerId }: SessionFilter): Promise<TrainingSession[]> {

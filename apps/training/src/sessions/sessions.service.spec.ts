@@ -4,8 +4,9 @@ import { STAFF_ID, refusal, staff } from '../testing/callers';
 import { TRAINER_ID, aTrainer } from '../trainers/trainers.fakes';
 import { SESSION_ID, aSession, aSessionDraft, fakeSessionsRepository } from './sessions.fakes';
 import { SessionsService } from './sessions.service';
+import { aTrainerRecipient, fakeDirectory } from '../directory/directory.fakes';
 
-const config = { TRAINING_TRAVEL_MINUTES: 120 };
+const config = { TRAINING_TRAVEL_MINUTES: 120, WEB_URL: 'http://web.test' };
 const theTrainer: Caller = { kind: 'staff', userId: TRAINER_ID, roles: ['trainer'] };
 
 describe('scheduling a session', () => {
@@ -16,7 +17,7 @@ describe('scheduling a session', () => {
   it('schedules a session the rules allow, once per key, under the scheduling lock, and writes it down', async () => {
     const repository = fakeSessionsRepository();
     const draft = aSessionDraft();
-    const { session, created } = await new SessionsService(repository, config).create(
+    const { session, created } = await new SessionsService(repository, config, fakeDirectory()).create(
       theTrainer,
       'key-00001',
       draft,
@@ -42,6 +43,28 @@ describe('scheduling a session', () => {
     );
   });
 
+  it("starts the session's workflow and tells its trainers, in the transaction that creates it", async () => {
+    const repository = fakeSessionsRepository();
+    const directory = fakeDirectory({ trainers: [aTrainerRecipient(TRAINER_ID)] });
+    await new SessionsService(repository, config, directory).create(theTrainer, 'key-00001', aSessionDraft());
+    expect(repository.startRun).toHaveBeenCalledWith(
+      expect.objectContaining({
+        sessionId: SESSION_ID,
+        moduleId: 'human_rights',
+        trainerIds: [TRAINER_ID],
+        label: expect.stringContaining('Human rights'),
+      }),
+    );
+    expect(repository.notify).toHaveBeenCalledWith(
+      expect.objectContaining({
+        kind: 'training_assigned',
+        key: `training-assigned:${SESSION_ID}:${TRAINER_ID}`,
+        recipient: expect.objectContaining({ userId: TRAINER_ID }),
+        params: expect.objectContaining({ link: `http://web.test/en/training/sessions/${SESSION_ID}` }),
+      }),
+    );
+  });
+
   it('refuses a trainer outside their availability, saying why, and writes nothing', async () => {
     const repository = fakeSessionsRepository();
     const tuesday = aSessionDraft({
@@ -49,7 +72,11 @@ describe('scheduling a session', () => {
       endsAt: '2036-01-08T05:00:00.000Z',
     });
     await expect(
-      new SessionsService(repository, config).create(staff('coordinator'), 'key-00001', tuesday),
+      new SessionsService(repository, config, fakeDirectory()).create(
+        staff('coordinator'),
+        'key-00001',
+        tuesday,
+      ),
     ).rejects.toEqual(
       expect.objectContaining({
         code: 'CONFLICT',
@@ -67,7 +94,11 @@ describe('scheduling a session', () => {
     const other = aSession({ id: '77777777-7777-4777-8777-777777777777' });
     const repository = fakeSessionsRepository({}, [other]);
     await expect(
-      new SessionsService(repository, config).create(staff('admin'), 'key-00001', aSessionDraft()),
+      new SessionsService(repository, config, fakeDirectory()).create(
+        staff('admin'),
+        'key-00001',
+        aSessionDraft(),
+      ),
     ).rejects.toEqual(
       expect.objectContaining({
         details: expect.objectContaining({
@@ -85,7 +116,7 @@ describe('scheduling a session', () => {
     const repository = fakeSessionsRepository();
     const stranger = '99999999-9999-4999-8999-999999999999';
     await expect(
-      new SessionsService(repository, config).create(
+      new SessionsService(repository, config, fakeDirectory()).create(
         staff('admin'),
         'key-00001',
         aSessionDraft({ trainerIds: [stranger] }),
@@ -94,7 +125,7 @@ describe('scheduling a session', () => {
       expect.objectContaining({ details: expect.objectContaining({ reason: 'not_qualified' }) }),
     );
     await expect(
-      new SessionsService(repository, config).create(
+      new SessionsService(repository, config, fakeDirectory()).create(
         staff('admin'),
         'key-00002',
         aSessionDraft({ moduleId: 'cooking' }),
@@ -109,7 +140,7 @@ describe('scheduling a session', () => {
 
   it('lets a trainer schedule only sessions they teach, and others not at all', async () => {
     const repository = fakeSessionsRepository();
-    const service = new SessionsService(repository, config);
+    const service = new SessionsService(repository, config, fakeDirectory());
     await expect(
       service.create({ kind: 'staff', userId: STAFF_ID, roles: ['trainer'] }, 'key-00001', aSessionDraft()),
     ).rejects.toEqual(refusal('FORBIDDEN', 'A trainer schedules only sessions they teach'));
@@ -122,9 +153,10 @@ describe('scheduling a session', () => {
 
 describe('reading sessions', () => {
   it('is for programme staff and trainers', async () => {
-    const service = new SessionsService(fakeSessionsRepository(), config);
-    await expect(service.list(staff('trainer'), {})).resolves.toEqual([aSession()]);
-    await expect(service.get(staff('assessor'), SESSION_ID)).resolves.toEqual(aSession());
+    const service = new SessionsService(fakeSessionsRepository(), config, fakeDirectory());
+    const counted = { ...aSession(), seats: { confirmed: 1, waitlisted: 0 } };
+    await expect(service.list(staff('trainer'), {})).resolves.toEqual([counted]);
+    await expect(service.get(staff('assessor'), SESSION_ID)).resolves.toEqual(counted);
     await expect(service.list(staff('finance'), {})).rejects.toEqual(refusal('FORBIDDEN'));
     await expect(service.get(staff('admin'), '99999999-9999-4999-8999-999999999999')).rejects.toEqual(
       refusal('NOT_FOUND'),
@@ -150,7 +182,7 @@ describe('finding a slot', () => {
 
   it("answers the rules' slots of the trainers who teach the module there, around their sessions", async () => {
     const repository = withTrainer();
-    const slots = await new SessionsService(repository, config).findSlots(theTrainer, query);
+    const slots = await new SessionsService(repository, config, fakeDirectory()).findSlots(theTrainer, query);
     // Monday 7 January 2036, 08:00 to 17:00 in Phnom Penh: four-hour starts every half hour to 13:00.
     expect(slots.map((slot) => slot.start)).toEqual([
       '2036-01-07T01:00:00.000Z',
@@ -179,9 +211,12 @@ describe('finding a slot', () => {
     (repository.around as jest.Mock).mockResolvedValue([aSession()]);
     const { durationMinutes: _none, ...withoutLength } = query;
     expect(
-      await new SessionsService(repository, config).findSlots(staff('coordinator'), withoutLength),
+      await new SessionsService(repository, config, fakeDirectory()).findSlots(
+        staff('coordinator'),
+        withoutLength,
+      ),
     ).toEqual([]);
-    const short = await new SessionsService(repository, config).findSlots(staff('admin'), {
+    const short = await new SessionsService(repository, config, fakeDirectory()).findSlots(staff('admin'), {
       ...query,
       durationMinutes: 180,
     });
@@ -196,7 +231,7 @@ describe('finding a slot', () => {
 
   it('refuses a module not offered, and callers who are not programme staff or trainers', async () => {
     const repository = withTrainer();
-    const service = new SessionsService(repository, config);
+    const service = new SessionsService(repository, config, fakeDirectory());
     const { durationMinutes: _none, ...withoutLength } = query;
     await expect(
       service.findSlots(staff('admin'), { ...withoutLength, moduleId: 'cooking' }),

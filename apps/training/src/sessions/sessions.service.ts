@@ -10,6 +10,8 @@ import {
 } from '@bandanh/contracts';
 import { requireGroup } from '@bandanh/platform';
 import { TRAINING_CONFIG, type TrainingConfig } from '../config/env';
+import { TrainingDirectory } from '../directory/directory';
+import { message, notificationKey, sessionParams, trainerLink } from '../notifications/messages';
 import {
   checkSchedule,
   datedException,
@@ -47,11 +49,20 @@ function toExisting(session: TrainingSession): ExistingSession {
   };
 }
 
+/** How the trainers' attendance task names a session: module, place, Phnom Penh date. */
+export function sessionLabel(session: TrainingSession, moduleTitle: string): string {
+  const place = session.venue.kind === 'place' ? session.venue.place : 'online';
+  const date = new Date(Date.parse(session.startsAt) + 7 * 60 * MINUTE_MS).toISOString().slice(0, 10);
+  return `${moduleTitle} — ${place} — ${date}`.slice(0, 300);
+}
+
 @Injectable()
 export class SessionsService {
   constructor(
     private readonly repository: SessionsRepository,
-    @Inject(TRAINING_CONFIG) private readonly config: Pick<TrainingConfig, 'TRAINING_TRAVEL_MINUTES'>,
+    @Inject(TRAINING_CONFIG)
+    private readonly config: Pick<TrainingConfig, 'TRAINING_TRAVEL_MINUTES' | 'WEB_URL'>,
+    private readonly directory: TrainingDirectory,
   ) {}
 
   /**
@@ -69,11 +80,14 @@ export class SessionsService {
       throw notOwnSession();
     }
     const travel = this.config.TRAINING_TRAVEL_MINUTES * MINUTE_MS;
+    // The trainers to tell, asked before the transaction.
+    const trainers = await this.directory.trainers(draft.trainerIds);
     const { result, replayed } = await this.repository.once(
       { name: 'training.session.create', key: idempotencyKey, request: draft },
       async (tx) => {
         await tx.lock('training.sessions.schedule');
-        if (!(await tx.moduleActive(draft.moduleId))) throw unknownModule(draft.moduleId);
+        const module = await tx.activeModule(draft.moduleId);
+        if (!module) throw unknownModule(draft.moduleId);
         const profiles = (await tx.trainers(draft.trainerIds)).map(toProfile);
         const around = await tx.around(
           new Date(Date.parse(draft.startsAt) - travel),
@@ -99,6 +113,29 @@ export class SessionsService {
         );
         if (!check.ok) throw scheduleRefused(check.refusals);
         const session = await tx.insert(draft, person.userId);
+        // The session's workflow starts with it; its trainers are told.
+        await tx.startRun({
+          sessionId: session.id,
+          moduleId: session.moduleId,
+          label: sessionLabel(session, module.titleEn),
+          trainerIds: session.trainerIds,
+          startsAt: session.startsAt,
+          endsAt: session.endsAt,
+        });
+        const facts = { id: session.id, startsAt: session.startsAt, venue: session.venue, module };
+        for (const trainer of trainers) {
+          await tx.notify(
+            message(
+              'training_assigned',
+              notificationKey('training-assigned', session.id, trainer.userId),
+              trainer,
+              {
+                ...sessionParams(facts),
+                link: trainerLink({ webUrl: this.config.WEB_URL }, trainer.locale, session.id),
+              },
+            ),
+          );
+        }
         await tx.audit({
           action: 'training.session.create',
           target: { type: 'training_session', id: session.id },
@@ -151,13 +188,14 @@ export class SessionsService {
 
   async list(caller: Caller, filter: SessionFilter): Promise<TrainingSession[]> {
     requireGroup(caller, 'trainingReaders');
-    return this.repository.list(filter);
+    return this.repository.withSeats(await this.repository.list(filter));
   }
 
   async get(caller: Caller, id: string): Promise<TrainingSession> {
     requireGroup(caller, 'trainingReaders');
     const session = await this.repository.find(id);
     if (!session) throw sessionNotFound(id);
-    return session;
+    const [counted] = await this.repository.withSeats([session]);
+    return counted;
   }
 }

@@ -68,6 +68,10 @@ export async function SiteHeader({ locale }: { locale: string }) {
       main.push({ href: '/cbos/claims', label: nav('claims'), count: claims?.items.length });
     }
     if (account.kind === 'applicant') main.push(directory);
+    // A trainer's daily page; for the rest of the programme staff it is one page among others.
+    const training = { href: '/training', label: nav('training') };
+    if (can(account, 'teach')) main.push(training);
+    else if (can(account, 'readTraining')) more.push(training);
 
     if (can(account, 'recordCbo')) more.push({ href: '/cbos/new', label: nav('newCbo') });
     if (can(account, 'readProgramme')) {

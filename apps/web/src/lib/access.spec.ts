@@ -55,6 +55,10 @@ describe('what an account may do in the web', () => {
       assessCbos: 'assessors',
       decideSelection: 'approvers',
       steerPipeline: 'cboWriters',
+      readTraining: 'trainingReaders',
+      scheduleTraining: 'sessionSchedulers',
+      keepTrainers: 'trainerKeepers',
+      teach: 'trainers',
     };
     for (const [capability, group] of Object.entries(groupOf) as Array<
       [Capability, keyof typeof ROLE_GROUPS]

@@ -31,7 +31,15 @@ export type Capability =
   /** Select or decline a CBO (never one they assessed: the gateway enforces four eyes). */
   | 'decideSelection'
   /** Send a declined CBO back to assessment, or withdraw a CBO. */
-  | 'steerPipeline';
+  | 'steerPipeline'
+  /** Read the training programme: sessions, the catalogue (programme staff and trainers). */
+  | 'readTraining'
+  /** Schedule, move and cancel sessions (a trainer only those they teach). */
+  | 'scheduleTraining'
+  /** Keep every trainer's profile; see every trainer's sessions. */
+  | 'keepTrainers'
+  /** Be a trainer: their own availability and calendar feed. */
+  | 'teach';
 
 type Who = Pick<Account, 'kind' | 'roles'>;
 type RoleGroup = keyof typeof ROLE_GROUPS;
@@ -67,6 +75,14 @@ export function can(account: Who, capability: Capability): boolean {
       return inGroup(account, 'assessors');
     case 'decideSelection':
       return inGroup(account, 'approvers');
+    case 'readTraining':
+      return account.kind === 'staff' && inGroup(account, 'trainingReaders');
+    case 'scheduleTraining':
+      return account.kind === 'staff' && inGroup(account, 'sessionSchedulers');
+    case 'keepTrainers':
+      return inGroup(account, 'trainerKeepers');
+    case 'teach':
+      return account.kind === 'staff' && inGroup(account, 'trainers');
   }
 }
 

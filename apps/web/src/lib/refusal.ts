@@ -6,6 +6,10 @@ import {
   PIPELINE_REFUSALS,
   PipelineStage,
   REFERRAL_REFUSALS,
+  TRAINING_REFUSALS,
+  TRAINING_SCHEDULE_REFUSALS,
+  TRAINING_SEAT_REFUSALS,
+  TRAINING_SESSION_REFUSALS,
   type ErrorCode,
   type FieldIssue,
   type RefusalReason,
@@ -39,6 +43,10 @@ const REASONS: readonly string[] = [
   ...REFERRAL_REFUSALS,
   ...ACCOUNT_REFUSALS,
   ...EXPANSION_REFUSALS,
+  ...TRAINING_REFUSALS,
+  ...TRAINING_SCHEDULE_REFUSALS,
+  ...TRAINING_SESSION_REFUSALS,
+  ...TRAINING_SEAT_REFUSALS,
 ];
 
 /** The reason a refusal gives (`details.reason`), if it is one of the contracts' reasons. */

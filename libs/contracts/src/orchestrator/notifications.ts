@@ -32,6 +32,37 @@ export const NOTIFICATION_KINDS = [
    * `{ name, task, cboName, role, waited, waitedUnit, overdue, overdueUnit, link }`.
    */
   'task_escalation',
+  /*
+   * Training (the training service sends these; the session workflow's steps trigger most).
+   * Common params, formatted by the orchestrator's templates in the recipient's language:
+   * - `startsAt`, `oldStartsAt`: ISO 8601 instants (`2026-12-10T02:00:00.000Z`); the message
+   *   says them as the local date and time in Asia/Phnom_Penh (Khmer digits and the 24-hour
+   *   clock in Khmer).
+   * - `module`, `place`, `cboName`: pass either the text in the recipient's language, or both
+   *   `moduleKm` and `moduleEn` (`placeKm`/`placeEn`, `cboNameKm`/`cboNameEn`) and the template
+   *   picks the recipient's. `place` may be the code `place:online` for an online session.
+   * - `lead`: a duration as configured (`3 days`, `1 day`, `36h`, `30 minutes`); said in words.
+   * - numbers (`position`) are said with Khmer digits in Khmer.
+   * - `link`: the absolute web address the message points to.
+   */
+  /** Invitation of a CBO's members to a session, `{ name, cboName, module, startsAt, place, link }`. */
+  'training_invitation',
+  /**
+   * A member's seat (on confirming, on a promotion from the waitlist),
+   * `{ name, module, startsAt, place, status: confirmed|waitlisted|promoted, position, link }`
+   * (`position`: the place on the waitlist, 0 when not waitlisted).
+   */
+  'training_seat',
+  /** A session comes up in `lead`, `{ name, module, startsAt, place, lead, link }`. */
+  'training_reminder',
+  /** A session was moved, `{ name, module, oldStartsAt, startsAt, place, link }`. */
+  'training_moved',
+  /** A session was cancelled, `{ name, module, startsAt, reason, link }` (`reason` the canceller's words). */
+  'training_cancelled',
+  /** A trainer is assigned to a session, `{ name, module, startsAt, place, link }`. */
+  'training_assigned',
+  /** A member's certificate is issued, `{ name, module, startsAt, code, link }` (`code` CRT-…). */
+  'training_certificate',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;

@@ -60,6 +60,13 @@ export const SessionDraft = z.object({
     .int('Give a whole number')
     .min(0, 'The minimum cannot be negative'),
   language: SessionLanguage,
+  /** How many confirmed seats one CBO may hold; left out for the TRAINING_SEATS_PER_CBO setting. */
+  perCboLimit: z
+    .number({ error: 'Give the number of seats per CBO' })
+    .int('Give a whole number of seats per CBO')
+    .min(1, 'A CBO may send at least one member')
+    .max(500, 'At most 500 seats per CBO')
+    .optional(),
 });
 export type SessionDraft = z.output<typeof SessionDraft>;
 
@@ -73,6 +80,10 @@ export const TrainingSession = z.object({
   capacity: z.number().int(),
   minimumAttendance: z.number().int(),
   language: SessionLanguage,
+  /** Confirmed seats one CBO may hold; null for the service's TRAINING_SEATS_PER_CBO setting. */
+  perCboLimit: z.number().int().nullable().optional(),
+  /** How many seats are taken and how many wait (in the list and get answers). */
+  seats: z.object({ confirmed: z.number().int(), waitlisted: z.number().int() }).optional(),
   status: SessionStatus,
   createdBy: z.string().nullable(),
   createdAt: z.string(),

@@ -51,9 +51,9 @@ export function requireGroup<G extends RoleGroup>(
 }
 
 /** The caller is the named service acting on its own behalf. */
-export function requireSystem(caller: Caller, service: string): void {
-  if (caller.kind !== 'system' || caller.service !== service) {
-    throw new DomainError('FORBIDDEN', `Only the ${service} service may do this`);
+export function requireSystem(caller: Caller, ...services: [string, ...string[]]): void {
+  if (caller.kind !== 'system' || !services.includes(caller.service)) {
+    throw new DomainError('FORBIDDEN', `Only the ${services.join(' or ')} service may do this`);
   }
 }
 

@@ -2,15 +2,22 @@ import * as contracts from '@bandanh/contracts';
 import {
   SERVICES,
   appendAudit,
+  cancelTrainingSessionRun,
   checkAssessment,
+  completeTrainingSession,
   getCbo,
   getCboApplicant,
+  holdTrainingSession,
+  inviteToTrainingSession,
   listCboMembers,
   listStaffByRole,
   openDuePhase,
   recordAssessment,
   recordCboStage,
   recordReferralOutcome,
+  recordTrainingAttendance,
+  remindTrainingSession,
+  rescheduleTrainingSession,
   screenCbo,
   sendNotification,
   startPipeline,
@@ -56,12 +63,22 @@ export const NATS_ACCESS: Readonly<Record<ServiceName, ServiceAccess>> = {
     calls: [startPipeline, startReferralFollowUp, appendAudit],
   },
   training: {
-    about: 'the training catalogue, trainers and sessions: its outbox writes its changes to the audit log',
-    calls: [appendAudit],
+    about:
+      'the training catalogue, trainers, sessions, attendance and certificates: its outbox writes its changes to the audit log, sends its notifications and starts and signals workflows; it asks identity and the network for the CBOs and people it writes to',
+    calls: [
+      appendAudit,
+      contracts.sendNotification,
+      contracts.startTrainingSession,
+      contracts.signalTrainingStarted,
+      contracts.getCbo,
+      contracts.listCbos,
+      contracts.listCboMembers,
+      contracts.listStaffByRole,
+    ],
   },
   orchestrator: {
     about:
-      'the Temporal worker: its activities write to the network service, its steps to the audit log, its notifications ask identity for CBO members and the staff holding a role',
+      'the Temporal worker: its activities write to the network and training services, its steps to the audit log, its notifications ask identity for CBO members and the staff holding a role',
     calls: [
       getCbo,
       getCboApplicant,
@@ -74,6 +91,14 @@ export const NATS_ACCESS: Readonly<Record<ServiceName, ServiceAccess>> = {
       recordReferralOutcome,
       openDuePhase,
       appendAudit,
+      // The training session workflow's activities (libs/contracts/src/training/session-run.ts).
+      inviteToTrainingSession,
+      remindTrainingSession,
+      rescheduleTrainingSession,
+      cancelTrainingSessionRun,
+      holdTrainingSession,
+      recordTrainingAttendance,
+      completeTrainingSession,
     ],
   },
 };

@@ -4,6 +4,7 @@ import { CboFacts } from '@/components/cbo-facts';
 import { Decision } from '@/components/my-cbo/decision';
 import styles from '@/components/my-cbo/my-cbo.module.css';
 import { StageSteps } from '@/components/my-cbo/stage-steps';
+import { TrainingSection, type SeatAnswer } from '@/components/training-member/training-section';
 import { NotAllowed } from '@/components/not-allowed';
 import { numberingSystemOf } from '@/components/notifications/numerals';
 import { CboNotifications } from '@/components/notifications/cbo-notifications';
@@ -19,7 +20,13 @@ import { getLocalFormat } from '@/i18n/local-format-server';
 
 const PATH = '/my-cbo';
 
-type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ linked?: string }> };
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ linked?: string } & SeatAnswer>;
+};
+
+/** The stages whose groups are in the training programme: the page shows their training. */
+const IN_TRAINING = new Set(['participant', 'training', 'grant_eligible']);
 
 export const dynamic = 'force-dynamic';
 
@@ -31,7 +38,7 @@ export const generateMetadata = pageTitle('myCbo');
  */
 export default async function MyCboPage({ params, searchParams }: Props) {
   const locale = localeOf((await params).locale);
-  const { linked } = await searchParams;
+  const { linked, seat, session, position } = await searchParams;
   setRequestLocale(locale);
   const t = await getTranslations('myCbo');
   const stages = await getTranslations('stages');
@@ -99,6 +106,10 @@ export default async function MyCboPage({ params, searchParams }: Props) {
       </section>
 
       {decision && <Decision decision={decision} reassessableFrom={pipeline?.reassessableFrom ?? null} />}
+
+      {stage && IN_TRAINING.has(stage) && (
+        <TrainingSection cboId={cbo.id} locale={locale} answered={{ seat, session, position }} />
+      )}
 
       <CboNotifications cboId={cbo.id} />
 

@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { and, asc, desc, eq, gt, inArray } from 'drizzle-orm';
+import type { TrainingSession } from '@bandanh/contracts';
+import { TRAINING_DB, type TrainingDatabase } from '../db/database.module';
+import { TrainingRepository } from '../db/repository';
+import {
+  certificates,
+  completions,
+  invitations,
+  modules,
+  seats,
+  sessions,
+  type CertificateRow,
+  type ModuleRow,
+  type SeatRow,
+} from '../db/schema';
+import { toSession } from '../sessions/sessions.repository';
+
+@Injectable()
+export class ProgressRepository extends TrainingRepository {
+  constructor(@Inject(TRAINING_DB) database: TrainingDatabase) {
+    super(database);
+  }
+
+  /** The active modules, in catalogue (id) order. */
+  async modules(): Promise<ModuleRow[]> {
+    return this.db.select().from(modules).where(eq(modules.active, true)).orderBy(asc(modules.id));
+  }
+
+  async completions(cboId: string): Promise<Array<{ moduleId: string; completedAt: Date }>> {
+    return this.db
+      .select({ moduleId: completions.moduleId, completedAt: completions.completedAt })
+      .from(completions)
+      .where(eq(completions.cboId, cboId));
+  }
+
+  /** The scheduled sessions starting after `now`, by start. */
+  async upcoming(now: Date): Promise<TrainingSession[]> {
+    const rows = await this.db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.status, 'scheduled'), gt(sessions.startsAt, now)))
+      .orderBy(asc(sessions.startsAt), asc(sessions.id))
+      .limit(200);
+    return rows.map(toSession);
+  }
+
+  /** Which of the sessions the CBO is invited to. */
+  async invitedTo(cboId: string, sessionIds: readonly string[]): Promise<Set<string>> {
+    if (sessionIds.length === 0) return new Set();
+    const rows = await this.db
+      .select({ sessionId: invitations.sessionId })
+      .from(invitations)
+      .where(and(eq(invitations.cboId, cboId), inArray(invitations.sessionId, [...sessionIds])));
+    return new Set(rows.map((row) => row.sessionId));
+  }
+
+  /** Every seat of the member at the sessions, and the sessions' seats for waitlist places. */
+  async seatsAt(sessionIds: readonly string[]): Promise<SeatRow[]> {
+    if (sessionIds.length === 0) return [];
+    return this.db
+      .select()
+      .from(seats)
+      .where(inArray(seats.sessionId, [...sessionIds]));
+  }
+
+  async certificates(cboId: string): Promise<CertificateRow[]> {
+    return this.db
+      .select()
+      .from(certificates)
+      .where(eq(certificates.cboId, cboId))
+      .orderBy(desc(certificates.issuedAt));
+  }
+}
