@@ -8,6 +8,7 @@
 // session at once and opens its attendance task, the trainer records the attendance through the
 // API, and the workflow completes the session, issues the certificates and tells the pipelines.
 // The sessions to come are scheduled through the API. Running it again adds nothing.
+import { createHash } from 'node:crypto';
 import {
   appendAudit,
   signalTrainingStarted,
@@ -160,7 +161,8 @@ const SIEM_REAP: SessionVenue = {
 type Who = 'main' | `member-${number}`;
 
 interface PastSession {
-  id: string;
+  /** Names the session: its id is derived from it (`pastSessionId`). */
+  key: string;
   moduleId: ModuleId;
   trainers: TrainerKey[];
   venue: SessionVenue;
@@ -178,7 +180,7 @@ interface PastSession {
  */
 const PAST: readonly PastSession[] = [
   {
-    id: '7a1e5e55-0000-4000-8000-000000000001',
+    key: 'hr-battambang',
     moduleId: 'human_rights',
     trainers: ['bopha'],
     venue: BATTAMBANG,
@@ -193,7 +195,7 @@ const PAST: readonly PastSession[] = [
     },
   },
   {
-    id: '7a1e5e55-0000-4000-8000-000000000002',
+    key: 'md-battambang',
     moduleId: 'monitoring_documentation',
     trainers: ['sokha'],
     venue: BATTAMBANG,
@@ -208,7 +210,7 @@ const PAST: readonly PastSession[] = [
     },
   },
   {
-    id: '7a1e5e55-0000-4000-8000-000000000003',
+    key: 'advocacy-battambang',
     moduleId: 'advocacy',
     trainers: ['bopha', 'sokha'],
     venue: BATTAMBANG,
@@ -223,7 +225,7 @@ const PAST: readonly PastSession[] = [
     },
   },
   {
-    id: '7a1e5e55-0000-4000-8000-000000000004',
+    key: 'od-battambang',
     moduleId: 'organisational_development',
     trainers: ['chenda'],
     venue: BATTAMBANG,
@@ -238,7 +240,7 @@ const PAST: readonly PastSession[] = [
     },
   },
   {
-    id: '7a1e5e55-0000-4000-8000-000000000005',
+    key: 'hr-siem-reap',
     moduleId: 'human_rights',
     trainers: ['bopha'],
     venue: SIEM_REAP,
@@ -247,7 +249,7 @@ const PAST: readonly PastSession[] = [
     marks: { 'member-6': 'present', 'member-7': 'present' },
   },
   {
-    id: '7a1e5e55-0000-4000-8000-000000000006',
+    key: 'md-siem-reap',
     moduleId: 'monitoring_documentation',
     trainers: ['sokha'],
     venue: SIEM_REAP,
@@ -336,6 +338,18 @@ async function waitFor<T>(
   }
 }
 
+/**
+ * A past session's id: the same for every seed of one database, so a second seed finds it, yet
+ * new with each database (it is derived from a demo CBO's id, which the network gave it), since
+ * the session's workflow id comes from it and Temporal keeps a finished workflow's id long after
+ * a database is dropped.
+ */
+export function pastSessionId(demoCboId: string, key: string): string {
+  const hex = createHash('sha256').update(`bandanh-demo-session:${demoCboId}:${key}`).digest('hex');
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 const provinceOf = (venue: SessionVenue) => (venue.kind === 'place' ? venue.provinceCode : null);
 
 export async function seedTraining(
@@ -394,24 +408,40 @@ export async function seedTraining(
     }
   }
 
-  const added = await insertPastSessions(calendar, {
+  const pasts = PAST.map((past) => ({ ...past, id: pastSessionId(cboIds[4], past.key) }));
+  const added = await insertPastSessions(calendar, pasts, {
     coordinatorId: idOf(coordinatorAccount.email),
     trainerId,
     members,
-    cboIds,
   });
+
+  /**
+   * A session's run, or undefined while its workflow has not started or is too busy to answer
+   * (its worker takes each new workflow's first step in turn: the query waits for it).
+   */
+  const seen = new Map<string, string>();
+  const runOf = async (
+    sessionId: string,
+  ): Promise<{ state: string; attendanceTaskId: string | null } | undefined> => {
+    const { status, body } = await api(coordinator, 'GET', `/api/training/sessions/${sessionId}/run`, {
+      ok: [200, 404, 503],
+    });
+    seen.set(sessionId, status === 200 ? `at ${body.state}` : `answering ${status}: ${body?.message}`);
+    return status === 200 ? body : undefined;
+  };
 
   // The past sessions' workflows hold them at once; each trainer then records the attendance.
   await Promise.all(
-    PAST.map(async (past) => {
+    pasts.map(async (past) => {
       const run = await waitFor(
         tools,
-        `The workflow of the past session ${past.id} (${past.moduleId}) was not held: is the orchestrator running?`,
+        () =>
+          `The workflow of the past session ${past.id} (${past.moduleId}) was not held (its run is ${seen.get(past.id) ?? 'not known'}): is the orchestrator running?`,
         async () => {
-          const { status, body } = await api(coordinator, 'GET', `/api/training/sessions/${past.id}/run`, {
-            ok: [200, 404],
-          });
-          return status === 200 && body.state !== 'scheduled' && body.state !== 'invited' ? body : undefined;
+          const run = await runOf(past.id);
+          // Held, with the trainers' attendance task open (or further on).
+          if (!run || run.state === 'scheduled' || run.state === 'invited') return undefined;
+          return run.state !== 'held' || run.attendanceTaskId ? run : undefined;
         },
       );
       if (run.state === 'cancelled') return;
@@ -420,20 +450,25 @@ export async function seedTraining(
           memberId: members.get(who)!.userId,
           mark,
         }));
-        await api(
-          trainerTokens.get(trainerId(past.trainers[0])),
-          'POST',
-          `/api/training/sessions/${past.id}/attendance`,
-          // Recorded already (a seed that stopped half way): nothing to do.
-          { json: { marks }, ok: [200, 409] },
-        );
+        await waitFor(tools, `The attendance of the past session ${past.id} was not recorded`, async () => {
+          const { status, body } = await api(
+            trainerTokens.get(trainerId(past.trainers[0])),
+            'POST',
+            `/api/training/sessions/${past.id}/attendance`,
+            { json: { marks }, ok: [200, 409] },
+          );
+          // Recorded already (a seed that stopped half way): nothing to do. Another 409 is the
+          // workflow still busy with its previous step: again in a moment.
+          return status === 200 || body?.details?.reason === 'attendance_recorded' ? status : undefined;
+        });
       }
       await waitFor(
         tools,
-        `The past session ${past.id} (${past.moduleId}) was not completed after its attendance`,
+        () =>
+          `The past session ${past.id} (${past.moduleId}) was not completed after its attendance (its run is ${seen.get(past.id)})`,
         async () => {
-          const { body } = await api(coordinator, 'GET', `/api/training/sessions/${past.id}/run`);
-          return body.state === 'completed' ? body : undefined;
+          const run = await runOf(past.id);
+          return run?.state === 'completed' ? run : undefined;
         },
       );
     }),
@@ -529,11 +564,11 @@ export async function seedTraining(
  */
 async function insertPastSessions(
   calendar: DemoCalendar,
+  pasts: ReadonlyArray<PastSession & { id: string }>,
   people: {
     coordinatorId: string;
     trainerId: (key: TrainerKey) => string;
     members: Map<Who, { userId: string; cboId: string }>;
-    cboIds: readonly string[];
   },
 ): Promise<number> {
   const config = loadTrainingConfig(process.env);
@@ -546,7 +581,7 @@ async function insertPastSessions(
       );
       let added = 0;
       const startedCbos = new Set<string>();
-      for (const past of PAST) {
+      for (const past of pasts) {
         const startsAt = calendar.at(past.week, past.weekday, '08:00');
         const endsAt = calendar.at(past.week, past.weekday, '16:00');
         const trainerIds = past.trainers.map(people.trainerId);

@@ -234,6 +234,16 @@ describe('training routes through the gateway', () => {
     // An unknown session is not found, for those who may ask.
     expect((await as('coordinator', `/api/training/sessions/${session}/run`)).status).toBe(404);
     expect((await as('coordinator', `/api/training/sessions/${session}/attendance`)).status).toBe(404);
+    const unknown: Array<[string, string, unknown]> = [
+      ['coordinator', 'move', { startsAt: '2036-01-01T01:00:00Z', endsAt: '2036-01-01T02:00:00Z' }],
+      ['coordinator', 'cancel', { reason: 'No such session' }],
+      ['trainer', 'attendance', { marks: [] }],
+    ];
+    for (const [who, step, json] of unknown) {
+      const answer = await as(who, `/api/training/sessions/${session}/${step}`, { method: 'POST', json });
+      expect({ step, status: answer.status }).toEqual({ step, status: 404 });
+    }
+    expect((await as('coordinator', '/api/training/certificates/CRT-0000000000/holder')).status).toBe(404);
   });
 
   it('refuses bad input with the field and what is wrong with it, and changes nothing', async () => {

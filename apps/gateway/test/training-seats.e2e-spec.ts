@@ -51,6 +51,8 @@ describe('training slots and seats', () => {
   }
 
   let sessionId: string;
+  /** The seven participant CBOs, all invited to the session. */
+  const cbos: string[] = [];
 
   /** A subject as the session workflow (the orchestrator) calls it. */
   async function asOrchestrator<C extends Contract>(contract: C, input: RequestOf<C>) {
@@ -84,7 +86,6 @@ describe('training slots and seats', () => {
       'Thma Koul Weavers',
       'Kamrieng Forest Guards',
     ];
-    const cbos: string[] = [];
     for (let n = 0; n < 7; n += 1) {
       cbos.push(
         (
@@ -250,7 +251,7 @@ describe('training slots and seats', () => {
     const now = await call(second.token, `/api/training/sessions/${sessionId}/seat`, { method: 'POST' });
     expect(now.body).toMatchObject({ created: false, seat: { status: 'waitlisted', position: 1 } });
 
-    // Declining again changes nothing more; a member without a seat has none to decline.
+    // Declining again changes nothing more; an unknown session answers 404.
     const twice = await call(holder.token, `/api/training/sessions/${sessionId}/seat`, { method: 'DELETE' });
     expect(twice.body.promoted).toEqual([]);
     expect(
@@ -277,5 +278,33 @@ describe('training slots and seats', () => {
       actorId: holder.id,
     });
     expect(entries.filter((e: any) => e.action === 'training.seat.confirm')).toHaveLength(20);
+  });
+
+  it('lets an invited member say no before asking for a seat, and change their mind later', async () => {
+    const late = await member(20, cbos[6]);
+    const seat = `/api/training/sessions/${sessionId}/seat`;
+    const no = await call(late.token, seat, { method: 'DELETE' });
+    expect(no.status).toBe(200);
+    expect(no.body).toEqual({
+      seat: expect.objectContaining({ memberId: late.id, status: 'declined' }),
+      promoted: [],
+    });
+    // Saying no again changes nothing; asking afterwards puts them on the full session's waitlist.
+    expect((await call(late.token, seat, { method: 'DELETE' })).body.seat.status).toBe('declined');
+    const yes = await call(late.token, seat, { method: 'POST' });
+    expect(yes.status).toBe(201);
+    expect(yes.body).toMatchObject({ created: true, seat: { status: 'waitlisted' } });
+    const search = new URLSearchParams({ targetType: 'training_session', targetId: sessionId, limit: '100' });
+    const declines = await waitFor(
+      async () => {
+        const { body } = await as('admin', `/api/admin/audit?${search}`);
+        const mine = body.items.filter(
+          (e: any) => e.action === 'training.seat.decline' && e.actorId === late.id,
+        );
+        return mine.length ? mine : undefined;
+      },
+      { what: "the late member's decline in the audit log" },
+    );
+    expect(declines).toHaveLength(1);
   });
 });

@@ -15,7 +15,7 @@ export default function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Every path but Next's own files and the icon, so a path no page answers (`/grants`,
-  // `/grants.txt`) is sent to a language and gets the not-found page in it.
-  matcher: '/((?!api|_next|_vercel|favicon\\.ico).*)',
+  // Every path but Next's own files, the icon and the trainers' calendar feeds, so a path no
+  // page answers (`/grants`, `/grants.txt`) is sent to a language and gets the not-found page in it.
+  matcher: '/((?!api|_next|_vercel|calendar/|favicon\\.ico).*)',
 };

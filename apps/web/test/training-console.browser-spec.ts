@@ -131,7 +131,10 @@ describe('the trainer console: slots, scheduling, the week, availability and the
 
   it('shows the session in the list and in its week, moving week by week with plain links', async () => {
     const [context, page] = await newPage(rig.browser, DESKTOP);
-    await openAs(page, STAFF.trainer, '/en/training');
+    // A trainer lands on their sessions after signing in.
+    await page.goto(`${rig.web.url}/en/sign-in`);
+    await signInOnPage(page, STAFF.trainer);
+    await page.waitForURL((url) => url.pathname === '/en/training');
     await page.getByRole('heading', { name: 'My sessions' }).waitFor();
     const item = page.locator(`[data-sessions] li[data-session-id="${sessionId}"]`);
     await expect(item.locator('[data-session-status]').textContent()).resolves.toBe('Scheduled');
@@ -163,6 +166,17 @@ describe('the trainer console: slots, scheduling, the week, availability and the
     await page.locator('[data-schedule-form]').waitFor();
     await shot(page, 'schedule-km');
     await context.close();
+
+    // A coordinator sees every trainer's sessions, and one trainer's by the filter.
+    const [staffContext, staffPage] = await newPage(rig.browser, DESKTOP);
+    await openAs(staffPage, STAFF.coordinator, '/en/training');
+    await staffPage.getByRole('heading', { name: 'Training sessions' }).waitFor();
+    const filter = staffPage.locator('[data-trainer-filter]');
+    await filter.getByLabel('Trainer').selectOption(trainerId);
+    await filter.getByRole('button', { name: 'Show' }).click();
+    await staffPage.waitForURL(new RegExp(`trainer=${trainerId}`));
+    await staffPage.locator(`[data-sessions] li[data-session-id="${sessionId}"]`).waitFor();
+    await staffContext.close();
   });
 
   it('a trainer adds leave to their availability, and gets their calendar feed', async () => {
@@ -187,13 +201,17 @@ describe('the trainer console: slots, scheduling, the week, availability and the
     ]);
     expect(body.trainer.windows).toHaveLength(7);
 
-    // The feed's secret address is shown the first time; a new one replaces it.
+    // The feed's secret address, on the web's own address, is shown the first time; a new one
+    // replaces it.
     const feed = page.locator('[data-calendar-feed]');
     const first = (await feed.locator('[data-feed-url]').textContent()) ?? '';
-    expect(first).toMatch(/\/api\/training\/calendar\/[^/]+\.ics$/);
+    expect(first.startsWith(`${rig.web.url}/calendar/`)).toBe(true);
+    expect(first).toMatch(/\/calendar\/[A-Za-z0-9_-]{16,128}\.ics$/);
     const ics = await fetch(first);
     expect(ics.status).toBe(200);
+    expect(ics.headers.get('content-type')).toContain('text/calendar');
     expect(await ics.text()).toContain('BEGIN:VCALENDAR');
+    expect((await fetch(`${rig.web.url}/calendar/not-a-token.ics`)).status).toBe(404);
     await shot(page, 'availability-en');
     await feed.getByRole('button', { name: 'Make a new secret address' }).click();
     await waitFor(
@@ -273,7 +291,7 @@ describe('the trainer console: slots, scheduling, the week, availability and the
     await trainerContext.close();
   });
 
-  it('the attendance sheet of a held session fits a 360 px phone in Khmer, and the sign-in sheet has Khmer text', async () => {
+  it('the attendance sheet of a held session fits a 360 px phone in Khmer without JavaScript, and the sign-in sheet has Khmer text', async () => {
     const { gatewayUrl } = rig.stack;
     // A participant CBO, through its pipeline: recorded, assessed and selected.
     const created = await call<{ cbo: { id: string } }>('coordinator', '/api/cbos', {
@@ -390,8 +408,9 @@ describe('the trainer console: slots, scheduling, the week, availability and the
       );
     }
 
-    // The sign-in sheet, before the session: in Khmer, with the members' names as text.
-    const [context, page] = await newPage(rig.browser, PHONE);
+    // The sign-in sheet, before the session: in Khmer, with the members' names as text. The
+    // phone has no JavaScript: every form of the page works without it.
+    const [context, page] = await newPage(rig.browser, { ...PHONE, javaScriptEnabled: false });
     await openAs(page, STAFF.trainer, `/km/training/sessions/${heldId}`);
     const download = await page.request.get(`${rig.web.url}/km/training/sessions/${heldId}/sign-in-sheet`);
     expect(download.status()).toBe(200);

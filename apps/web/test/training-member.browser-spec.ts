@@ -263,6 +263,9 @@ describe("a member's training in the web", () => {
       'false',
     );
     expect(await page.getAttribute('[data-training-next]', 'data-training-next')).toBe('remaining');
+    // The group's messages name their kind in Khmer, never by its code.
+    expect(await page.locator('[data-notification-kind^="training_"]').count()).toBeGreaterThan(0);
+    expect(await page.textContent('[data-cbo-notifications]')).not.toMatch(/training_/);
     // The page fits the phone: nothing wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
@@ -315,6 +318,11 @@ describe("a member's training in the web", () => {
     expect(await waiting.getAttribute('data-seat-status')).toBe('waitlisted');
     expect(await waiting.textContent()).toContain('លេខ ១');
 
+    // The same in English, Latin digits.
+    await js.goto(`${rig.web.url}/en/my-cbo`);
+    expect(await js.textContent('[data-training-progress]')).toBe('3 of 4 required modules done');
+    await js.goto(`${rig.web.url}/km/my-cbo`);
+
     // The certificates, each with its PDF and its verification page.
     for (const certificate of certificates) {
       const item = js.locator(`[data-certificate="${certificate.code}"]`);
@@ -345,6 +353,10 @@ describe("a member's training in the web", () => {
     expect(await field('issuedAt')).toMatch(/[០-៩]{4}/);
     expect(await field('language')).not.toBe('');
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/member-certificate-km.png`, fullPage: true });
+
+    await page.goto(`${rig.web.url}/en/certificates/${code}`);
+    expect(await page.textContent('[data-certificate-genuine]')).toContain('genuine');
+    expect(await field('module')).toContain(certificates[0].moduleTitleEn);
 
     // Typed by hand, in small letters and without its dash, from the lookup form.
     await page.goto(`${rig.web.url}/km/certificates`);

@@ -5,10 +5,6 @@ export function sessionNotFound(id: string): DomainError {
   return DomainError.notFound('Session', id);
 }
 
-export function seatNotFound(sessionId: string): DomainError {
-  return DomainError.notFound('Seat at session', sessionId);
-}
-
 /**
  * A member whose account is not linked to a CBO yet: seats are held for CBOs. The member may ask
  * (the role allows it); their account's state does not, so a conflict rather than a refusal of role.

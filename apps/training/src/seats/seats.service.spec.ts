@@ -122,9 +122,23 @@ describe('seats at a session', () => {
     expect((await service.decline(applicant(CBO_A), SEAT_SESSION_ID)).seat.status).toBe('declined');
     expect(repository.setStatus).toHaveBeenCalledTimes(1);
     expect(repository.audit).toHaveBeenCalledTimes(1);
+  });
+
+  it('lets an invited member say no before asking for a seat, once; an uninvited one is refused', async () => {
+    const repository = fakeSeatsRepository();
+    const service = new SeatsService(repository, config, directory);
+    const { seat, promoted } = await service.decline(applicant(CBO_A), SEAT_SESSION_ID);
+    expect(seat).toMatchObject({ memberId: APPLICANT_ID, status: 'declined', position: null });
+    expect(promoted).toEqual([]);
+    expect((await service.decline(applicant(CBO_A), SEAT_SESSION_ID)).seat.status).toBe('declined');
+    expect(repository.request).toHaveBeenCalledTimes(1);
+    expect(repository.audit).toHaveBeenCalledTimes(1);
+    expect(repository.trainingStarted).not.toHaveBeenCalled();
+    const uninvited = Object.assign(fakeSeatsRepository(), { invited: jest.fn(async () => false) });
     await expect(
-      new SeatsService(fakeSeatsRepository(), config, directory).decline(applicant(CBO_A), SEAT_SESSION_ID),
-    ).rejects.toEqual(refusal('NOT_FOUND'));
+      new SeatsService(uninvited, config, directory).decline(applicant(CBO_A), SEAT_SESSION_ID),
+    ).rejects.toEqual(expect.objectContaining({ code: 'CONFLICT', details: { reason: 'not_invited' } }));
+    expect(uninvited.request).not.toHaveBeenCalled();
   });
 
   it('refuses a seat to a member whose CBO is not invited, or once the session has started', async () => {

@@ -17,7 +17,6 @@ import {
   cboLimitReached,
   notInvited,
   notLinked,
-  seatNotFound,
   sessionClosed,
   sessionNotFound,
 } from './seats.errors';
@@ -191,7 +190,22 @@ export class SeatsService {
       const session = await this.open(tx, sessionId);
       let rows = await tx.seatsOf(sessionId);
       const mine = rows.find((row) => row.memberId === member.userId);
-      if (!mine) throw seatNotFound(sessionId);
+      if (!mine) {
+        // An invited member may say no before asking for a seat: reminders then leave them out.
+        if (!(await tx.invited(sessionId, member.cboId))) throw notInvited();
+        const row = await tx.request(
+          { sessionId, cboId: member.cboId, memberId: member.userId, requestedAt: new Date() },
+          'declined',
+        );
+        await tx.audit({
+          action: 'training.seat.decline',
+          target: { type: 'training_session', id: sessionId },
+          actor: member.userId,
+          eventId: `training.seat.decline:${randomUUID()}`,
+          details: { memberId: member.userId, cboId: member.cboId, was: null },
+        });
+        return { seat: toSeat(row, replaced(rows, row)), promoted: [] };
+      }
       if (mine.status === 'declined') return { seat: toSeat(mine, rows), promoted: [] };
       const declined = await tx.setStatus(sessionId, member.userId, 'declined');
       rows = replaced(rows, declined);

@@ -84,12 +84,13 @@ describe('what an account may do in the web', () => {
     expect(can(applicant, 'readOwnCbo')).toBe(true);
   });
 
-  it('sends a CBO member to their group, or to link it; a protection officer home; assessors and approvers to their inbox; other staff to the list', () => {
+  it('sends a CBO member to their group, or to link it; a protection officer home; assessors and approvers to their inbox; trainers to their sessions; other staff to the list', () => {
     expect(homeFor(staff('protection_officer'))).toBe('/');
     expect(homeFor(staff('assessor'))).toBe('/tasks');
     expect(homeFor(staff('approver'))).toBe('/tasks');
     expect(homeFor(staff('coordinator', 'assessor'))).toBe('/tasks');
-    expect(homeFor(staff('trainer'))).toBe('/cbos');
+    expect(homeFor(staff('trainer'))).toBe('/training');
+    expect(homeFor(staff('coordinator', 'trainer'))).toBe('/cbos');
     expect(homeFor(staff('coordinator'))).toBe('/cbos');
     expect(homeFor(applicant)).toBe('/account/link-cbo');
     expect(homeFor({ ...applicant, cboId: null })).toBe('/account/link-cbo');

@@ -89,11 +89,14 @@ export function can(account: Who, capability: Capability): boolean {
 /**
  * Where an account lands after signing in when no page asked for it: a CBO member to their
  * group's page (or, not linked yet, to the page that links it); assessors and approvers, whose
- * work comes as tasks, to their inbox; other CBO readers (staff) to the list.
+ * work comes as tasks, to their inbox; trainers to their sessions; other CBO readers (staff) to
+ * the list.
  */
 export function homeFor(account: Who & { cboId?: string | null }): string {
   if (account.kind === 'applicant') return account.cboId ? '/my-cbo' : '/account/link-cbo';
   if (can(account, 'assessCbos') || can(account, 'decideSelection')) return '/tasks';
+  // A trainer's work is their sessions (one who also runs the programme lands on the list).
+  if (can(account, 'teach') && !can(account, 'recordCbo')) return '/training';
   return can(account, 'readCbos') ? '/cbos' : '/';
 }
 

@@ -85,7 +85,11 @@ export const confirmTrainingSeat = defineContract({
   response: z.object({ seat: TrainingSeat, created: z.boolean() }),
 });
 
-/** A CBO member gives up their seat or place; a freed seat goes to the first waitlisted. */
+/**
+ * A CBO member gives up their seat or place (a freed seat goes to the first waitlisted), or says
+ * no to an invitation before asking for a seat; saying it again changes nothing. A member whose
+ * CBO is not invited is a CONFLICT with `details.reason` `not_invited`.
+ */
 export const declineTrainingSeat = defineContract({
   subject: 'training.session.declineSeat',
   request: z.object({ sessionId: z.uuid() }),

@@ -28,8 +28,8 @@ export function SeatForms({ locale, sessionId, status }: Props) {
   const message = (state: SeatState) =>
     state.formError && state.formError !== 'summary' ? t(`errors.${state.formError}`) : undefined;
   const holding = status === 'confirmed' || status === 'waitlisted';
-  // Giving up needs a seat or a waitlist place (the training service has no "no" without one yet).
-  const canDecline = holding;
+  // An invited member may say no before asking for a seat, and give up a seat or place later.
+  const canDecline = status !== 'declined';
 
   return (
     <div className={styles.seatForms}>

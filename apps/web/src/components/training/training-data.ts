@@ -3,6 +3,7 @@ import type { Account, TrainingModule } from '@bandanh/contracts';
 import type { Choice } from '@/components/form-fields';
 import { can } from '@/lib/access';
 import { api, ROUTES } from '@/lib/api';
+import { webUrl } from '@/lib/web-url';
 
 /** Staff names by id (at most 100 asked at once); an id the API does not name is left out. */
 export async function staffNames(ids: readonly string[]): Promise<Record<string, string>> {
@@ -40,10 +41,10 @@ export const moduleTitle = (
 ) => (module ? (locale === 'km' ? module.titleKm : module.titleEn) : '');
 
 /**
- * A trainer's calendar feed's full address, as a calendar app reaches it: the API's address
- * (`GATEWAY_URL`) and the feed's path.
+ * A trainer's calendar feed's full address, as a calendar app reaches it: the web's own address
+ * and `/calendar/<token>.ics` (apps/web/src/app/calendar/), from the gateway's path of the feed.
  */
-export function feedUrl(path: string): string {
-  const base = process.env.GATEWAY_URL ?? 'http://127.0.0.1:3001';
-  return `${base.replace(/\/$/, '')}${path}`;
+export async function feedUrl(path: string): Promise<string> {
+  const file = path.slice(path.lastIndexOf('/') + 1);
+  return `${await webUrl()}/calendar/${file}`;
 }

@@ -64,6 +64,6 @@ export async function rotateCalendar(_previous: CalendarState, formData: FormDat
     send: () => api(ROUTES.rotateTrainerCalendarToken),
     wording: FORM_WORDING,
     refused: ({ formError }) => ({ formError }),
-    done: async ({ path }) => (path ? { url: feedUrl(path) } : { formError: 'unexpected' }),
+    done: async ({ path }) => (path ? { url: await feedUrl(path) } : { formError: 'unexpected' }),
   });
 }

@@ -67,7 +67,7 @@ export default async function AvailabilityPage({ params, searchParams }: Props) 
         {calendar ? (
           <CalendarFeed
             locale={locale}
-            url={calendar.path ? feedUrl(calendar.path) : undefined}
+            url={calendar.path ? await feedUrl(calendar.path) : undefined}
             exists={calendar.exists}
           />
         ) : (

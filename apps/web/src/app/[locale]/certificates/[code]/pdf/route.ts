@@ -9,6 +9,7 @@ import { routing, type Locale } from '@/i18n/routing';
 import { api, GatewayError, ROUTES } from '@/lib/api';
 import { renderCertificatePdf, type CertificateWords } from '@/lib/pdf/certificate';
 import { certificateUrl } from '@/lib/pdf/verification-code';
+import { webUrlFrom } from '@/lib/web-url';
 
 /** The PDF is written with Node's file system, zlib and WebAssembly. */
 export const runtime = 'nodejs';
@@ -20,16 +21,9 @@ function plain(status: number, message: string): Response {
   });
 }
 
-/**
- * The web's address as people reach it, for the QR code: WEB_URL when set (as the services have
- * it for the links in emails), else the address this request came to (its Host header; Next's
- * own URL names the server `localhost`, whatever the reader typed).
- */
+/** The web's address as people reach it, for the QR code (see `webUrlFrom`). */
 function webUrl(request: NextRequest): string {
-  const configured = process.env.WEB_URL?.trim();
-  if (configured) return configured;
-  const host = request.headers.get('host');
-  return host ? `${request.nextUrl.protocol}//${host}` : request.nextUrl.origin;
+  return webUrlFrom(request.headers.get('host'), request.nextUrl.protocol, request.nextUrl.origin);
 }
 
 /** The certificate's words in one language, from the catalog and the certificate's snapshot. */

@@ -84,7 +84,8 @@ export default async function SessionPage({ params, searchParams }: Props) {
   const teaches = session.trainerIds.includes(account.id);
   const organiser = can(account, 'scheduleTraining') && (can(account, 'keepTrainers') || teaches);
   const open = session.status === 'scheduled' && run?.state !== 'cancelled';
-  const held = session.status === 'held' || run?.state === 'held';
+  // Held by the training service: its expected members are frozen then (the run may say so a moment before).
+  const held = session.status === 'held';
   const startsAt = run?.startsAt ?? session.startsAt;
   const endsAt = run?.endsAt ?? session.endsAt;
   const flag = FLAGS.find((name) => query[name]);
