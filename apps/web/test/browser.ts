@@ -26,6 +26,11 @@ export async function newPage(
   return [context, await context.newPage()];
 }
 
+/** How wide the page's content is, in CSS pixels: no wider than the screen means no sideways scroll. */
+export function contentWidth(page: Page): Promise<number> {
+  return page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth as number);
+}
+
 /** The page's main submit button (the header holds the sign-out button, another submit button). */
 export const SUBMIT = 'main button[type=submit]';
 

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { uniqueName, waitFor } from '@bandanh/platform/testing';
 import { STAFF } from '../../gateway/test/stack';
 import { addDays, mondayOf, todayInPhnomPenh } from '../src/components/training/time';
-import { api, newPage, signInOnPage, useWebRig } from './browser';
+import { api, newPage, signInOnPage, useWebRig, contentWidth } from './browser';
 import { pdfPages } from './pdf-text';
 
 const SHOTS = process.env.SCREENSHOT_DIR;
@@ -439,7 +439,7 @@ describe('the trainer console: slots, scheduling, the week, availability and the
       const size = await box.boundingBox();
       expect(size!.height).toBeGreaterThanOrEqual(44);
     }
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await contentWidth(page)).toBeLessThanOrEqual(360);
     await sheet.getByText('មានវត្តមាន').first().waitFor();
 
     // Sent with one member unmarked: said beside them, nothing recorded.

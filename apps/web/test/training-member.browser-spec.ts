@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 import { uniqueName, waitFor } from '@bandanh/platform/testing';
 import { STAFF, type TestAccount } from '../../gateway/test/stack';
-import { api, newPage, signInOnPage, useWebRig } from './browser';
+import { api, newPage, signInOnPage, useWebRig, contentWidth } from './browser';
 import { qrTextOf } from './pdf-qr';
 import { pdfPages } from './pdf-text';
 
@@ -267,7 +267,7 @@ describe("a member's training in the web", () => {
     expect(await page.locator('[data-notification-kind^="training_"]').count()).toBeGreaterThan(0);
     expect(await page.textContent('[data-cbo-notifications]')).not.toMatch(/training_/);
     // The page fits the phone: nothing wider than the screen.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await contentWidth(page)).toBeLessThanOrEqual(360);
 
     const session = page.locator(`[data-training-session="${nextSessionId}"]`);
     expect(await session.getAttribute('data-invited')).toBe('true');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TRAINING_SCHEDULE_REFUSALS } from './constants/training';
 
 /**
  * The rules' vocabulary: why a step was refused, one enum per domain. A refusal carries its
@@ -107,22 +108,8 @@ export const TRAINING_REFUSALS = [
 export const TrainingRefusal = z.enum(TRAINING_REFUSALS);
 export type TrainingRefusal = z.infer<typeof TrainingRefusal>;
 
-/**
- * Why a session cannot be scheduled: the codes of the scheduling rules
- * (apps/training/src/scheduling/schedule.ts, whose spec checks the two lists agree).
- */
-export const TRAINING_SCHEDULE_REFUSALS = [
-  'outside_availability',
-  'trainer_on_leave',
-  'double_booked',
-  'too_little_travel_time',
-  'not_qualified',
-  'outside_provinces',
-  'venue_taken',
-  'ends_before_start',
-  'in_the_past',
-  'capacity_below_minimum',
-] as const;
+/** Why a session cannot be scheduled: the scheduling rules' codes (constants/training.ts). */
+export { TRAINING_SCHEDULE_REFUSALS };
 export const TrainingScheduleRefusal = z.enum(TRAINING_SCHEDULE_REFUSALS);
 export type TrainingScheduleRefusal = z.infer<typeof TrainingScheduleRefusal>;
 

@@ -1,6 +1,7 @@
+import { ATTENDANCE_MARKS } from '@bandanh/contracts/constants';
 import { toMs, type Instant } from './time';
 
-export const ATTENDANCE_MARKS = ['present', 'late', 'absent', 'excused'] as const;
+export { ATTENDANCE_MARKS };
 export type AttendanceMark = (typeof ATTENDANCE_MARKS)[number];
 
 /** Present and late count as attended. */

@@ -1,3 +1,4 @@
+import { TRAINING_SCHEDULE_REFUSALS } from '@bandanh/contracts/constants';
 import {
   gapMinutes,
   minutesOfTime,
@@ -13,29 +14,8 @@ import {
   type Weekday,
 } from './time';
 
-/** Why a proposed session cannot be scheduled. Plain constants, for a zod enum in the contracts. */
-export const SCHEDULE_REFUSALS = [
-  /** A trainer has no weekly window on that day holding the whole session (`trainerId`). */
-  'outside_availability',
-  /** A trainer's dated exception (leave, other work) overlaps the session (`trainerId`, `exceptionId`). */
-  'trainer_on_leave',
-  /** A trainer already has a session overlapping this one (`trainerId`, `sessionId`). */
-  'double_booked',
-  /** A trainer's session in another province is too close to travel between (`trainerId`, `sessionId`). */
-  'too_little_travel_time',
-  /** A trainer may not teach the module (or has no trainer profile) (`trainerId`). */
-  'not_qualified',
-  /** A trainer does not travel to the venue's province (`trainerId`). */
-  'outside_provinces',
-  /** Another session at the same place overlaps this one (`sessionId`). */
-  'venue_taken',
-  /** The session ends at or before its start. */
-  'ends_before_start',
-  /** The session starts before now. */
-  'in_the_past',
-  /** The capacity is lower than the minimum attendance. */
-  'capacity_below_minimum',
-] as const;
+/** Why a proposed session cannot be scheduled (the contracts' list). */
+export const SCHEDULE_REFUSALS = TRAINING_SCHEDULE_REFUSALS;
 export type ScheduleRefusalCode = (typeof SCHEDULE_REFUSALS)[number];
 
 /** One reason, with who and what it concerns, so the web can say exactly why. */

@@ -13,13 +13,7 @@ import {
   type SeatEntry,
   type SeatSnapshot,
 } from '../scheduling';
-import {
-  cboLimitReached,
-  notInvited,
-  notLinked,
-  sessionClosed,
-  sessionNotFound,
-} from './seats.errors';
+import { cboLimitReached, notInvited, notLinked, sessionClosed, sessionNotFound } from './seats.errors';
 import { SeatsRepository, type LockedSession, type SeatSessionFacts } from './seats.repository';
 
 const entryOf = (row: SeatRow): SeatEntry => ({

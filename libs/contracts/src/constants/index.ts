@@ -6,3 +6,4 @@ export * from './cbo';
 export * from './expansion';
 export * from './hotline';
 export * from './roles';
+export * from './training';

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { ATTENDANCE_MARKS } from '../constants/training';
+
+export { ATTENDANCE_MARKS };
 import { defineContract } from '../contract';
 import { TrainingSession } from './sessions';
 import { TrainingSeat } from './seats';
@@ -13,7 +16,6 @@ import { TrainingSeat } from './seats';
  */
 
 /** A participant's mark on the attendance sheet; present and late count as attended. */
-export const ATTENDANCE_MARKS = ['present', 'late', 'absent', 'excused'] as const;
 export const AttendanceMark = z.enum(ATTENDANCE_MARKS, {
   error: 'A mark is present, late, absent or excused',
 });

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { defineContract } from '../contract';
 import { IdempotencyKey } from '../network/cbo';
 import { ProvinceCode } from '../network/provinces';
+import { SESSION_LANGUAGES } from '../constants/training';
+
+export { SESSION_LANGUAGES };
 import { ModuleId } from './modules';
 
-/** The languages a session is taught in. */
-export const SESSION_LANGUAGES = ['km', 'en'] as const;
 export const SessionLanguage = z.enum(SESSION_LANGUAGES, { error: 'Choose Khmer or English' });
 
 export const SESSION_STATUSES = ['scheduled', 'held', 'cancelled'] as const;

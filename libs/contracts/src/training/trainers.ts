@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { defineContract } from '../contract';
 import { ProvinceCode } from '../network/provinces';
+import { EXCEPTION_KINDS } from '../constants/training';
+
+export { EXCEPTION_KINDS };
 import { ModuleId } from './modules';
 
 /**
@@ -9,7 +12,6 @@ import { ModuleId } from './modules';
  * weekly recurring windows, and dated exceptions (leave, other work) when they are not.
  */
 
-export const EXCEPTION_KINDS = ['leave', 'other_work'] as const;
 export const ExceptionKind = z.enum(EXCEPTION_KINDS, { error: 'Choose leave or other work' });
 export type ExceptionKind = z.infer<typeof ExceptionKind>;
 

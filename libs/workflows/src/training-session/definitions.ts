@@ -1,4 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { ATTENDANCE_MARKS } from '@bandanh/contracts/constants';
 import type { Actor, TaskActivities } from '../shared/definitions';
 
 /** The registered name of the training session workflow. */
@@ -9,8 +10,7 @@ export function trainingSessionWorkflowId(sessionId: string): string {
   return `training-session-${sessionId}`;
 }
 
-/** A participant's mark on the attendance sheet; present and late count as attended. */
-export const ATTENDANCE_MARKS = ['present', 'late', 'absent', 'excused'] as const;
+export { ATTENDANCE_MARKS };
 export type AttendanceMark = (typeof ATTENDANCE_MARKS)[number];
 
 /** Where a session is in its life; `completed` and `cancelled` end the workflow. */

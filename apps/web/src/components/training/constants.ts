@@ -1,30 +1,25 @@
 /**
- * The training contracts' plain lists, for the console's client components (no zod in the
- * browser); `constants.spec.ts` checks that they are the contracts' own.
+ * The console's plain lists, for its client components (no zod in the browser): the training
+ * contracts' own, from `@bandanh/contracts/constants`.
  */
+import {
+  ATTENDANCE_MARKS,
+  EXCEPTION_KINDS,
+  SESSION_LANGUAGES,
+  TRAINING_SCHEDULE_REFUSALS,
+} from '@bandanh/contracts/constants';
 
-export const MARKS = ['present', 'late', 'absent', 'excused'] as const;
+export const MARKS = ATTENDANCE_MARKS;
 export type Mark = (typeof MARKS)[number];
 
-export const LANGUAGES = ['km', 'en'] as const;
+export const LANGUAGES = SESSION_LANGUAGES;
 
-export const EXCEPTION_KINDS = ['leave', 'other_work'] as const;
+export { EXCEPTION_KINDS };
 
 /** ISO weekdays, Monday first. */
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
-export const SCHEDULE_REFUSALS = [
-  'outside_availability',
-  'trainer_on_leave',
-  'double_booked',
-  'too_little_travel_time',
-  'not_qualified',
-  'outside_provinces',
-  'venue_taken',
-  'ends_before_start',
-  'in_the_past',
-  'capacity_below_minimum',
-] as const;
+export const SCHEDULE_REFUSALS = TRAINING_SCHEDULE_REFUSALS;
 export type ScheduleRefusalCode = (typeof SCHEDULE_REFUSALS)[number];
 
 /** One rule that refused a session, as the form says it: who it concerns and what it clashes with. */
