@@ -5,6 +5,7 @@ import {
   type Caller,
   type CboMember,
   type CboTrainingCompletion,
+  type NotificationParams,
   type StaffRecipient,
   type TrainingAttendanceView,
   type TrainingSession,
@@ -219,6 +220,42 @@ export class SessionRunService {
   }
 
   /**
+   * Tells the members of the invited CBOs (on their group's page) and the trainers (with a link
+   * to the session) of a change, once per event and recipient: the key is the kind, `event` and
+   * the recipient.
+   */
+  private async tellEveryone(
+    tx: SessionRunRepository,
+    audience: Awaited<ReturnType<SessionRunService['everyoneInvited']>>,
+    sessionId: string,
+    kind: 'training_moved' | 'training_cancelled',
+    event: string[],
+    params: NotificationParams,
+  ): Promise<void> {
+    const key = (userId: string) => notificationKey(kind.replace('_', '-'), ...event, userId);
+    const links = { webUrl: this.config.WEB_URL };
+    for (const { cboId, member } of audience.members) {
+      await tx.notify(
+        message(
+          kind,
+          key(member.userId),
+          member,
+          { ...params, link: memberLink(links, member.locale) },
+          cboId,
+        ),
+      );
+    }
+    for (const trainer of audience.trainers) {
+      await tx.notify(
+        message(kind, key(trainer.userId), trainer, {
+          ...params,
+          link: trainerLink(links, trainer.locale, sessionId),
+        }),
+      );
+    }
+  }
+
+  /**
    * Moves the session, re-checking the scheduling rules as `create` does (the session itself
    * is no conflict), and tells everyone invited and the trainers.
    */
@@ -274,30 +311,7 @@ export class SessionRunService {
         const session = await tx.moveSession(current.id, new Date(input.startsAt), new Date(input.endsAt));
         const facts = this.facts(session, module);
         const params = { ...sessionParams(facts), oldStartsAt: current.startsAt };
-        for (const { cboId, member } of audience.members) {
-          await tx.notify(
-            message(
-              'training_moved',
-              notificationKey('training-moved', input.eventId, member.userId),
-              member,
-              { ...params, link: memberLink({ webUrl: this.config.WEB_URL }, member.locale) },
-              cboId,
-            ),
-          );
-        }
-        for (const trainer of audience.trainers) {
-          await tx.notify(
-            message(
-              'training_moved',
-              notificationKey('training-moved', input.eventId, trainer.userId),
-              trainer,
-              {
-                ...params,
-                link: trainerLink({ webUrl: this.config.WEB_URL }, trainer.locale, session.id),
-              },
-            ),
-          );
-        }
+        await this.tellEveryone(tx, audience, session.id, 'training_moved', [input.eventId], params);
         await tx.audit({
           action: 'training.session.reschedule',
           target: { type: 'training_session', id: session.id },
@@ -331,30 +345,7 @@ export class SessionRunService {
         if (locked.session.status === 'held' || locked.heldAt) throw alreadyHeld();
         const session = await tx.cancelSession(run.session.id, input.reason);
         const params = { ...sessionParams(this.facts(session, module)), reason: input.reason };
-        for (const { cboId, member } of audience.members) {
-          await tx.notify(
-            message(
-              'training_cancelled',
-              notificationKey('training-cancelled', session.id, member.userId),
-              member,
-              { ...params, link: memberLink({ webUrl: this.config.WEB_URL }, member.locale) },
-              cboId,
-            ),
-          );
-        }
-        for (const trainer of audience.trainers) {
-          await tx.notify(
-            message(
-              'training_cancelled',
-              notificationKey('training-cancelled', session.id, trainer.userId),
-              trainer,
-              {
-                ...params,
-                link: trainerLink({ webUrl: this.config.WEB_URL }, trainer.locale, session.id),
-              },
-            ),
-          );
-        }
+        await this.tellEveryone(tx, audience, session.id, 'training_cancelled', [session.id], params);
         await tx.audit({
           action: 'training.session.cancel',
           target: { type: 'training_session', id: session.id },
