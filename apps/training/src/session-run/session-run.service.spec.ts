@@ -73,6 +73,19 @@ describe('a session run', () => {
     expect(repository.store.notified).toHaveLength(3);
   });
 
+  it('invites nobody new to a session that has started, and answers the invitations it has', async () => {
+    const started = aRunSession();
+    started.session = { ...started.session, startsAt: new Date(Date.now() - 60_000).toISOString() };
+    const repository = fakeSessionRunRepository(started);
+    const answer = await new SessionRunService(repository, directory(), config).invite(orchestrator, {
+      sessionId: RUN_SESSION_ID,
+      eventId: 'wf:invite',
+    });
+    expect(answer).toEqual({ invitedCboIds: [] });
+    expect(repository.store.notified).toEqual([]);
+    expect(repository.audit).not.toHaveBeenCalled();
+  });
+
   it('answers a repeated event with its first answer, telling nobody', async () => {
     const repository = fakeSessionRunRepository();
     repository.once = replaying<SessionRunRepository>({ invitedCboIds: [LOCAL] }) as typeof repository.once;

@@ -103,7 +103,9 @@ export class SessionRunService {
     const already = new Set((await this.repository.invitations(session.id)).map((i) => i.cboId));
     let fresh: CboSummary[] = [];
     let members: MembersByCbo = new Map();
-    if (session.status === 'scheduled') {
+    // A session that has started takes no new invitation (its seats are closed): a session
+    // recorded after it was held keeps the invitations it came with.
+    if (session.status === 'scheduled' && Date.parse(session.startsAt) > Date.now()) {
       const completed = await this.repository.completedCbos(session.moduleId);
       const candidates = (await this.directory.participants())
         .filter((cbo) => !already.has(cbo.id))
