@@ -27,10 +27,15 @@ export class ProgressRepository extends TrainingRepository {
     return this.db.select().from(modules).where(eq(modules.active, true)).orderBy(asc(modules.id));
   }
 
+  /**
+   * The CBO's completed modules, each completed on the day its session was held (the sheet may
+   * have been entered days later).
+   */
   async completions(cboId: string): Promise<Array<{ moduleId: string; completedAt: Date }>> {
     return this.db
-      .select({ moduleId: completions.moduleId, completedAt: completions.completedAt })
+      .select({ moduleId: completions.moduleId, completedAt: sessions.startsAt })
       .from(completions)
+      .innerJoin(sessions, eq(sessions.id, completions.sessionId))
       .where(eq(completions.cboId, cboId));
   }
 

@@ -33,8 +33,8 @@ type Props = {
 export const dynamic = 'force-dynamic';
 export const generateMetadata = pageTitle('training.sessions');
 
-/** How far the list reaches: the last two weeks and the next three months. */
-const LIST_BEFORE_DAYS = 14;
+/** How far the list reaches: the last six months and the next three. */
+const LIST_BEFORE_DAYS = 183;
 const LIST_AFTER_DAYS = 92;
 
 /**
@@ -220,19 +220,31 @@ export default async function TrainingPage({ params, searchParams }: Props) {
           {sessions.length === 0 ? (
             <p data-no-sessions>{t('sessions.empty')}</p>
           ) : (
-            <ul className="list" data-sessions>
-              {sessions.map((session) => (
-                <li key={session.id} data-session-id={session.id} data-status={session.status}>
-                  <div className="name">
-                    <Link href={`/training/sessions/${session.id}`}>
-                      {moduleTitle(byModule.get(session.moduleId), locale) || session.moduleId}
-                    </Link>{' '}
-                    <StatusBadge status={session.status} label={t(`status.${session.status}`)} />
-                  </div>
-                  <SessionSummary session={session} locale={locale} />
-                </li>
-              ))}
-            </ul>
+            (
+              [
+                ['upcoming', sessions.filter((s) => Date.parse(s.endsAt) >= Date.now())],
+                ['past', sessions.filter((s) => Date.parse(s.endsAt) < Date.now()).reverse()],
+              ] as const
+            )
+              .filter(([, some]) => some.length > 0)
+              .map(([part, some]) => (
+                <section key={part} aria-labelledby={`sessions-${part}`}>
+                  <h2 id={`sessions-${part}`}>{t(`sessions.${part}`)}</h2>
+                  <ul className="list" data-sessions={part}>
+                    {some.map((session) => (
+                      <li key={session.id} data-session-id={session.id} data-status={session.status}>
+                        <div className="name">
+                          <Link href={`/training/sessions/${session.id}`}>
+                            {moduleTitle(byModule.get(session.moduleId), locale) || session.moduleId}
+                          </Link>{' '}
+                          <StatusBadge status={session.status} label={t(`status.${session.status}`)} />
+                        </div>
+                        <SessionSummary session={session} locale={locale} />
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ))
           )}
         </section>
       )}

@@ -140,8 +140,12 @@ export default async function SessionPage({ params, searchParams }: Props) {
             {run.attendanceTaskId && (
               <>
                 <dt>{t('session.attendanceTask')}</dt>
-                <dd>
-                  <Link href="/tasks">{t('session.openTask')}</Link>
+                <dd data-attendance-task={run.state === 'held' ? 'open' : 'done'}>
+                  {run.state === 'held' ? (
+                    <Link href="/tasks">{t('session.openTask')}</Link>
+                  ) : (
+                    t('session.taskDone')
+                  )}
                 </dd>
               </>
             )}
