@@ -560,7 +560,7 @@ export async function seedTraining(
 /**
  * Writes the past sessions, their invitations and confirmed seats, in one transaction with the
  * outbox commands and audit entries the real path would have written; a session already there
- * (by its fixed id) is left alone and nothing is sent for it again. Answers how many it added.
+ * (by its id, `pastSessionId`) is left alone and nothing is sent for it again. Answers how many it added.
  */
 async function insertPastSessions(
   calendar: DemoCalendar,

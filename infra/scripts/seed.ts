@@ -254,7 +254,9 @@ async function main(): Promise<void> {
 
 function printAccounts(): void {
   console.log('\n  Demo accounts (local use only):');
-  for (const account of [...DEMO_STAFF, ...DEMO_TRAINERS, DEMO_APPLICANT]) {
+  const withTheTrainers = (account: AccountSeed) =>
+    account.roles?.includes('trainer') ? [account, ...DEMO_TRAINERS] : [account];
+  for (const account of [...DEMO_STAFF.flatMap(withTheTrainers), DEMO_APPLICANT]) {
     const who = account.kind === 'applicant' ? 'CBO member' : account.roles!.join(', ');
     console.log(
       `    ${who.padEnd(20)} ${account.email.padEnd(36)} ${account.password}${account.totpSecret ? '  (+ two-factor code)' : ''}`,
