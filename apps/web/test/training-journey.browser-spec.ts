@@ -5,7 +5,7 @@ import { uniqueName, waitFor } from '@bandanh/platform/testing';
 import { Mailbox, type MailMessage } from '../../gateway/test/mail';
 import { STAFF, TestStack } from '../../gateway/test/stack';
 import { addDays, localDateOf, localTimeOf, todayInPhnomPenh } from '../src/components/training/time';
-import { api, launchChromium, newPage, signInOnPage, type WebRig } from './browser';
+import { api, contentWidth, launchChromium, newPage, signInOnPage, type WebRig } from './browser';
 import { pdfPages } from './pdf-text';
 import { startWeb } from './web-server';
 
@@ -237,7 +237,7 @@ describe('the training journey: scheduled on the web, confirmed on a phone in Kh
     expect(hours.some((hour) => when.includes(`${hour}:${khmer(mm)}`))).toBe(true);
     expect(await card.locator('[data-session-where]').textContent()).toContain('វត្តអូរដំបង');
     expect(await phone.textContent('[data-training-progress]')).toContain('០ នៃ ១');
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await contentWidth(phone)).toBeLessThanOrEqual(360);
     await shot(phone, '4-member-invited-km-360');
     await card.locator('[data-confirm-seat] button[type=submit]').click();
     await phone.waitForURL(/seat=confirmed/);
@@ -247,7 +247,7 @@ describe('the training journey: scheduled on the web, confirmed on a phone in Kh
         .locator(`[data-training-session="${sessionId}"] [data-seat-status]`)
         .getAttribute('data-seat-status'),
     ).toBe('confirmed');
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await contentWidth(phone)).toBeLessThanOrEqual(360);
     await shot(phone, '5-member-confirmed-km-360');
     // The CBO's first confirmed seat moves its pipeline from participant to training.
     await stageIs('training');
@@ -310,7 +310,7 @@ describe('the training journey: scheduled on the web, confirmed on a phone in Kh
     const messages = phone.locator('[data-notification-kind^="training_"]');
     expect(await messages.count()).toBeGreaterThanOrEqual(3);
     expect(await phone.textContent('main')).not.toMatch(/training_[a-z]+/);
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await contentWidth(phone)).toBeLessThanOrEqual(360);
     await shot(phone, '9-member-certificate-km-360');
 
     // 6. Its code verifies on the public page, showing every field of it.
@@ -325,7 +325,7 @@ describe('the training journey: scheduled on the web, confirmed on a phone in Kh
     expect(await field('date')).not.toMatch(LATIN_DIGIT);
     expect(await field('trainers')).toBe('Test trainer');
     expect(await field('code')).toBe(code);
-    expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await contentWidth(visitor)).toBeLessThanOrEqual(360);
     await shot(visitor, '10-certificate-verified-km-360');
     await publicContext.close();
 

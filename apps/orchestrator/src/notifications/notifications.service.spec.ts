@@ -81,4 +81,20 @@ describe('the notification channel', () => {
     await expect(service.forCbo(staff('trainer'), CBO_ID)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(repository.list).toHaveBeenCalledTimes(2);
   });
+
+  it('gives a member the address only of their own messages; an admin every address', async () => {
+    const member = applicant(CBO_ID);
+    const me = member.kind === 'applicant' ? member.userId : '';
+    const sent = (userId: string | null, recipient: string) =>
+      ({ key: `k-${recipient}`, kind: 'training_seat', recipient, userId, cboId: CBO_ID }) as never;
+    const repository = fake<NotificationsRepository>({
+      list: async () => [sent(me, 'me@example.org'), sent(null, 'other@example.org')],
+    });
+    const service = new NotificationsService(fake<NotificationWorkflows>({}), repository);
+    expect((await service.forCbo(member, CBO_ID)).map((n) => n.recipient)).toEqual(['me@example.org', '']);
+    expect((await service.forCbo(staff('admin'), CBO_ID)).map((n) => n.recipient)).toEqual([
+      'me@example.org',
+      'other@example.org',
+    ]);
+  });
 });

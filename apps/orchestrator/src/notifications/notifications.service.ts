@@ -51,6 +51,9 @@ export class NotificationsService {
   async forCbo(caller: Caller, cboId: string): Promise<Notification[]> {
     const person = requireGroup(caller, 'notificationReaders');
     if (person.kind === 'applicant' && person.cboId !== cboId) throw notYourCbo(cboId);
-    return this.notifications.list({ cboId }, { limit: 50, offset: 0 });
+    const items = await this.notifications.list({ cboId }, { limit: 50, offset: 0 });
+    // A member sees what was sent to the group, and the address only of what was sent to them.
+    if (person.kind !== 'applicant') return items;
+    return items.map((item) => (item.userId === person.userId ? item : { ...item, recipient: '' }));
   }
 }

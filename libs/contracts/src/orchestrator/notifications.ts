@@ -113,6 +113,7 @@ export function notificationWorkflowId(key: string): string {
 export const Notification = z.object({
   key: z.string(),
   kind: NotificationKind,
+  /** The address it went to; empty when a member reads their group's message to another member. */
   recipient: z.string(),
   locale: NotificationLocale,
   subject: z.string(),

@@ -42,7 +42,7 @@ export async function CboNotifications({ cboId }: { cboId: string }) {
                   numberingSystem,
                 })}
               </time>{' '}
-              <span className="muted">{item.recipient}</span>
+              <span className="muted">{item.recipient || t('cbo.toAnotherMember')}</span>
             </li>
           ))}
         </ul>
