@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { uniqueName, waitFor } from '@bandanh/platform/testing';
 import { STAFF } from '../../gateway/test/stack';
 import { addDays, mondayOf, todayInPhnomPenh } from '../src/components/training/time';
-import { api, newPage, signInOnPage, useWebRig, contentWidth } from './browser';
+import { api, freshCode, newPage, signInOnPage, useWebRig, contentWidth } from './browser';
 import { pdfPages } from './pdf-text';
 
 const SHOTS = process.env.SCREENSHOT_DIR;
@@ -455,5 +455,131 @@ describe('the trainer console: slots, scheduling, the week, availability and the
     await page.locator('[data-attendance-recorded]').waitFor();
     await shot(page, 'attendance-recorded-km-360');
     await context.close();
+  });
+
+  it('a coordinator keeps a trainer’s modules and provinces; an admin adds a module, a taken id refused beside it; a trainer may not keep trainers', async () => {
+    const staffShot = (page: Page, name: string) =>
+      SHOTS ? page.screenshot({ path: join(SHOTS, `staff2-${name}.png`), fullPage: true }) : undefined;
+    const before = (await call('coordinator', `/api/training/trainers/${trainerId}`)).body.trainer;
+    // Without JavaScript: the forms are plain forms.
+    const [context, page] = await newPage(rig.browser, { ...DESKTOP, javaScriptEnabled: false });
+    await openAs(page, STAFF.coordinator, '/en/training');
+    // The list shows without JavaScript too (no loading state hides it behind a stream).
+    await page.locator('[data-trainers-link]').click();
+    await page.waitForURL((url) => url.pathname === '/en/training/trainers');
+    const row = page.locator(`[data-trainers] li[data-trainer-id="${trainerId}"]`);
+    await expect(row.locator('.name').textContent()).resolves.toContain('Test trainer');
+    await expect(row.locator('[data-trainer-provinces]').textContent()).resolves.toBe('Battambang');
+    await expect(row.locator('[data-status]').getAttribute('data-status')).resolves.toBe('active');
+    await row.getByRole('link', { name: 'Change Test trainer’s profile' }).click();
+    await page.waitForURL((url) => url.pathname === `/en/training/trainers/${trainerId}`);
+    const form = page.locator('[data-trainer-form]');
+    await expect(form.getByLabel('Human rights').isChecked()).resolves.toBe(true);
+    await form.getByLabel('Monitoring and documentation').check();
+    await form.getByLabel('Human rights').uncheck();
+    await form.getByLabel('Siem Reap').check();
+    expect(await form.locator('input[name=provinceCodes]').count()).toBe(25);
+    await staffShot(page, 'trainer-en');
+    await form.getByRole('button', { name: 'Save the profile' }).click();
+    await page.waitForURL((url) => url.pathname === '/en/training/trainers');
+    await page.getByText('Test trainer’s profile is saved.').waitFor();
+    await expect(row.locator('[data-trainer-provinces]').textContent()).resolves.toBe(
+      'Battambang, Siem Reap',
+    );
+    await staffShot(page, 'trainers-en');
+    const { body } = await call('coordinator', `/api/training/trainers/${trainerId}`);
+    expect([...body.trainer.moduleIds].sort()).toEqual(['advocacy', 'monitoring_documentation']);
+    expect([...body.trainer.provinceCodes].sort()).toEqual(['KH-17', 'KH-2']);
+    expect(body.trainer.active).toBe(true);
+    // The trainer's own availability stays as it was.
+    expect(body.trainer.windows).toEqual(before.windows);
+    expect(body.trainer.exceptions).toEqual(before.exceptions);
+    // The same pages in Khmer: the provinces and the count in Khmer.
+    await page.goto(`${rig.web.url}/km/training/trainers`);
+    await expect(row.locator('[data-trainer-provinces]').textContent()).resolves.toMatch(/បាត់ដំបង/);
+    await staffShot(page, 'trainers-km');
+    await page.goto(`${rig.web.url}/km/training/trainers/${trainerId}`);
+    await page.locator('[data-trainer-form]').getByLabel('សៀមរាប').waitFor();
+    await staffShot(page, 'trainer-km');
+    await context.close();
+
+    // An admin adds a module: an id the catalogue holds is refused beside the field, what was typed kept.
+    const [adminContext, adminPage] = await newPage(rig.browser, DESKTOP);
+    // An account just given the trainer role shows to an admin without a profile; saving adds it.
+    // The admin's own code for the API, apart from the one the browser signs in with.
+    const adminSignIn = await api<{ session: { token: string } }>(rig.stack.gatewayUrl, '/api/auth/sign-in', {
+      method: 'POST',
+      body: {
+        email: STAFF.admin.email,
+        password: STAFF.admin.password,
+        code: await freshCode(STAFF.admin.totpSecret!, STAFF.admin.email),
+      },
+    });
+    tokens.admin = adminSignIn.body.session.token;
+    tokens.finance = await rig.stack.tokenFor(STAFF.finance);
+    const financeId = (await call('finance', '/api/auth/me')).body.account.id;
+    const given = await call('admin', `/api/admin/accounts/${financeId}/roles`, {
+      method: 'PUT',
+      body: { roles: ['finance', 'trainer'] },
+    });
+    expect(given.status).toBe(200);
+    await openAs(adminPage, STAFF.admin, '/en/training/trainers');
+    const newcomer = adminPage.locator(`[data-trainers] li[data-trainer-id="${financeId}"]`);
+    await expect(newcomer.getAttribute('data-profile')).resolves.toBe('false');
+    await newcomer.getByRole('link', { name: 'Add Test finance’s profile' }).click();
+    await adminPage.locator('[data-no-profile]').waitFor();
+    const fresh = adminPage.locator('[data-trainer-form]');
+    await fresh.getByLabel('Human rights').check();
+    await fresh.getByLabel('Kampot').check();
+    await fresh.getByRole('button', { name: 'Save the profile' }).click();
+    await adminPage.getByText('Test finance’s profile is saved.').waitFor();
+    await expect(newcomer.locator('[data-trainer-provinces]').textContent()).resolves.toBe('Kampot');
+    const { body: created } = await call('coordinator', `/api/training/trainers/${financeId}`);
+    expect(created.trainer).toEqual(
+      expect.objectContaining({
+        moduleIds: ['human_rights'],
+        provinceCodes: ['KH-7'],
+        windows: [],
+        active: true,
+      }),
+    );
+
+    await adminPage.goto(`${rig.web.url}/en/training/modules`);
+    const add = adminPage.locator('[data-new-module-form]');
+    await add.getByLabel('Module id', { exact: false }).fill('human_rights');
+    await add.getByLabel('Title in Khmer').fill('សមភាពយេនឌ័រ');
+    await add.getByLabel('Title in English').fill('Gender equality');
+    await add.getByLabel('Description in Khmer').fill('សមភាពរវាងស្ត្រី និងបុរស ក្នុងសហគមន៍។');
+    await add.getByLabel('Description in English').fill('Equality of women and men in the community.');
+    await add.getByLabel('Length', { exact: false }).fill('240');
+    await add.getByLabel('Required for grants').check();
+    await add.getByRole('button', { name: 'Add the module' }).click();
+    await expect(add.locator('#new-id-error').textContent()).resolves.toBe(
+      'The catalogue already has a module with this id: choose another.',
+    );
+    await expect(add.getByLabel('Title in English').inputValue()).resolves.toBe('Gender equality');
+    await staffShot(adminPage, 'module-refused-en');
+    await add.getByLabel('Module id', { exact: false }).fill('gender_equality');
+    await add.getByRole('button', { name: 'Add the module' }).click();
+    await adminPage.getByText('“Gender equality” is saved.').waitFor();
+    await adminPage.locator('li[data-module-id="gender_equality"]').waitFor();
+    const { body: added } = await call('coordinator', '/api/training/modules/gender_equality');
+    expect(added.module).toEqual(
+      expect.objectContaining({ titleKm: 'សមភាពយេនឌ័រ', durationMinutes: 240, requiredForGrants: true }),
+    );
+    await adminPage.goto(`${rig.web.url}/km/training/modules`);
+    await adminPage.locator('[data-new-module-form]').waitFor();
+    expect(await contentWidth(adminPage)).toBeLessThanOrEqual(1280);
+    await staffShot(adminPage, 'modules-km');
+    await adminContext.close();
+
+    // A trainer keeps their own availability, not the trainers: no link, and the page says so.
+    const [trainerContext, trainerPage] = await newPage(rig.browser, DESKTOP);
+    await openAs(trainerPage, STAFF.trainer, '/en/training/trainers');
+    await trainerPage.locator('[data-not-allowed]').waitFor();
+    await trainerPage.goto(`${rig.web.url}/en/training`);
+    await trainerPage.getByRole('heading', { name: 'My sessions' }).waitFor();
+    expect(await trainerPage.locator('[data-trainers-link]').count()).toBe(0);
+    await trainerContext.close();
   });
 });

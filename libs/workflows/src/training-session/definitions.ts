@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import { ATTENDANCE_MARKS } from '@bandanh/contracts/constants';
+import { ATTENDANCE_MARKS } from '@bandanh/contracts';
 import type { Actor, TaskActivities } from '../shared/definitions';
 
 /** The registered name of the training session workflow. */

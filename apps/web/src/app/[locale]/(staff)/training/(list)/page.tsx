@@ -129,6 +129,11 @@ export default async function TrainingPage({ params, searchParams }: Props) {
         )}
         {can(account, 'teach') && <Link href="/training/availability">{t('sessions.availability')}</Link>}
         <Link href="/training/modules">{t('sessions.modules')}</Link>
+        {keeper && (
+          <Link href="/training/trainers" data-trainers-link>
+            {t('sessions.trainers')}
+          </Link>
+        )}
       </div>
 
       {week ? (

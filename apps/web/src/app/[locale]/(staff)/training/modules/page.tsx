@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { TrainingModule } from '@bandanh/contracts';
 import { NotAllowed } from '@/components/not-allowed';
 import { Unavailable } from '@/components/unavailable';
 import { ModuleForm } from '@/components/training/module-form';
+import { NewModuleForm } from '@/components/training/new-module-form';
 import styles from '@/components/training/training.module.css';
 import { Link } from '@/i18n/navigation';
 import { getLocalFormat } from '@/i18n/local-format-server';
@@ -95,6 +97,13 @@ export default async function ModulesPage({ params, searchParams }: Props) {
           );
         })}
       </ul>
+      {admin && (
+        <section aria-labelledby="new-module-title">
+          <h2 id="new-module-title">{t('newTitle')}</h2>
+          <p className="muted">{t('newIntro')}</p>
+          <NewModuleForm locale={locale} idempotencyKey={randomUUID()} />
+        </section>
+      )}
     </>
   );
 }
