@@ -86,6 +86,7 @@ const EXPECTED: Record<RouteName, Access> = {
   lookupStaffNames: ['admin', 'coordinator', 'assessor', 'approver', 'trainer', 'finance'],
   listNotifications: ['admin'],
   listCboNotifications: ['admin', 'applicant'],
+  listMyNotifications: 'signed-in',
   listTrainingModules: [...PROGRAMME, 'trainer'],
   getTrainingModule: [...PROGRAMME, 'trainer'],
   createTrainingModule: ['admin'],

@@ -139,6 +139,16 @@ describe('the trainer console: slots, scheduling, the week, availability and the
     const item = page.locator(`[data-sessions] li[data-session-id="${sessionId}"]`);
     await expect(item.locator('[data-session-status]').textContent()).resolves.toBe('Scheduled');
     await expect(item.locator('[data-seats]').textContent()).resolves.toBe('0 of 20 seats taken');
+    // The email telling the trainer of the session to teach is in the web too, under the list.
+    const assigned = await waitFor(
+      async () => {
+        await page.reload();
+        const found = page.locator('[data-my-notifications] [data-notification-kind="training_assigned"]');
+        return (await found.count()) > 0 ? found.first() : undefined;
+      },
+      { timeoutMs: 30_000, what: "the trainer's message about the session" },
+    );
+    await expect(assigned.textContent()).resolves.toContain('Training session to teach');
     await shot(page, 'list-en');
 
     await page.getByRole('link', { name: 'Week', exact: true }).click();

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { listCboNotifications, listNotifications } from '@bandanh/contracts';
+import { listCboNotifications, listMyNotifications, listNotifications } from '@bandanh/contracts';
 import { NatsRpc } from '@bandanh/platform';
 import { Call } from '../http/call';
 import { Endpoint } from '../http/route';
@@ -12,6 +12,11 @@ export class NotificationsController {
   @Endpoint(NOTIFICATION_ROUTES.listNotifications)
   list(@Call() { query, caller }: Call<typeof NOTIFICATION_ROUTES.listNotifications>) {
     return this.rpc.send(listNotifications, query, caller);
+  }
+
+  @Endpoint(NOTIFICATION_ROUTES.listMyNotifications)
+  mine(@Call() { query, caller }: Call<typeof NOTIFICATION_ROUTES.listMyNotifications>) {
+    return this.rpc.send(listMyNotifications, query, caller);
   }
 
   @Endpoint(NOTIFICATION_ROUTES.listCboNotifications)

@@ -22,6 +22,17 @@ export const NOTIFICATION_ROUTES = {
     status: 200,
     responses: { 200: { description: 'Notifications', schema: NotificationList }, ...DENIED },
   }),
+  listMyNotifications: defineRoute({
+    method: 'GET',
+    path: '/api/me/notifications',
+    operationId: 'listMyNotifications',
+    summary: "The messages sent to the signed-in person's own account, newest first",
+    tag: 'auth',
+    access: 'signed-in',
+    query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
+    status: 200,
+    responses: { 200: { description: 'Notifications', schema: NotificationList }, ...DENIED },
+  }),
   listCboNotifications: defineRoute({
     method: 'GET',
     path: '/api/cbos/:id/notifications',

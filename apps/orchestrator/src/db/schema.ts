@@ -63,6 +63,7 @@ export const notifications = orchestrator.table(
   (t) => [
     index('notifications_created_idx').on(t.createdAt),
     index('notifications_cbo_idx').on(t.cboId, t.createdAt),
+    index('notifications_user_idx').on(t.userId, t.createdAt),
   ],
 );
 

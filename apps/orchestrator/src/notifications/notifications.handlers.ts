@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import {
   listCboNotifications,
+  listMyNotifications,
   listNotifications,
   sendNotification,
   type Caller,
@@ -21,6 +22,11 @@ export class NotificationsHandlers {
   @Handles(listNotifications)
   async list(query: ParsedRequestOf<typeof listNotifications>, caller: Caller) {
     return { items: await this.notifications.list(caller, query) };
+  }
+
+  @Handles(listMyNotifications)
+  async mine({ limit }: ParsedRequestOf<typeof listMyNotifications>, caller: Caller) {
+    return { items: await this.notifications.mine(caller, limit) };
   }
 
   @Handles(listCboNotifications)

@@ -80,11 +80,12 @@ export class NotificationsRepository {
 
   /** The newest messages first, all of them or those about one CBO, in one status or any. */
   async list(
-    filter: { cboId?: string; status?: NotificationStatus },
+    filter: { cboId?: string; userId?: string; status?: NotificationStatus },
     page: { limit: number; offset: number },
   ): Promise<Notification[]> {
     const conditions: SQL[] = [];
     if (filter.cboId) conditions.push(eq(notifications.cboId, filter.cboId));
+    if (filter.userId) conditions.push(eq(notifications.userId, filter.userId));
     if (filter.status) conditions.push(eq(notifications.status, filter.status));
     const rows = await this.database.db
       .select()

@@ -82,6 +82,27 @@ describe('the notification channel', () => {
     expect(repository.list).toHaveBeenCalledTimes(2);
   });
 
+  it("lists the messages to a person's own account, for anyone signed in and nobody else", async () => {
+    const { repository, service } = channel();
+    const trainer = staff('trainer');
+    const member = applicant(CBO_ID);
+    await expect(service.mine(trainer, 20)).resolves.toEqual([]);
+    await expect(service.mine(member, 5)).resolves.toEqual([]);
+    expect(repository.list).toHaveBeenNthCalledWith(
+      1,
+      { userId: trainer.kind === 'staff' ? trainer.userId : '' },
+      { limit: 20, offset: 0 },
+    );
+    expect(repository.list).toHaveBeenNthCalledWith(
+      2,
+      { userId: member.kind === 'applicant' ? member.userId : '' },
+      { limit: 5, offset: 0 },
+    );
+    for (const caller of [network, { kind: 'anonymous' } as const]) {
+      await expect(service.mine(caller, 20)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    }
+  });
+
   it('gives a member the address only of their own messages; an admin every address', async () => {
     const member = applicant(CBO_ID);
     const me = member.kind === 'applicant' ? member.userId : '';

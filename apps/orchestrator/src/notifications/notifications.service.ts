@@ -6,7 +6,7 @@ import type {
   NotificationStatus,
   ServiceName,
 } from '@bandanh/contracts';
-import { requireGroup } from '@bandanh/platform';
+import { requireGroup, requirePerson } from '@bandanh/platform';
 import { notYourCbo } from './notifications.errors';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationWorkflows } from './notifications.temporal';
@@ -48,6 +48,12 @@ export class NotificationsService {
   }
 
   /** A CBO's messages: its own members see them, and admins; nobody else. */
+  /** The messages sent to the caller's own account, newest first: anyone signed in. */
+  async mine(caller: Caller, limit: number): Promise<Notification[]> {
+    const person = requirePerson(caller);
+    return this.notifications.list({ userId: person.userId }, { limit, offset: 0 });
+  }
+
   async forCbo(caller: Caller, cboId: string): Promise<Notification[]> {
     const person = requireGroup(caller, 'notificationReaders');
     if (person.kind === 'applicant' && person.cboId !== cboId) throw notYourCbo(cboId);

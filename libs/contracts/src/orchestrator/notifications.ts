@@ -149,6 +149,13 @@ export const listNotifications = defineContract({
   response: z.object({ items: z.array(Notification) }),
 });
 
+/** The messages sent to the signed-in person's own account (staff or member), newest first. */
+export const listMyNotifications = defineContract({
+  subject: 'orchestrator.notification.mine',
+  request: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
+  response: z.object({ items: z.array(Notification) }),
+});
+
 /** The messages about one CBO: its linked members see their own group's, staff admins any. */
 export const listCboNotifications = defineContract({
   subject: 'orchestrator.notification.forCbo',

@@ -2,6 +2,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { z } from 'zod';
 import type { TrainingModule, TrainingSession } from '@bandanh/contracts';
 import { NotAllowed } from '@/components/not-allowed';
+import { MyNotifications } from '@/components/notifications/my-notifications';
 import { Unavailable } from '@/components/unavailable';
 import { SessionSummary, StatusBadge, venueText } from '@/components/training/session-summary';
 import { moduleTitle, schedulerTrainers } from '@/components/training/training-data';
@@ -253,6 +254,7 @@ export default async function TrainingPage({ params, searchParams }: Props) {
           )}
         </section>
       )}
+      {teaching && <MyNotifications />}
     </>
   );
 }

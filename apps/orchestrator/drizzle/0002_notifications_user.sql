@@ -1,0 +1,1 @@
+CREATE INDEX "notifications_user_idx" ON "orchestrator"."notifications" USING btree ("user_id","created_at");
