@@ -494,6 +494,24 @@ describe('the CBO pipeline workflow', () => {
     await atStage(handle, 'training');
   }
 
+  it('counts every module the training programme said complete, whatever order the news comes in', async () => {
+    const world = new FakeWorld(SLOW);
+    await withPipeline(world, async (handle) => {
+      await toTraining(handle);
+      // Two sessions completed at once: each knows the modules committed before it, not the other.
+      await handle.signal(trainingCompletedSignal, {
+        completedModuleIds: [REQUIRED[0], REQUIRED[1], REQUIRED[2]],
+        requiredModuleIds: REQUIRED,
+      });
+      await handle.signal(trainingCompletedSignal, {
+        completedModuleIds: [REQUIRED[0], REQUIRED[1], REQUIRED[3]],
+        requiredModuleIds: REQUIRED,
+      });
+      await atStage(handle, 'grant_eligible');
+      expect(world.stages.at(-1)).toBe('grant_eligible');
+    });
+  });
+
   it('moves training → grant_eligible once every required module is complete, not before', async () => {
     const world = new FakeWorld(SLOW);
     await withPipeline(world, async (handle) => {

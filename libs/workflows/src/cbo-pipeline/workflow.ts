@@ -57,6 +57,11 @@ const ONE_STEP_PER_MOVE = 'one-step-per-move';
  * Runs started before it stay at `training` as they were recorded.
  */
 const TRAINING_COMPLETION = 'training-completion';
+/**
+ * Every module the training programme said complete counts, whatever order its sessions' news
+ * arrives in: two sessions completed at once each report only what was committed before them.
+ */
+const COMPLETION_UNION = 'training-completion-union';
 
 /** How long a step that arrives while the pipeline is on its way to its stage waits for it. */
 const ARRIVAL_WAIT = '5 seconds';
@@ -107,6 +112,8 @@ export async function cboPipeline({ cboId }: CboPipelineInput): Promise<Pipeline
     trainingStarted: false,
     /** Every module required for grants is complete, as the training programme last said. */
     trainingComplete: false,
+    /** The modules the training programme has said complete, in any of its messages. */
+    completedModules: new Set<string>(),
   };
   const view = (): PipelineView => ({
     stage: state.stage,
@@ -373,7 +380,12 @@ export async function cboPipeline({ cboId }: CboPipelineInput): Promise<Pipeline
     state.trainingStarted = true;
   });
   setHandler(trainingCompletedSignal, ({ completedModuleIds, requiredModuleIds }) => {
-    state.trainingComplete = requiredModuleIds.every((id) => completedModuleIds.includes(id));
+    if (!patched(COMPLETION_UNION)) {
+      state.trainingComplete = requiredModuleIds.every((id) => completedModuleIds.includes(id));
+      return;
+    }
+    for (const id of completedModuleIds) state.completedModules.add(id);
+    state.trainingComplete = requiredModuleIds.every((id) => state.completedModules.has(id));
   });
 
   if (oneStep) {
