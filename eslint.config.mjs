@@ -9,6 +9,7 @@ const noAppImports = {
   group: [
     '**/apps/**',
     '@bandanh/gateway',
+    '@bandanh/grants',
     '@bandanh/network',
     '@bandanh/orchestrator',
     '@bandanh/training',

@@ -13,12 +13,13 @@ const swc = [
 
 const common = {
   testEnvironment: 'node',
-  transform: { '^.+\\.(t|j)sx?$': swc },
+  // .mjs too: the ES-module-only packages below ship some files as .mjs.
+  transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
-  // jose and intl-messageformat (with its @formatjs parts) ship ES modules only: compiled to
-  // CommonJS like our own code (Node 20's jest cannot require them).
+  // jose, intl-messageformat (with its @formatjs parts) and the tus server (@tus/*, srvx) ship
+  // ES modules only: compiled to CommonJS like our own code (Node 20's jest cannot require them).
   transformIgnorePatterns: [
-    '/node_modules/(?!(\\.pnpm/(jose|intl-messageformat|@formatjs\\+[^/@]+)@[^/]+/node_modules/)?(jose|intl-messageformat|@formatjs)/)',
+    '/node_modules/(?!(\\.pnpm/(jose|intl-messageformat|srvx|@formatjs\\+[^/@]+|@tus\\+[^/@]+)@[^/]+/node_modules/)?(jose|intl-messageformat|srvx|@formatjs|@tus)/)',
   ],
   testPathIgnorePatterns: ['/node_modules/', '/\\.next', '/dist/'],
   // The web's import alias (apps/web/tsconfig.json): `@/lib/...` is `apps/web/src/lib/...`.

@@ -63,7 +63,7 @@ fi
 # The supervisor (infra/scripts/supervise.ts, on concurrently) runs the apps, prefixes their
 # lines with [name], and restarts one that exits, after 1, 2, 4 ... up to 30 s; an app that
 # exits 3 times in a row without ever staying up for a minute makes it give up and exit.
-APP_NAMES=(identity network training orchestrator gateway web)
+APP_NAMES=(identity network training grants orchestrator gateway web)
 APP_SPECS=()
 for app in "${APP_NAMES[@]}"; do
   APP_SPECS+=("$app=pnpm --silent --filter @bandanh/$app start")

@@ -1,5 +1,6 @@
 // pnpm db:migrate: applies every service's migrations to its own schema, in order.
 // Each service owns its schema and its migrations; this only calls them. Idempotent.
+import { migrateGrants } from '../../apps/grants/src/app';
 import { migrateIdentity } from '../../apps/identity/src/app';
 import { migrateNetwork } from '../../apps/network/src/app';
 import { migrateOrchestrator } from '../../apps/orchestrator/src/app';
@@ -13,6 +14,7 @@ const SERVICES: ReadonlyArray<readonly [name: string, migrate: Migrate]> = [
   ['network', migrateNetwork],
   ['orchestrator', migrateOrchestrator],
   ['training', migrateTraining],
+  ['grants', migrateGrants],
 ];
 
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/bandanh';

@@ -10,6 +10,10 @@ import { GATEWAY_CONFIG } from './config/tokens';
 import { DirectoryModule } from './directory/directory.module';
 import { ExpansionModule } from './expansion/expansion.module';
 import { FieldVisitsModule } from './field-visits/field-visits.module';
+import { GrantApplicationsModule } from './grant-applications/grant-applications.module';
+import { GrantReviewsModule } from './grant-reviews/grant-reviews.module';
+import { GrantRoundsModule } from './grant-rounds/grant-rounds.module';
+import { GrantRunModule } from './grant-run/grant-run.module';
 import { HealthModule } from './health/health.module';
 import { HotlineModule } from './hotline/hotline.module';
 import { AuthGuard } from './http/auth.guard';
@@ -29,6 +33,7 @@ import { TrainingProgressModule } from './training-progress/training-progress.mo
 import { TrainingRunModule } from './training-run/training-run.module';
 import { TrainingSessionsModule } from './training-sessions/training-sessions.module';
 import { TrainingTrainersModule } from './training-trainers/training-trainers.module';
+import { UploadsModule } from './uploads/uploads.module';
 
 /** One module per feature, each mounting the routes of its `<feature>.routes.ts`. */
 export const FEATURES = [
@@ -57,6 +62,11 @@ export const FEATURES = [
   TrainingProgressModule,
   TrainingCertificatesModule,
   TrainingCalendarModule,
+  GrantRoundsModule,
+  GrantApplicationsModule,
+  GrantReviewsModule,
+  GrantRunModule,
+  UploadsModule,
 ];
 
 @Module({})

@@ -4,7 +4,7 @@ import { Logger } from 'nestjs-pino';
 import { Logger as NestLogger } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import type { NatsConnection } from 'nats';
-import { NATS_CONNECTION, readWebProxySecret } from '@bandanh/platform';
+import { NATS_CONNECTION, NatsRpc, readWebProxySecret } from '@bandanh/platform';
 import { AppModule } from './app.module';
 import type { GatewayConfig } from './config/env';
 import { trackClientAddresses } from './http/client-address';
@@ -12,6 +12,8 @@ import { HttpErrorFilter } from './http/http-error.filter';
 import { registerRateLimits } from './http/rate-limit';
 import { ROUTES } from './http/routes';
 import { buildOpenApiDocument, setupOpenApi } from './openapi/openapi';
+import { UPLOAD_STORAGE, type UploadStorage } from './uploads/upload-storage';
+import { mountUploads } from './uploads/uploads.server';
 
 /** The HTTP gateway, listening; port 0 picks a free one (tests read it back). */
 export async function startGateway(config: GatewayConfig): Promise<NestFastifyApplication> {
@@ -47,6 +49,12 @@ export async function startGateway(config: GatewayConfig): Promise<NestFastifyAp
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   trackClientAddresses(fastify, webSecret);
   await registerRateLimits(fastify, config, app.get<NatsConnection>(NATS_CONNECTION));
+  // Attachments by resumable upload (tus), on Fastify itself: tus streams the raw body.
+  await mountUploads(fastify, {
+    rpc: app.get(NatsRpc),
+    storage: app.get<UploadStorage>(UPLOAD_STORAGE),
+    config,
+  });
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
   setupOpenApi(app, buildOpenApiDocument(ROUTES));

@@ -40,7 +40,7 @@ describe('the CBO API, through the gateway, the services and the workflow', () =
     const { status, body } = await api('/health');
     expect(status).toBe(200);
     expect(body.status).toBe('up');
-    for (const check of ['postgres', 'nats', 'temporal', 'identity', 'network', 'orchestrator']) {
+    for (const check of ['postgres', 'nats', 'temporal', 'identity', 'network', 'orchestrator', 'grants']) {
       expect(body.checks[check]).toMatchObject({ status: 'up' });
     }
   });

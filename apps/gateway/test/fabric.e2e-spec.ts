@@ -213,6 +213,7 @@ describe('the service fabric under forged callers and poison messages', () => {
         contracts.identityHealth,
         contracts.networkHealth,
         contracts.orchestratorHealth,
+        contracts.grantsHealth,
       ]) {
         await expect(
           gatewayRpc.send(health, {}, { kind: 'system', service: 'gateway' }),

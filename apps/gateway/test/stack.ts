@@ -11,6 +11,8 @@ import {
   type TestCallerKeys,
   type TestDatabase,
 } from '@bandanh/platform/testing';
+import { migrateGrants, startGrantsService } from '../../grants/src/app';
+import { loadGrantsConfig } from '../../grants/src/config/env';
 import { ensureAccounts, migrateIdentity, startIdentityService } from '../../identity/src/app';
 import { loadIdentityConfig } from '../../identity/src/config/env';
 import { migrateNetwork, startNetworkService } from '../../network/src/app';
@@ -48,6 +50,20 @@ export const STAFF: Record<StaffRole, TestAccount> = {
     roles: ['protection_officer'],
     totpSecret: TOTP,
   },
+  reviewer: { email: 'reviewer@test.bandanh', password: PASSWORD, roles: ['reviewer'] },
+  programme_manager: {
+    email: 'programme-manager@test.bandanh',
+    password: PASSWORD,
+    roles: ['programme_manager'],
+    totpSecret: TOTP,
+  },
+  grant_committee: {
+    email: 'grant-committee@test.bandanh',
+    password: PASSWORD,
+    roles: ['grant_committee'],
+    totpSecret: TOTP,
+  },
+  director: { email: 'director@test.bandanh', password: PASSWORD, roles: ['director'], totpSecret: TOTP },
 };
 
 /** The current code of an authenticator app holding `secret`. */
@@ -114,6 +130,7 @@ export class TestStack {
       migrateIdentity(database.url),
       migrateOrchestrator(database.url),
       migrateTraining(database.url),
+      migrateGrants(database.url),
     ]);
     const stack = new TestStack(database, keys, {
       DATABASE_URL: database.url,
@@ -155,8 +172,9 @@ export class TestStack {
     const network = await startNetworkService(loadNetworkConfig(this.env));
     const orchestrator = await startOrchestrator(loadOrchestratorConfig(this.env));
     const training = await startTrainingService(loadTrainingConfig(this.env));
+    const grants = await startGrantsService(loadGrantsConfig(this.env));
     const gateway = await startGateway(loadGatewayConfig(this.env));
-    this.apps = [gateway, orchestrator, network, identity, training];
+    this.apps = [gateway, orchestrator, network, identity, training, grants];
     const address = gateway.getHttpServer().address();
     if (!address || typeof address === 'string') throw new Error('The gateway has no TCP address');
     this.gatewayUrl = `http://127.0.0.1:${address.port}`;
@@ -220,8 +238,10 @@ export class TestStack {
   }
 
   /** Stops one process of the stack, as if it had died; `restart()` brings every one back. */
-  async stopService(name: 'gateway' | 'orchestrator' | 'network' | 'identity' | 'training'): Promise<void> {
-    const index = ['gateway', 'orchestrator', 'network', 'identity', 'training'].indexOf(name);
+  async stopService(
+    name: 'gateway' | 'orchestrator' | 'network' | 'identity' | 'training' | 'grants',
+  ): Promise<void> {
+    const index = ['gateway', 'orchestrator', 'network', 'identity', 'training', 'grants'].indexOf(name);
     await this.apps[index]?.close();
   }
 

@@ -4,6 +4,7 @@ import { ConfigModule } from './config/config.module';
 import type { OrchestratorConfig } from './config/env';
 import { databaseModule } from './db/database.module';
 import { ExpansionScheduleModule } from './expansion/expansion-schedule.module';
+import { GrantApplicationsModule } from './grants/grants.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PipelineModule } from './pipeline/pipeline.module';
@@ -28,6 +29,7 @@ export class AppModule {
         PipelineModule,
         ReferralsModule,
         TrainingSessionsModule,
+        GrantApplicationsModule,
         ExpansionScheduleModule,
         NotificationsModule,
       ],

@@ -34,3 +34,4 @@ export const networkHealth = healthContract('network');
 export const orchestratorHealth = healthContract('orchestrator');
 export const identityHealth = healthContract('identity');
 export const trainingHealth = healthContract('training');
+export const grantsHealth = healthContract('grants');

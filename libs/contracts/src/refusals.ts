@@ -98,7 +98,8 @@ export type RefusalReason =
   | TrainingRefusal
   | TrainingScheduleRefusal
   | TrainingSessionRefusal
-  | TrainingSeatRefusal;
+  | TrainingSeatRefusal
+  | GrantRefusal;
 
 /** The training catalogue and trainers. */
 export const TRAINING_REFUSALS = [
@@ -126,3 +127,43 @@ export const TRAINING_SEAT_REFUSALS = [
 ] as const;
 export const TrainingSeatRefusal = z.enum(TRAINING_SEAT_REFUSALS);
 export type TrainingSeatRefusal = z.infer<typeof TrainingSeatRefusal>;
+
+/** Grants: rounds, applications and the steps of an application's workflow. */
+export const GRANT_REFUSALS = [
+  /** Another step for the same application is being recorded. */
+  'busy',
+  /** The application is not at the stage the step needs (`details.stage` says where it is). */
+  'wrong_stage',
+  /** The round does not take applications now (`details.state`: upcoming or closed). */
+  'round_not_open',
+  /** The CBO may not apply to this round (`details.rules` lists the eligibility rules it fails). */
+  'not_eligible',
+  /** A newer copy of the draft is saved (`details.current` is the server's application). */
+  'draft_newer',
+  /** The application is submitted: it can no longer be changed. */
+  'not_editable',
+  /** The application's files would be larger than its limit (`details.limit`, `details.used`). */
+  'attachments_too_large',
+  /** Once a round has applications, its rubric, currency and chain stay as they were. */
+  'round_in_use',
+  /** A round's budget below what its approved grants already took (`details.committed`). */
+  'budget_below_committed',
+  /** An approval for more than is left of the round's envelope (`details.remaining`). */
+  'envelope_exhausted',
+  /** The approver reviewed it, assessed the CBO, submitted it or decided an earlier step. */
+  'four_eyes',
+  /** The caller does not hold the current step's role (`details.role`). */
+  'not_your_step',
+  /** The caller is not an assigned reviewer of the application. */
+  'not_assigned',
+  /** Scoring before declaring no conflict. */
+  'not_declared',
+  /** The reviewer already declared, or already scored. */
+  'already_done',
+  /** An approved amount above the requested one or an earlier step's (`details.max`). */
+  'amount_too_high',
+  /** A decline, a return or an ineligibility without the reason the CBO will read. */
+  'reason_required',
+] as const;
+export const GrantRefusal = z.enum(GRANT_REFUSALS);
+export type GrantRefusal = z.infer<typeof GrantRefusal>;

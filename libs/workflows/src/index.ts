@@ -6,3 +6,4 @@ export * from './referral/definitions';
 export * from './expansion/definitions';
 export * from './notification/definitions';
 export * from './training-session/definitions';
+export * from './grant-application/definitions';

@@ -4,3 +4,4 @@ export { referralFollowUp } from './referral/workflow';
 export { openNextExpansionPhase } from './expansion/workflow';
 export { sendNotification } from './notification/workflow';
 export { trainingSession } from './training-session/workflow';
+export { grantApplication } from './grant-application/workflow';

@@ -6,6 +6,8 @@ export interface FakeTask {
   role: string;
   reminded: boolean;
   escalatedTo: string | null;
+  /** The one person it is for, if any (a grant review). */
+  assignee: string | null;
 }
 
 /** The staff inbox in memory, for workflow tests: each task as the activities left it. */
@@ -16,9 +18,15 @@ export class FakeInbox {
 
   activities(): TaskActivities {
     return {
-      openTask: async ({ taskId, assigneeRole }) => {
+      openTask: async ({ taskId, assigneeRole, assigneeUserId }) => {
         if (!this.tasks.has(taskId)) {
-          this.tasks.set(taskId, { status: 'open', reminded: false, escalatedTo: null, role: assigneeRole });
+          this.tasks.set(taskId, {
+            status: 'open',
+            reminded: false,
+            escalatedTo: null,
+            role: assigneeRole,
+            assignee: assigneeUserId ?? null,
+          });
         }
         return this.timings;
       },

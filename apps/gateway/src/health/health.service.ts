@@ -3,6 +3,7 @@ import { Connection } from '@temporalio/client';
 import type { NatsConnection } from 'nats';
 import postgres, { type Sql } from 'postgres';
 import {
+  grantsHealth,
   identityHealth,
   networkHealth,
   orchestratorHealth,
@@ -46,7 +47,7 @@ export class HealthService implements OnApplicationShutdown {
         return { status: 'down', error: error instanceof Error ? error.message : String(error) };
       }
     };
-    const [postgresCheck, natsCheck, temporalCheck, identity, network, orchestrator, training] =
+    const [postgresCheck, natsCheck, temporalCheck, identity, network, orchestrator, training, grants] =
       await Promise.all([
         timedCheck(() => this.sql`select 1`, PROBE_TIMEOUT_MS),
         timedCheck(() => this.nats.flush(), PROBE_TIMEOUT_MS),
@@ -55,6 +56,7 @@ export class HealthService implements OnApplicationShutdown {
         service(networkHealth),
         service(orchestratorHealth),
         service(trainingHealth),
+        service(grantsHealth),
       ]);
     const checks = {
       postgres: postgresCheck,
@@ -64,6 +66,7 @@ export class HealthService implements OnApplicationShutdown {
       network,
       orchestrator,
       training,
+      grants,
     };
     return { status: overallStatus(checks), checks };
   }

@@ -5,6 +5,10 @@ import { CBO_ROUTES } from '../cbos/cbos.routes';
 import { DIRECTORY_ROUTES } from '../directory/directory.routes';
 import { EXPANSION_ROUTES } from '../expansion/expansion.routes';
 import { FIELD_VISIT_ROUTES } from '../field-visits/field-visits.routes';
+import { GRANT_APPLICATION_ROUTES } from '../grant-applications/grant-applications.routes';
+import { GRANT_REVIEW_ROUTES } from '../grant-reviews/grant-reviews.routes';
+import { GRANT_ROUND_ROUTES } from '../grant-rounds/grant-rounds.routes';
+import { GRANT_RUN_ROUTES } from '../grant-run/grant-run.routes';
 import { HEALTH_ROUTES } from '../health/health.routes';
 import { HOTLINE_ROUTES } from '../hotline/hotline.routes';
 import { NOTIFICATION_ROUTES } from '../notifications/notifications.routes';
@@ -58,6 +62,10 @@ export const ROUTES = {
   ...TRAINING_PROGRESS_ROUTES,
   ...TRAINING_CERTIFICATE_ROUTES,
   ...TRAINING_CALENDAR_ROUTES,
+  ...GRANT_ROUND_ROUTES,
+  ...GRANT_APPLICATION_ROUTES,
+  ...GRANT_REVIEW_ROUTES,
+  ...GRANT_RUN_ROUTES,
 };
 
 export type RouteName = keyof typeof ROUTES;

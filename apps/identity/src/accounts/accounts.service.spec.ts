@@ -69,11 +69,13 @@ describe('the accounts service', () => {
     ]);
     // The training service writes to the trainers of its sessions.
     await expect(world.accounts.staffWithRole(systemCaller('training'), 'assessor')).resolves.toHaveLength(2);
+    // The grants service picks reviewers among the staff holding the reviewer role.
+    await expect(world.accounts.staffWithRole(systemCaller('grants'), 'assessor')).resolves.toHaveLength(2);
     const admin = await world.givenAccount({ kind: 'staff', roles: ['admin'] });
     for (const caller of [callerOf(admin), callerOf(dara), systemCaller('network'), ANONYMOUS]) {
       await expect(world.accounts.staffWithRole(caller, 'assessor')).rejects.toMatchObject({
         code: 'FORBIDDEN',
-        message: 'Only the orchestrator or training service may do this',
+        message: 'Only the orchestrator or training or grants service may do this',
       });
     }
   });

@@ -30,7 +30,7 @@ export class AccountsService {
    * which reminds them of their tasks and tells them of escalations; nobody else asks.
    */
   async staffWithRole(caller: Caller, role: StaffRole): Promise<StaffRecipient[]> {
-    requireSystem(caller, 'orchestrator', 'training');
+    requireSystem(caller, 'orchestrator', 'training', 'grants');
     return this.accounts.activeStaffWithRole(role);
   }
 

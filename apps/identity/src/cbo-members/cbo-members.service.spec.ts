@@ -30,6 +30,11 @@ describe("a CBO's members", () => {
     await expect(members.list({ kind: 'system', service: 'training' }, CBO_ID)).resolves.toEqual([member]);
   });
 
+  it('are listed for the grants service, which writes to them about their applications', async () => {
+    const { members } = service();
+    await expect(members.list({ kind: 'system', service: 'grants' }, CBO_ID)).resolves.toEqual([member]);
+  });
+
   it('are refused to people and to other services', async () => {
     const { members, repository } = service();
     const callers: Caller[] = [

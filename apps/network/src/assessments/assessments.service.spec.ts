@@ -152,4 +152,12 @@ describe('listing a CBO’s assessments', () => {
     await expect(assessments.list(staff('trainer'), CBO_ID)).rejects.toEqual(refusal('FORBIDDEN'));
     await expect(assessments.list(applicant(CBO_ID), CBO_ID)).rejects.toEqual(refusal('FORBIDDEN'));
   });
+
+  it('tells the grants service who assessed the CBO, and no other service', async () => {
+    const repository = fakeAssessmentsRepository();
+    const assessments = serviceOver(repository);
+    await assessments.list({ kind: 'system', service: 'grants' }, CBO_ID);
+    expect(repository.listFor).toHaveBeenCalledWith(CBO_ID);
+    await expect(assessments.list(orchestrator, CBO_ID)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
 });

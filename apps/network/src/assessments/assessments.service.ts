@@ -80,9 +80,12 @@ export class AssessmentsService {
     });
   }
 
-  /** Assessments are staff records: the CBO sees its stage and the decision's reason, not the scores. */
+  /**
+   * Assessments are staff records: the CBO sees its stage and the decision's reason, not the
+   * scores. The grants service asks who assessed a CBO (they never review or approve its grants).
+   */
   async list(caller: Caller, cboId: string): Promise<Assessment[]> {
-    requireGroup(caller, 'programmeStaff');
+    if (!(caller.kind === 'system' && caller.service === 'grants')) requireGroup(caller, 'programmeStaff');
     return this.repository.listFor(cboId);
   }
 

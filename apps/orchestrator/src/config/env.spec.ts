@@ -58,3 +58,26 @@ describe("the training sessions' reminder leads", () => {
     );
   });
 });
+
+describe("the grant applications' task timings", () => {
+  it('give each step its own due time, and ask again for reviewers after an hour, by default', () => {
+    expect(loadOrchestratorConfig({})).toMatchObject({
+      GRANT_ELIGIBILITY_DUE: '5 days',
+      GRANT_REVIEW_DUE: '10 days',
+      GRANT_APPROVAL_DUE: '5 days',
+      GRANT_REVIEWER_RETRY: '1 hour',
+    });
+    expect(
+      loadOrchestratorConfig({ GRANT_REVIEW_DUE: '2 weeks', GRANT_REVIEWER_RETRY: '30 minutes' }),
+    ).toMatchObject({ GRANT_REVIEW_DUE: '2 weeks', GRANT_REVIEWER_RETRY: '30 minutes' });
+  });
+
+  it('stop at boot on a value that is not a duration, naming it', () => {
+    expect(() => loadOrchestratorConfig({ GRANT_APPROVAL_DUE: 'soon' })).toThrow(
+      /GRANT_APPROVAL_DUE must be a duration/,
+    );
+    expect(() => loadOrchestratorConfig({ GRANT_REVIEWER_RETRY: 'later' })).toThrow(
+      /GRANT_REVIEWER_RETRY must be a duration/,
+    );
+  });
+});

@@ -26,6 +26,15 @@ export const OrchestratorEnv = z.object({
   TASK_ESCALATE_AFTER: duration('2 days'),
   /** The manager role an overdue task escalates to. */
   TASK_ESCALATE_TO: z.enum(STAFF_ROLES).default('approver'),
+  /**
+   * How long a grant application's tasks wait before their reminder (each then escalates after
+   * TASK_ESCALATE_AFTER): the coordinator's eligibility check, a reviewer's review, an approver's step.
+   */
+  GRANT_ELIGIBILITY_DUE: duration('5 days'),
+  GRANT_REVIEW_DUE: duration('10 days'),
+  GRANT_APPROVAL_DUE: duration('5 days'),
+  /** How long an application waits before asking again for reviewers when too few were free. */
+  GRANT_REVIEWER_RETRY: duration('1 hour'),
   /** The web's address as people reach it, for the links in emails (a task's page). */
   WEB_URL: z
     .url({

@@ -22,6 +22,8 @@ export const tasks = orchestrator.table(
     subjectId: uuid('subject_id').notNull(),
     subjectLabel: text('subject_label').notNull(),
     assigneeRole: text('assignee_role', { enum: STAFF_ROLES }).notNull(),
+    /** The one person the task is for (a grant review), or null: every holder of the role. */
+    assigneeUserId: uuid('assignee_user_id'),
     escalatedToRole: text('escalated_to_role', { enum: STAFF_ROLES }),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
     remindedAt: timestamp('reminded_at', { withTimezone: true }),
@@ -34,6 +36,7 @@ export const tasks = orchestrator.table(
   (t) => [
     index('tasks_open_role_idx').on(t.status, t.assigneeRole, t.dueAt),
     index('tasks_cbo_idx').on(t.cboId),
+    index('tasks_open_assignee_idx').on(t.status, t.assigneeUserId, t.dueAt),
   ],
 );
 

@@ -22,6 +22,7 @@ describe('the notification channel', () => {
       network,
       { kind: 'system', service: 'identity' } as const,
       { kind: 'system', service: 'training' } as const,
+      { kind: 'system', service: 'grants' } as const,
       staff('admin'),
     ];
     for (const caller of callers) {

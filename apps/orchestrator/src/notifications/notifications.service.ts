@@ -13,7 +13,7 @@ import { NotificationWorkflows } from './notifications.temporal';
 import { renderNotification } from './notifications.templates';
 
 /** The services that send messages for their own steps (password reset, decisions, reminders). */
-const SENDERS: readonly ServiceName[] = ['identity', 'network', 'orchestrator', 'training'];
+const SENDERS: readonly ServiceName[] = ['identity', 'network', 'orchestrator', 'training', 'grants'];
 
 /** The notification channel: who may send, and who sees which messages. */
 @Injectable()

@@ -160,3 +160,111 @@ describe("a session's attendance task, reminded and escalated", () => {
     expect(renderNotification('task_reminder', 'km', params).subject).toContain('កត់វត្តមាន');
   });
 });
+
+describe('the grant messages', () => {
+  const GRANT_KINDS = NOTIFICATION_KINDS.filter((kind) => kind.startsWith('grant_'));
+  /** Every param a grant message may name, as the grants service and the orchestrator send them. */
+  const params = {
+    name: 'Sokha',
+    cboNameKm: 'បណ្ដាញសហគមន៍ព្រៃឡង',
+    cboNameEn: 'Prey Lang Community Network',
+    reference: 'GRT-AB12CD34',
+    title: 'Clean water for the village',
+    roundNameKm: 'ជុំទី១ ឆ្នាំ២០២៧',
+    roundNameEn: 'First round 2027',
+    amount: 125_000,
+    currency: 'USD',
+    outcome: 'approved',
+    reason: '',
+    application: 'GRT-AB12CD34 — Clean water for the village',
+    // 09:05 in Phnom Penh on Thursday 10 December 2026.
+    dueAt: '2026-12-10T02:05:00.000Z',
+    link: 'https://bandanh.example.org/en/grants/1',
+  };
+
+  it('are three kinds, each written in both languages from the params the contract names', () => {
+    expect(GRANT_KINDS).toEqual(['grant_submitted', 'grant_review_assigned', 'grant_decided']);
+    for (const kind of GRANT_KINDS) {
+      for (const locale of NOTIFICATION_LOCALES) {
+        const message = renderNotification(kind, locale, params);
+        expect(message.subject).toContain('GRT-AB12CD34');
+        expect(message.text).toContain(params.link);
+        expect(message.subject + message.text).not.toMatch(/[{}]/);
+      }
+    }
+  });
+
+  it('say the money in the currency, with Khmer digits in Khmer', () => {
+    const en = renderNotification('grant_submitted', 'en', params);
+    expect(en.text).toContain('Amount requested: US$1,250.00');
+    expect(en.text).toContain('to the First round 2027 round');
+    expect(en.text).toContain('Prey Lang Community Network');
+    const km = renderNotification('grant_submitted', 'km', params);
+    expect(km.text).toContain('១.២៥០,០០$');
+    expect(km.text).toContain('ជុំទី១ ឆ្នាំ២០២៧');
+    const riel = renderNotification('grant_decided', 'km', {
+      ...params,
+      amount: 400_000_000,
+      currency: 'KHR',
+    });
+    expect(riel.text).toContain('ត្រូវបានអនុម័តចំនួន ៤.០០០.០០០,០០៛');
+    expect(renderNotification('grant_decided', 'en', params).text).toContain('is approved for US$1,250.00');
+  });
+
+  it('refuse money that is not whole minor units, or a currency the rounds do not use', () => {
+    expect(() => renderNotification('grant_submitted', 'en', { ...params, amount: '12.50' })).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED' }),
+    );
+    expect(() => renderNotification('grant_submitted', 'en', { ...params, currency: 'EUR' })).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED' }),
+    );
+  });
+
+  it('write a decline and a return with their reason, and the automatic rules in words', () => {
+    const declined = { ...params, outcome: 'declined', amount: 0, reason: 'The budget is not realistic' };
+    const en = renderNotification('grant_decided', 'en', declined);
+    expect(en.subject).toBe('A decision on the grant application GRT-AB12CD34');
+    expect(en.text).toContain('is not approved. The reason: The budget is not realistic');
+    expect(en.text).not.toContain('US$');
+    const returned = renderNotification('grant_decided', 'km', { ...declined, outcome: 'returned' });
+    expect(returned.subject).toContain('បានប្រគល់ឱ្យកែប្រែ');
+    expect(returned.text).toContain('The budget is not realistic');
+
+    const rules = { ...declined, reason: 'rules:cbo_not_grant_eligible,amount_above_ceiling' };
+    const byRules = renderNotification('grant_decided', 'en', rules).text;
+    expect(byRules).toContain('has not yet completed the training');
+    expect(byRules).toContain('above this round’s ceiling');
+    expect(byRules).not.toContain('rules:');
+    expect(renderNotification('grant_decided', 'km', rules).text).toContain('ខ្ពស់ជាងចំនួនអតិបរមា');
+  });
+
+  it("tell a reviewer of a review by the application's reference and title, and when it is due", () => {
+    const en = renderNotification('grant_review_assigned', 'en', params);
+    expect(en.subject).toBe('A grant application to review: GRT-AB12CD34 — Clean water for the village');
+    expect(en.text).toContain('by Thursday, 10 December 2026 at 09:05');
+    expect(en.text).not.toContain('Prey Lang');
+    expect(renderNotification('grant_review_assigned', 'km', params).text).toContain('០៩:០៥');
+  });
+
+  it("name a grant application's tasks in the inbox's reminders and escalations", () => {
+    const task = {
+      name: 'Dara',
+      cboName: 'GRT-AB12CD34 — Clean water for the village',
+      role: 'grant_committee',
+      waited: 2,
+      waitedUnit: 'days',
+      overdue: 1,
+      overdueUnit: 'day',
+      link: 'https://bandanh.example.org/en/grants/applications/1',
+    };
+    expect(renderNotification('task_reminder', 'en', { ...task, task: 'review_grant' }).subject).toBe(
+      'Reminder: review GRT-AB12CD34 — Clean water for the village',
+    );
+    expect(renderNotification('task_escalation', 'en', { ...task, task: 'approve_grant' }).text).toContain(
+      'escalated to the grant committee, your role: the decision on the grant application GRT-AB12CD34',
+    );
+    expect(
+      renderNotification('task_reminder', 'km', { ...task, task: 'check_grant_eligibility' }).subject,
+    ).toContain('ពិនិត្យលក្ខណៈសម្បត្តិ');
+  });
+});

@@ -37,11 +37,17 @@ const INTL_LOCALES: Record<NotificationLocale, string> = { km: 'km-u-nu-khmr', e
 export const NOTIFICATION_TIME_ZONE = 'Asia/Phnom_Penh';
 
 /** Params that hold an instant (ISO 8601), said as the local date and time. */
-const INSTANT_PARAMS = ['startsAt', 'oldStartsAt'] as const;
+const INSTANT_PARAMS = ['startsAt', 'oldStartsAt', 'dueAt'] as const;
+/** Params that hold money in integer minor units (cents), in the currency of `currency`. */
+const MONEY_PARAMS = ['amount'] as const;
+/** The currencies money is said in (USD when a message names none). */
+const CURRENCIES = ['USD', 'KHR'] as const;
+/** A reason made of the automatic rules a grant application failed: `rules:<rule>,<rule>`. */
+const GRANT_RULES_REASON = /^rules:([a-z_]+(?:,[a-z_]+)*)$/;
 /** Params that hold a duration as configured (`3 days`, `36h`), said in words. */
 const DURATION_PARAMS = ['lead'] as const;
 /** Params a sender may give in both languages (`moduleKm`, `moduleEn`), the recipient's picked. */
-const BILINGUAL_PARAMS = ['module', 'place', 'cboName'] as const;
+const BILINGUAL_PARAMS = ['module', 'place', 'cboName', 'roundName'] as const;
 
 const DURATION_UNITS: ReadonlyArray<[RegExp, DurationUnit]> = [
   [/^(seconds?|secs?|s)$/, 'second'],
@@ -71,6 +77,20 @@ export function localDateTime(iso: string, locale: NotificationLocale): string |
   }).format(at);
 }
 
+/** Money in minor units as the recipient reads it ("US$1,250.00"; Khmer digits in Khmer). */
+export function money(minor: number, currency: string, locale: NotificationLocale): string {
+  return new Intl.NumberFormat(INTL_LOCALES[locale], { style: 'currency', currency }).format(minor / 100);
+}
+
+/** The automatic rules of a `rules:…` reason, each in its words; undefined if one has none. */
+function rulesWords(value: string, locale: NotificationLocale): string | undefined {
+  const match = GRANT_RULES_REASON.exec(value);
+  if (!match) return undefined;
+  const { reasons } = CATALOGS[locale];
+  const words = match[1].split(',').map((rule) => reasons[`grant_rule:${rule}`]);
+  return words.every(Boolean) ? words.join(' ') : undefined;
+}
+
 /** A duration such as `3 days` or `36h` in words ("3 days", "៣ ថ្ងៃ"); undefined for anything else. */
 function durationWords(value: string, locale: NotificationLocale): string | undefined {
   const match = /^(\d+) *([a-z]+)$/i.exec(value.trim());
@@ -93,7 +113,11 @@ function valuesFor(
   const values: NotificationParams = Object.fromEntries(
     Object.entries(params).map(([name, value]) => [
       name,
-      typeof value === 'string' && Object.hasOwn(reasons, value) ? reasons[value] : value,
+      typeof value === 'string' && Object.hasOwn(reasons, value)
+        ? reasons[value]
+        : typeof value === 'string' && GRANT_RULES_REASON.test(value)
+          ? (rulesWords(value, locale) ?? value)
+          : value,
     ]),
   );
   const suffix = locale === 'km' ? 'Km' : 'En';
@@ -107,6 +131,18 @@ function valuesFor(
     const said = typeof value === 'string' ? localDateTime(value, locale) : undefined;
     if (!said) throw badTemplateParams(kind, `${name} must be an ISO 8601 date and time`);
     values[name] = said;
+  }
+  const currency = values.currency ?? 'USD';
+  for (const name of MONEY_PARAMS) {
+    const value = values[name];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !Number.isInteger(value)) {
+      throw badTemplateParams(kind, `${name} must be a whole number of minor units (cents)`);
+    }
+    if (typeof currency !== 'string' || !(CURRENCIES as readonly string[]).includes(currency)) {
+      throw badTemplateParams(kind, `currency must be one of ${CURRENCIES.join(', ')}`);
+    }
+    values[name] = money(value, currency, locale);
   }
   for (const name of DURATION_PARAMS) {
     const value = values[name];

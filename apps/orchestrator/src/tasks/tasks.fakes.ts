@@ -17,6 +17,7 @@ export function aTask(
     subjectLabel: 'Prey Lang Community Network',
     cboId: CBO_ID,
     assigneeRole: 'assessor',
+    assigneeUserId: null,
     escalatedToRole: null,
     dueAt: new Date(Date.now() - dueHoursAgo * HOUR).toISOString(),
     remindedAt: null,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { StaffRole, Task, TaskKind } from '@bandanh/contracts';
 import { ORCHESTRATOR_DB, type OrchestratorDatabase } from '../db/database.module';
 import { tasks, type TaskRow } from '../db/schema';
@@ -13,6 +13,7 @@ function toTask(row: TaskRow): Task {
     subjectLabel: row.subjectLabel,
     cboId: row.cboId,
     assigneeRole: row.assigneeRole,
+    assigneeUserId: row.assigneeUserId,
     escalatedToRole: row.escalatedToRole,
     dueAt: row.dueAt.toISOString(),
     remindedAt: row.remindedAt?.toISOString() ?? null,
@@ -31,8 +32,13 @@ export interface NewTask {
   subjectId: string;
   subjectLabel: string;
   assigneeRole: StaffRole;
+  /** The one person the task is for (a grant review); absent: every holder of the role. */
+  assigneeUserId?: string | null;
   dueAt: Date;
 }
+
+/** Whose inbox: a staff member's (their roles, and the tasks for them alone), or everyone's. */
+export type InboxOwner = 'all' | { userId: string; roles: readonly StaffRole[] };
 
 /** The staff inbox's table (`orchestrator.tasks`). */
 @Injectable()
@@ -71,16 +77,24 @@ export class TasksRepository {
       .where(and(eq(tasks.id, taskId), eq(tasks.status, 'open')));
   }
 
-  /** Tasks in `status` for `roles` (assigned or escalated to them), or for everyone; the most overdue first. */
+  /**
+   * Tasks in `status` for the owner — for their roles and no one person, for them alone, or
+   * escalated to one of their roles — or for everyone; the most overdue first.
+   */
   async list(
-    roles: readonly StaffRole[] | 'all',
+    owner: InboxOwner,
     filter: { status: Task['status']; cboId?: string },
     limit: number,
   ): Promise<Task[]> {
     const conditions: SQL[] = [eq(tasks.status, filter.status)];
     if (filter.cboId) conditions.push(eq(tasks.cboId, filter.cboId));
-    if (roles !== 'all') {
-      const mine = or(inArray(tasks.assigneeRole, [...roles]), inArray(tasks.escalatedToRole, [...roles]));
+    if (owner !== 'all') {
+      const roles = [...owner.roles];
+      const mine = or(
+        eq(tasks.assigneeUserId, owner.userId),
+        and(isNull(tasks.assigneeUserId), inArray(tasks.assigneeRole, roles)),
+        inArray(tasks.escalatedToRole, roles),
+      );
       if (mine) conditions.push(mine);
     }
     const rows = await this.database.db

@@ -9,6 +9,8 @@ import type { TaskMail } from './tasks.mail';
 import { TasksRepository } from './tasks.repository';
 import { span, TasksService } from './tasks.service';
 
+const REVIEWER_ID = '99999999-9999-4999-8999-999999999999';
+
 const TASK: OpenTaskInput = {
   taskId: 'cbo-pipeline-x:assess_cbo:1',
   kind: 'assess_cbo',
@@ -65,14 +67,44 @@ describe('the staff inbox', () => {
     expect(due).toBeLessThanOrEqual(Date.now());
   });
 
-  it('shows staff the tasks for their roles', async () => {
+  it('shows staff the tasks for their roles, and those for them alone', async () => {
     const { tasks, service } = inbox();
     await service.list(staff('assessor', 'trainer'), { status: 'open', all: false });
     expect(tasks.list).toHaveBeenCalledWith(
-      ['assessor', 'trainer'],
+      { userId: staff().userId, roles: ['assessor', 'trainer'] },
       { status: 'open', cboId: undefined },
       200,
     );
+  });
+
+  it("gives a grant application's steps their own due time, and keeps a review's one assignee", async () => {
+    const { tasks, service } = inbox({ insertOnce: async () => undefined });
+    const env = { GRANT_ELIGIBILITY_DUE: '1 day', GRANT_REVIEW_DUE: '4 days', GRANT_APPROVAL_DUE: '6h' };
+    const grants = new TasksService(tasks, config({ ...env, TASK_REMIND_AFTER: '2 days' }), fake<TaskMail>());
+    const review: OpenTaskInput = {
+      ...TASK,
+      taskId: 'grant-application-x:review_grant:1',
+      kind: 'review_grant',
+      assigneeRole: 'reviewer',
+      assigneeUserId: REVIEWER_ID,
+    };
+    const before = Date.now();
+    await expect(grants.open(review)).resolves.toMatchObject({ remindAfter: '4 days' });
+    expect(tasks.insertOnce).toHaveBeenLastCalledWith(
+      expect.objectContaining({ id: review.taskId, assigneeUserId: REVIEWER_ID }),
+    );
+    const [[row]] = tasks.insertOnce.mock.calls;
+    expect(row.dueAt.getTime()).toBeGreaterThanOrEqual(before + 4 * 24 * 60 * 60 * 1000);
+    await expect(grants.open({ ...TASK, kind: 'check_grant_eligibility' })).resolves.toMatchObject({
+      remindAfter: '1 day',
+    });
+    await expect(grants.open({ ...TASK, kind: 'approve_grant' })).resolves.toMatchObject({
+      remindAfter: '6h',
+    });
+    // Other tasks keep the inbox's own, and are for no one person.
+    await expect(grants.open(TASK)).resolves.toMatchObject({ remindAfter: '2 days' });
+    expect(tasks.insertOnce).toHaveBeenLastCalledWith(expect.objectContaining({ assigneeUserId: null }));
+    expect(service.timings()).toMatchObject({ remindAfter: '2 days' });
   });
 
   it('shows coordinators and admins every task when they ask, and no one else', async () => {
@@ -80,7 +112,11 @@ describe('the staff inbox', () => {
     await service.list(staff('coordinator'), { status: 'done', cboId: TASK.cboId, all: true });
     expect(tasks.list).toHaveBeenLastCalledWith('all', { status: 'done', cboId: TASK.cboId }, 200);
     await service.list(staff('approver'), { status: 'open', all: true });
-    expect(tasks.list).toHaveBeenLastCalledWith(['approver'], { status: 'open', cboId: undefined }, 200);
+    expect(tasks.list).toHaveBeenLastCalledWith(
+      { userId: staff().userId, roles: ['approver'] },
+      { status: 'open', cboId: undefined },
+      200,
+    );
   });
 
   it('has no inbox for applicants, services or staff without a task-holding role', async () => {
@@ -162,6 +198,35 @@ describe('the reminders and escalations by email', () => {
     const km = renderNotification(sent[0].kind, sent[0].locale, sent[0].params);
     expect(km.subject).toBe('ការរំលឹក៖ វាយតម្លៃតម្រូវការរបស់ បណ្ដាញសហគមន៍ព្រៃឡង');
     expect(km.text).toContain('៣ ថ្ងៃ');
+  });
+
+  it('reminds only the one person a grant review is for, naming the application, never its CBO', async () => {
+    const reviewer = aStaffRecipient({ userId: REVIEWER_ID, locale: 'en', displayName: 'Dara' });
+    const task = aTask({
+      id: 'grant-application-x:review_grant:1',
+      kind: 'review_grant',
+      subjectId: REVIEWER_ID,
+      subjectLabel: 'GRT-AB12CD34 — Clean water for Prey Lang',
+      assigneeRole: 'reviewer',
+      assigneeUserId: REVIEWER_ID,
+    });
+    const { service, mail, sent } = inboxWith(task, {
+      staff: { reviewer: [aStaffRecipient(), reviewer, aStaffRecipient({ locale: 'en' })] },
+    });
+    await service.remind(task.id);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      recipient: { userId: REVIEWER_ID },
+      params: {
+        task: 'review_grant',
+        cboName: 'GRT-AB12CD34 — Clean water for Prey Lang',
+        link: `https://bandanh.example.org/en/grants/reviews/${REVIEWER_ID}`,
+      },
+    });
+    expect(mail.cboNames).not.toHaveBeenCalled();
+    const en = renderNotification(sent[0].kind, sent[0].locale, sent[0].params);
+    expect(en.subject).toBe('Reminder: review GRT-AB12CD34 — Clean water for Prey Lang');
+    expect(en.text).not.toContain('Prey Lang Community Network');
   });
 
   it('sends each person one reminder, however often the activity runs', async () => {

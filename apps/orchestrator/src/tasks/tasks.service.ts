@@ -43,9 +43,15 @@ export function span(ms: number, locale: NotificationLocale): { amount: string; 
   return { amount: numeral(amount, locale), unit: amount === 1 ? unit : `${unit}s` };
 }
 
+/** A grant application's tasks: their subject is the application, and their label its name. */
+const GRANT_TASKS: readonly Task['kind'][] = ['check_grant_eligibility', 'review_grant', 'approve_grant'];
+
 /** Where a task is done, as the inbox links it: the CBO's page, or the referrals for a follow-up. */
 function pathOf(task: Task): string {
   if (task.kind === 'follow_up_referral') return '/referrals';
+  // A reviewer declares and scores from their reviews; the others decide on the application's page.
+  if (task.kind === 'review_grant') return `/grants/reviews/${task.subjectId}`;
+  if (GRANT_TASKS.includes(task.kind)) return `/grants/applications/${task.subjectId}`;
   // A session's attendance task is filed under the session, whose page holds the sheet.
   if (task.kind === 'take_attendance') return `/training/sessions/${task.subjectId}`;
   return `/cbos/${task.cboId}`;
@@ -62,9 +68,15 @@ export class TasksService {
     private readonly mail: TaskMail,
   ) {}
 
-  timings(): TaskTimings {
+  /** A task's reminder and escalation; a grant application's steps each have their own due time. */
+  timings(kind?: Task['kind']): TaskTimings {
+    const due: Partial<Record<Task['kind'], string>> = {
+      check_grant_eligibility: this.config.GRANT_ELIGIBILITY_DUE,
+      review_grant: this.config.GRANT_REVIEW_DUE,
+      approve_grant: this.config.GRANT_APPROVAL_DUE,
+    };
     return {
-      remindAfter: this.config.TASK_REMIND_AFTER,
+      remindAfter: (kind && due[kind]) ?? this.config.TASK_REMIND_AFTER,
       escalateAfter: this.config.TASK_ESCALATE_AFTER,
       escalateTo: this.config.TASK_ESCALATE_TO,
     };
@@ -72,18 +84,23 @@ export class TasksService {
 
   /** Opens the task once; a retried activity finds it there. It is due when the reminder fires. */
   async open(input: OpenTaskInput): Promise<TaskTimings> {
-    const timings = this.timings();
+    const timings = this.timings(input.kind);
     // The configuration checked it: a duration that reads as milliseconds.
     const remindAfterMs = durationMs(timings.remindAfter) ?? 0;
-    const { taskId, ...task } = input;
-    await this.repository.insertOnce({ ...task, id: taskId, dueAt: new Date(Date.now() + remindAfterMs) });
+    const { taskId, assigneeUserId, ...task } = input;
+    await this.repository.insertOnce({
+      ...task,
+      id: taskId,
+      assigneeUserId: assigneeUserId ?? null,
+      dueAt: new Date(Date.now() + remindAfterMs),
+    });
     return timings;
   }
 
   /**
    * Marks the task reminded and writes to whoever it waits for, each in their language: a task
-   * is for a role, not for one person (nobody holds it until the step is taken), so every active
-   * staff member holding the role hears of it. One message per task and person
+   * for a role (nobody holds it until the step is taken) to every active staff member holding the
+   * role, a task for one person (a grant review) to them alone. One message per task and person
    * (`task-reminder-<taskId>-<userId>`), so a retried activity sends nothing twice; a task
    * closed meanwhile is left alone and nobody is written to.
    */
@@ -92,6 +109,7 @@ export class TasksService {
     const task = await this.repository.find(taskId);
     if (task?.status !== 'open') return;
     await this.tell(task, task.assigneeRole, {
+      only: task.assigneeUserId,
       kind: 'task_reminder',
       key: (person) => `task-reminder-${task.id}-${person.userId}`,
       params: () => ({}),
@@ -119,8 +137,10 @@ export class TasksService {
   }
 
   /**
-   * One message of `kind` to each active holder of `role` about the task: its kind (the catalogs
-   * name it), the CBO's name in the person's language, how long it has waited and the link to
+   * One message of `kind` to each active holder of `role` (or `only` the one person among them)
+   * about the task: its kind (the catalogs name it), the CBO's name in the person's language (a
+   * grant application's task names the application by its label, never its CBO: blind rounds
+   * hide the CBO from reviewers), how long it has waited and the link to
    * where it is done. A service that does not answer fails the activity, which Temporal retries;
    * a refusal no retry changes is logged and the step goes on without its messages, so that mail
    * never holds a task's escalation back for good.
@@ -129,18 +149,20 @@ export class TasksService {
     task: Task,
     role: StaffRole,
     message: {
+      only?: string | null;
       kind: NotificationKind;
       key: (person: StaffRecipient) => string;
       params: (locale: NotificationLocale) => NotificationParams;
     },
   ): Promise<void> {
     try {
-      const people = await this.mail.staffWithRole(role);
+      const holders = await this.mail.staffWithRole(role);
+      const people = message.only ? holders.filter((person) => person.userId === message.only) : holders;
       if (people.length === 0) return;
-      const names: CboNames = (await this.mail.cboNames(task.cboId)) ?? {
-        name: task.subjectLabel,
-        nameKm: null,
-      };
+      const label: CboNames = { name: task.subjectLabel, nameKm: null };
+      const names: CboNames = GRANT_TASKS.includes(task.kind)
+        ? label
+        : ((await this.mail.cboNames(task.cboId)) ?? label);
       const waitedMs = Math.max(0, Date.now() - new Date(task.createdAt).getTime());
       await Promise.all(
         people.map((person) => {
@@ -172,13 +194,19 @@ export class TasksService {
     }
   }
 
+  /** One task as the inbox has it, or undefined. */
+  find(taskId: string): Promise<Task | undefined> {
+    return this.repository.find(taskId);
+  }
+
   close(taskId: string, status: 'done' | 'cancelled', closedBy: string | null): Promise<void> {
     return this.repository.close(taskId, status, closedBy);
   }
 
   /**
-   * The caller's inbox: open tasks for their roles and those escalated to them, the most overdue
-   * first. Coordinators and admins may ask for every task.
+   * The caller's inbox: open tasks for their roles (those for one person only to that person), for
+   * them, and those escalated to them, the most overdue first. Coordinators and admins may ask for
+   * every task.
    */
   async list(
     caller: Caller,
@@ -187,7 +215,7 @@ export class TasksService {
     const staff = requireGroup(caller, 'taskHolders');
     const everyone = query.all && hasRole(staff, ...ROLE_GROUPS.cboWriters);
     return this.repository.list(
-      everyone ? 'all' : staff.roles,
+      everyone ? 'all' : { userId: staff.userId, roles: staff.roles },
       { status: query.status, cboId: query.cboId },
       PAGE,
     );

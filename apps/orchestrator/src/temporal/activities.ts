@@ -2,11 +2,13 @@ import type { NatsRpc } from '@bandanh/platform';
 import type {
   CboPipelineActivities,
   ExpansionActivities,
+  GrantApplicationActivities,
   NotificationActivities,
   ReferralActivities,
   TrainingSessionActivities,
 } from '@bandanh/workflows';
 import { expansionActivities } from '../expansion/expansion-schedule.activities';
+import { grantApplicationActivities } from '../grants/grants.activities';
 import type { Mailer } from '../notifications/notifications.mailer';
 import { decisionNotices, notificationActivities } from '../notifications/notifications.activities';
 import type { NotificationsRepository } from '../notifications/notifications.repository';
@@ -22,7 +24,8 @@ export type Activities = CboPipelineActivities &
   ReferralActivities &
   ExpansionActivities &
   NotificationActivities &
-  TrainingSessionActivities;
+  TrainingSessionActivities &
+  GrantApplicationActivities;
 
 /** Every workflow's activities, built from their dependencies so a test can hand in others. */
 export function createActivities({
@@ -49,5 +52,6 @@ export function createActivities({
     ...referralActivities({ send }),
     ...expansionActivities({ send }),
     ...trainingSessionActivities({ send }),
+    ...grantApplicationActivities({ send, notifications, tasks, webUrl }),
   };
 }

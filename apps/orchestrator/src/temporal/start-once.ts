@@ -7,7 +7,8 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 export async function startOnce(
   client: Client,
   workflowType: string,
-  options: { workflowId: string; taskQueue: string; args: unknown[] },
+  /** `memo`: what a listing of the workflows shows of each without asking it (e.g. its CBO). */
+  options: { workflowId: string; taskQueue: string; args: unknown[]; memo?: Record<string, unknown> },
 ): Promise<{ workflowId: string; started: boolean }> {
   try {
     await client.workflow.start(workflowType, {

@@ -1,5 +1,10 @@
 import { Controller } from '@nestjs/common';
-import { getCboTrainingProgress, type Caller, type ParsedRequestOf } from '@bandanh/contracts';
+import {
+  getCboTrainingProgress,
+  listCboTrainers,
+  type Caller,
+  type ParsedRequestOf,
+} from '@bandanh/contracts';
 import { Handles } from '@bandanh/platform';
 import { ProgressService } from './progress.service';
 
@@ -10,5 +15,10 @@ export class ProgressHandlers {
   @Handles(getCboTrainingProgress)
   forCbo({ cboId }: ParsedRequestOf<typeof getCboTrainingProgress>, caller: Caller) {
     return this.progress.forCbo(caller, cboId);
+  }
+
+  @Handles(listCboTrainers)
+  async trainersOf({ cboId }: ParsedRequestOf<typeof listCboTrainers>, caller: Caller) {
+    return { trainerIds: await this.progress.trainersOf(caller, cboId) };
   }
 }

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, asc, desc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, or } from 'drizzle-orm';
 import type { TrainingSession } from '@bandanh/contracts';
 import { TRAINING_DB, type TrainingDatabase } from '../db/database.module';
 import { TrainingRepository } from '../db/repository';
 import {
+  attendance,
   certificates,
   completions,
   invitations,
@@ -75,5 +76,24 @@ export class ProgressRepository extends TrainingRepository {
       .from(certificates)
       .where(eq(certificates.cboId, cboId))
       .orderBy(desc(certificates.issuedAt));
+  }
+
+  /** The trainers of the held sessions where one of the CBO's members had a confirmed seat or was expected. */
+  async trainersOf(cboId: string): Promise<string[]> {
+    const seated = this.db
+      .select({ sessionId: seats.sessionId })
+      .from(seats)
+      .where(and(eq(seats.cboId, cboId), eq(seats.status, 'confirmed')));
+    const expected = this.db
+      .select({ sessionId: attendance.sessionId })
+      .from(attendance)
+      .where(eq(attendance.cboId, cboId));
+    const rows = await this.db
+      .select({ trainerIds: sessions.trainerIds })
+      .from(sessions)
+      .where(
+        and(eq(sessions.status, 'held'), or(inArray(sessions.id, seated), inArray(sessions.id, expected))),
+      );
+    return [...new Set(rows.flatMap((row) => row.trainerIds))].sort();
   }
 }

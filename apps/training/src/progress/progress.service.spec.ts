@@ -65,3 +65,25 @@ describe("a CBO's training progress", () => {
     await expect(service.forCbo(staff('finance'), CBO)).rejects.toEqual(refusal('FORBIDDEN'));
   });
 });
+
+describe("a CBO's trainers", () => {
+  const trainers = () =>
+    fakeRepository<ProgressRepository>({
+      trainersOf: jest.fn(async () => ['10000000-0000-4000-8000-0000000000a1']),
+    });
+
+  it('are told to the grants service, which never makes them review the CBO', async () => {
+    const repository = trainers();
+    await expect(
+      new ProgressService(repository).trainersOf({ kind: 'system', service: 'grants' }, CBO),
+    ).resolves.toEqual(['10000000-0000-4000-8000-0000000000a1']);
+    expect(repository.trainersOf).toHaveBeenCalledWith(CBO);
+  });
+
+  it('are refused to people and to other services', async () => {
+    const service = new ProgressService(trainers());
+    for (const caller of [staff('admin'), applicant(CBO), { kind: 'system' as const, service: 'network' }]) {
+      await expect(service.trainersOf(caller, CBO)).rejects.toEqual(refusal('FORBIDDEN'));
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller, CboTrainingProgress } from '@bandanh/contracts';
-import { requireGroup } from '@bandanh/platform';
+import { requireGroup, requireSystem } from '@bandanh/platform';
 import { toCertificate } from '../session-run/session-run.repository';
 import { toSeat } from '../seats/seats.service';
 import { cboNotFound } from './progress.errors';
@@ -60,5 +60,15 @@ export class ProgressService {
       sessions,
       certificates: (await this.repository.certificates(cboId)).map(toCertificate),
     };
+  }
+
+  /**
+   * Who trained the CBO: the trainers of every held session at which one of its members had a
+   * confirmed seat or is on the attendance sheet. For the grants service only, which never
+   * assigns them to review the CBO's applications.
+   */
+  async trainersOf(caller: Caller, cboId: string): Promise<string[]> {
+    requireSystem(caller, 'grants');
+    return this.repository.trainersOf(cboId);
   }
 }

@@ -7,3 +7,4 @@ export * from './expansion';
 export * from './hotline';
 export * from './roles';
 export * from './training';
+export * from './grants';

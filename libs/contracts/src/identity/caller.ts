@@ -12,6 +12,9 @@ export const MFA_REQUIRED_ROLES: readonly StaffRole[] = [
   'approver',
   'finance',
   'protection_officer',
+  'programme_manager',
+  'grant_committee',
+  'director',
 ];
 
 /**
@@ -40,7 +43,18 @@ export const ROLE_GROUPS = {
   /** Who sees a CBO's notifications: admins, and its own members (the service narrows them to it). */
   notificationReaders: ['admin', 'applicant'],
   /** Staff who have a task inbox. */
-  taskHolders: ['admin', 'coordinator', 'assessor', 'approver', 'trainer', 'finance'],
+  taskHolders: [
+    'admin',
+    'coordinator',
+    'assessor',
+    'approver',
+    'trainer',
+    'finance',
+    'reviewer',
+    'programme_manager',
+    'grant_committee',
+    'director',
+  ],
   /** Who reads the training catalogue: programme staff and the trainers. */
   trainingReaders: ['admin', 'coordinator', 'assessor', 'approver', 'trainer'],
   /** Who keeps any trainer's profile (modules, provinces, availability). */
@@ -49,6 +63,42 @@ export const ROLE_GROUPS = {
   trainers: ['trainer'],
   /** Who schedules training sessions (a trainer only sessions they teach). */
   sessionSchedulers: ['admin', 'coordinator', 'trainer'],
+  /** Who opens and changes grant rounds. */
+  roundKeepers: ['admin'],
+  /**
+   * Staff who read grant rounds, applications and review boards: programme staff, the approval
+   * chain and finance. Reviewers read only what they are assigned (the service narrows them).
+   */
+  grantReaders: [
+    'admin',
+    'coordinator',
+    'approver',
+    'programme_manager',
+    'grant_committee',
+    'director',
+    'finance',
+  ],
+  /** Who checks an application's eligibility. */
+  eligibilityCheckers: ['coordinator', 'admin'],
+  /** Who scores applications they are assigned. */
+  reviewers: ['reviewer'],
+  /** Who may sit in an approval chain (the step's role decides which). */
+  grantApprovers: ['programme_manager', 'grant_committee', 'director', 'approver'],
+  /** A CBO's members, who apply for its grants. */
+  grantApplicants: ['applicant'],
+  /** Staff who may declare a relationship with a CBO (anyone who could review or decide). */
+  relationshipDeclarers: [
+    'admin',
+    'coordinator',
+    'assessor',
+    'approver',
+    'trainer',
+    'finance',
+    'reviewer',
+    'programme_manager',
+    'grant_committee',
+    'director',
+  ],
 } as const satisfies Record<string, ReadonlyArray<StaffRole | 'applicant'>>;
 
 export const ACCOUNT_KINDS = ['staff', 'applicant'] as const;

@@ -63,6 +63,28 @@ export const NOTIFICATION_KINDS = [
   'training_assigned',
   /** A member's certificate is issued, `{ name, module, startsAt, code, link }` (`code` CRT-…). */
   'training_certificate',
+  /*
+   * Grants. Money is `amount` in integer minor units (cents) with `currency` (USD by default, or
+   * KHR): the template says it as money in the recipient's language (Khmer digits in Khmer).
+   * `roundName` and `cboName` may be given as `…Km` and `…En`. `dueAt` is an ISO instant.
+   */
+  /**
+   * The receipt of a submitted application (the grants service, to the submitting member),
+   * `{ name, cboName, reference, title, roundName, amount, currency, link }` (`amount` requested).
+   */
+  'grant_submitted',
+  /**
+   * A reviewer is assigned an application (the orchestrator), `{ name, application, dueAt, link }`
+   * (`application`: its reference and title, never the CBO's name: blind rounds hide it).
+   */
+  'grant_review_assigned',
+  /**
+   * The decision on an application (the grants service, to the CBO's members),
+   * `{ name, cboName, reference, title, outcome: approved|declined|returned, amount, currency,
+   * reason, link }` (`amount` approved; `reason` the decider's words, or `rules:<rule>,<rule>` for
+   * the automatic eligibility rules, said in the recipient's language).
+   */
+  'grant_decided',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;

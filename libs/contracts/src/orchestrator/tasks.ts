@@ -8,6 +8,12 @@ export const TASK_KINDS = [
   'decide_selection',
   'follow_up_referral',
   'take_attendance',
+  /** A grant application's eligibility check (coordinators); the subject is the application. */
+  'check_grant_eligibility',
+  /** An assigned reviewer's review of a grant application (for that reviewer only). */
+  'review_grant',
+  /** A step of a grant application's approval chain (the step's role). */
+  'approve_grant',
 ] as const;
 export const TaskKind = z.enum(TASK_KINDS);
 export type TaskKind = z.infer<typeof TaskKind>;
@@ -18,11 +24,13 @@ export const Task = z.object({
   id: z.string(),
   kind: TaskKind,
   workflowId: z.string(),
-  /** The CBO (or referral) the task is about. */
+  /** The CBO (or referral, session, grant application) the task is about. */
   subjectId: z.uuid(),
   subjectLabel: z.string(),
   cboId: z.uuid(),
   assigneeRole: StaffRole,
+  /** The one person the task is for (a grant review), or null: every holder of the role. */
+  assigneeUserId: z.uuid().nullable(),
   /** Set once the task is overdue past its escalation: the manager role now sees it too. */
   escalatedToRole: StaffRole.nullable(),
   dueAt: z.iso.datetime(),

@@ -322,6 +322,17 @@ export const getCboTrainingProgress = defineContract({
 });
 
 /**
+ * The trainers who trained a CBO: the trainers of every held session at which one of its members
+ * had a seat. For the grants service (signed caller `grants`), which never assigns them to review
+ * the CBO's applications.
+ */
+export const listCboTrainers = defineContract({
+  subject: 'training.progress.trainersOf',
+  request: z.object({ cboId: z.uuid() }),
+  response: z.object({ trainerIds: z.array(z.uuid()) }),
+});
+
+/**
  * A trainer's own secret calendar feed. `rotate: false` (the GET) returns the current token,
  * creating one the first time; `rotate: true` (the POST) replaces it — the old URL stops working.
  * Only a hash is stored: a token is shown in full when created or rotated; afterwards `token` is

@@ -76,6 +76,21 @@ export const NATS_ACCESS: Readonly<Record<ServiceName, ServiceAccess>> = {
       contracts.listStaffByRole,
     ],
   },
+  grants: {
+    about:
+      'grant rounds, applications, reviews and decisions: its outbox writes its changes to the audit log, sends its notifications and starts and signals application workflows; it asks the network, training and identity about the CBOs, their trainers and the reviewers',
+    calls: [
+      appendAudit,
+      contracts.sendNotification,
+      contracts.startGrantApplicationRun,
+      contracts.signalGrantResubmitted,
+      contracts.getCbo,
+      contracts.listAssessments,
+      contracts.listCboMembers,
+      contracts.listStaffByRole,
+      contracts.listCboTrainers,
+    ],
+  },
   orchestrator: {
     about:
       'the Temporal worker: its activities write to the network and training services, its steps to the audit log, its notifications ask identity for CBO members and the staff holding a role',
@@ -99,6 +114,13 @@ export const NATS_ACCESS: Readonly<Record<ServiceName, ServiceAccess>> = {
       holdTrainingSession,
       recordTrainingAttendance,
       completeTrainingSession,
+      // The grant application workflow's activities (libs/contracts/src/grants/application-run.ts).
+      contracts.beginGrantApplicationRun,
+      contracts.recordGrantApplicationStage,
+      contracts.assignGrantReviewers,
+      contracts.recordGrantReviewDeclaration,
+      contracts.recordGrantReview,
+      contracts.recordGrantDecision,
     ],
   },
 };

@@ -17,6 +17,8 @@ export interface OpenTaskInput {
   subjectId: string;
   subjectLabel: string;
   assigneeRole: StaffRole;
+  /** The one person the task is for (a reviewer's review); others of the role do not see it. */
+  assigneeUserId?: string;
 }
 
 /** How long a task may wait before its reminder, and then before it escalates, and to whom. */

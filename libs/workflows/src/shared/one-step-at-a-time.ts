@@ -1,5 +1,10 @@
 import { condition } from '@temporalio/workflow';
-import type { PipelineRefusal, ReferralRefusal, TrainingSessionRefusal } from '@bandanh/contracts';
+import type {
+  GrantRefusal,
+  PipelineRefusal,
+  ReferralRefusal,
+  TrainingSessionRefusal,
+} from '@bandanh/contracts';
 import { REFUSAL } from './definitions';
 import { refuse } from './refusals';
 
@@ -52,7 +57,7 @@ export class OneStepAtATime<S extends string = string> {
   refuseIfBusy(): void {
     if (this.move) {
       throw refuse(this.busyMessage, REFUSAL.wrongStage, {
-        reason: 'busy' satisfies PipelineRefusal & ReferralRefusal & TrainingSessionRefusal,
+        reason: 'busy' satisfies PipelineRefusal & ReferralRefusal & TrainingSessionRefusal & GrantRefusal,
       });
     }
   }

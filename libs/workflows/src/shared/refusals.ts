@@ -1,10 +1,15 @@
 import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
-import type { PipelineRefusal, ReferralRefusal, TrainingSessionRefusal } from '@bandanh/contracts';
+import type {
+  GrantRefusal,
+  PipelineRefusal,
+  ReferralRefusal,
+  TrainingSessionRefusal,
+} from '@bandanh/contracts';
 import { REFUSAL, type Actor, type RefusalType } from './definitions';
 import { WORKFLOW_ROLE_GROUPS, type WorkflowRoleGroup } from './roles';
 
 /** Why a workflow refuses a step: `details.reason`, from the contracts' lists. */
-export type WorkflowRefusalReason = PipelineRefusal | ReferralRefusal | TrainingSessionRefusal;
+export type WorkflowRefusalReason = PipelineRefusal | ReferralRefusal | TrainingSessionRefusal | GrantRefusal;
 
 /** The facts a refusal carries: its reason, and what goes with it (e.g. the stage it is at). */
 export type RefusalDetails = { reason: WorkflowRefusalReason } & Record<string, unknown>;

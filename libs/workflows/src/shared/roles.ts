@@ -10,6 +10,9 @@ export const WORKFLOW_ROLE_GROUPS = {
   approvers: ['approver'],
   cboWriters: ['coordinator', 'admin'],
   hotlineStaff: ['coordinator', 'admin'],
+  eligibilityCheckers: ['coordinator', 'admin'],
+  reviewers: ['reviewer'],
+  grantApprovers: ['programme_manager', 'grant_committee', 'director', 'approver'],
 } as const satisfies Partial<typeof ROLE_GROUPS>;
 
 export type WorkflowRoleGroup = keyof typeof WORKFLOW_ROLE_GROUPS;

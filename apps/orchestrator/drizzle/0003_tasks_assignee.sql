@@ -1,0 +1,2 @@
+ALTER TABLE "orchestrator"."tasks" ADD COLUMN "assignee_user_id" uuid;--> statement-breakpoint
+CREATE INDEX "tasks_open_assignee_idx" ON "orchestrator"."tasks" USING btree ("status","assignee_user_id","due_at");
