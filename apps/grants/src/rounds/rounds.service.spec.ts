@@ -86,6 +86,18 @@ describe('changing a round', () => {
       service.update(staff('admin'), ROUND_ID, draftOf(row, { nameEn: 'Renamed' })),
     ).resolves.toBeDefined();
     expect(repository.update).toHaveBeenCalledTimes(1);
+    // The same rubric and chain with their keys in another order (as jsonb answers them) are unchanged.
+    const reordered = draftOf(row, {
+      closesAt: new Date(Date.now() - 60_000).toISOString(),
+      rubric: row.rubric.map((criterion) =>
+        Object.fromEntries(Object.entries(criterion).reverse()),
+      ) as typeof row.rubric,
+      approvalChain: row.approvalChain.map((step) =>
+        Object.fromEntries(Object.entries(step).reverse()),
+      ) as typeof row.approvalChain,
+    });
+    await expect(service.update(staff('admin'), ROUND_ID, reordered)).resolves.toBeDefined();
+    expect(repository.update).toHaveBeenCalledTimes(2);
   });
 
   it('changes anything while nobody applied, but never takes the budget below what is committed', async () => {

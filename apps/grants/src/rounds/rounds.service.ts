@@ -11,7 +11,20 @@ import { RoundsRepository, toRound } from './rounds.repository';
 /** The settings applications were made under: they stay once a round has applications. */
 const LOCKED_FIELDS = ['currency', 'rubric', 'reviewersPerApplication', 'approvalChain'] as const;
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** A value with every object's keys in order: jsonb gives a stored rubric back in its own key order. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([key, item]) => [key, canonical(item)]),
+    );
+  }
+  return value;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
 /** Whether a CBO may apply to the round now: open, and the CBO passes its eligibility rules. */
 export function openTo(round: RoundRow, cbo: CboFacts | null, now: Date): boolean {

@@ -54,6 +54,9 @@ export async function SiteHeader({ locale }: { locale: string }) {
           : { href: '/account/link-cbo', label: nav('linkCbo') },
       );
     }
+    // A linked member's group applies for small grants.
+    if (account.kind === 'applicant' && account.cboId)
+      main.push({ href: '/grants', label: nav('memberGrants') });
     if (can(account, 'readTasks'))
       main.push({
         href: '/tasks',
@@ -72,6 +75,13 @@ export async function SiteHeader({ locale }: { locale: string }) {
     const training = { href: '/training', label: nav('training') };
     if (can(account, 'teach')) main.push(training);
     else if (can(account, 'readTraining')) more.push(training);
+
+    // Small grants: a reviewer's daily page is their reviews; the rounds are grant staff's.
+    if (can(account, 'reviewGrants')) main.push({ href: '/grants/reviews', label: nav('myReviews') });
+    if (can(account, 'readGrants'))
+      (can(account, 'readCbos') ? more : main).push({ href: '/grants/rounds', label: nav('grantRounds') });
+    if (can(account, 'declareRelationships'))
+      more.push({ href: '/account/relationships', label: nav('relationships') });
 
     if (can(account, 'recordCbo')) more.push({ href: '/cbos/new', label: nav('newCbo') });
     if (can(account, 'readProgramme')) {

@@ -59,6 +59,12 @@ describe('what an account may do in the web', () => {
       scheduleTraining: 'sessionSchedulers',
       keepTrainers: 'trainerKeepers',
       teach: 'trainers',
+      readGrants: 'grantReaders',
+      keepRounds: 'roundKeepers',
+      checkGrantEligibility: 'eligibilityCheckers',
+      reviewGrants: 'reviewers',
+      approveGrants: 'grantApprovers',
+      declareRelationships: 'relationshipDeclarers',
     };
     for (const [capability, group] of Object.entries(groupOf) as Array<
       [Capability, keyof typeof ROLE_GROUPS]
@@ -92,6 +98,8 @@ describe('what an account may do in the web', () => {
     expect(homeFor(staff('trainer'))).toBe('/training');
     expect(homeFor(staff('coordinator', 'trainer'))).toBe('/cbos');
     expect(homeFor(staff('coordinator'))).toBe('/cbos');
+    expect(homeFor(staff('reviewer'))).toBe('/grants/reviews');
+    expect(homeFor(staff('programme_manager'))).toBe('/tasks');
     expect(homeFor(applicant)).toBe('/account/link-cbo');
     expect(homeFor({ ...applicant, cboId: null })).toBe('/account/link-cbo');
     expect(homeFor({ ...applicant, cboId: '0b7f3c1e-7a53-4d4b-9f0e-3c2d3a4b5c6d' })).toBe('/my-cbo');

@@ -39,7 +39,19 @@ export type Capability =
   /** Keep every trainer's profile; see every trainer's sessions. */
   | 'keepTrainers'
   /** Be a trainer: their own availability and calendar feed. */
-  | 'teach';
+  | 'teach'
+  /** Read grant rounds, a round's applications and review boards (grant staff). */
+  | 'readGrants'
+  /** Open and change grant rounds (admins). */
+  | 'keepRounds'
+  /** Check a submitted grant application's eligibility (coordinators and admins). */
+  | 'checkGrantEligibility'
+  /** Review and score the grant applications assigned to them (reviewers). */
+  | 'reviewGrants'
+  /** Decide a step of a grant's approval chain (the step's role decides which). */
+  | 'approveGrants'
+  /** Declare relationships with CBOs, so as never to review their applications (staff). */
+  | 'declareRelationships';
 
 type Who = Pick<Account, 'kind' | 'roles'>;
 type RoleGroup = keyof typeof ROLE_GROUPS;
@@ -83,6 +95,18 @@ export function can(account: Who, capability: Capability): boolean {
       return inGroup(account, 'trainerKeepers');
     case 'teach':
       return account.kind === 'staff' && inGroup(account, 'trainers');
+    case 'readGrants':
+      return account.kind === 'staff' && inGroup(account, 'grantReaders');
+    case 'keepRounds':
+      return account.kind === 'staff' && inGroup(account, 'roundKeepers');
+    case 'checkGrantEligibility':
+      return account.kind === 'staff' && inGroup(account, 'eligibilityCheckers');
+    case 'reviewGrants':
+      return account.kind === 'staff' && inGroup(account, 'reviewers');
+    case 'approveGrants':
+      return account.kind === 'staff' && inGroup(account, 'grantApprovers');
+    case 'declareRelationships':
+      return account.kind === 'staff' && inGroup(account, 'relationshipDeclarers');
   }
 }
 
@@ -97,7 +121,10 @@ export function homeFor(account: Who & { cboId?: string | null }): string {
   if (can(account, 'assessCbos') || can(account, 'decideSelection')) return '/tasks';
   // A trainer's work is their sessions (one who also runs the programme lands on the list).
   if (can(account, 'teach') && !can(account, 'recordCbo')) return '/training';
-  return can(account, 'readCbos') ? '/cbos' : '/';
+  if (can(account, 'readCbos')) return '/cbos';
+  // Reviewers and the grant approvers, who read no CBO records: their reviews, their inbox.
+  if (can(account, 'reviewGrants')) return '/grants/reviews';
+  return can(account, 'readTasks') ? '/tasks' : '/';
 }
 
 /**

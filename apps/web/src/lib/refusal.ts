@@ -3,6 +3,7 @@ import {
   ACCOUNT_REFUSALS,
   DuplicateCandidate,
   EXPANSION_REFUSALS,
+  GRANT_REFUSALS,
   PIPELINE_REFUSALS,
   PipelineStage,
   REFERRAL_REFUSALS,
@@ -47,6 +48,7 @@ const REASONS: readonly string[] = [
   ...TRAINING_SCHEDULE_REFUSALS,
   ...TRAINING_SESSION_REFUSALS,
   ...TRAINING_SEAT_REFUSALS,
+  ...GRANT_REFUSALS,
 ];
 
 /** The reason a refusal gives (`details.reason`), if it is one of the contracts' reasons. */

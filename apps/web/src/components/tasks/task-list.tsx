@@ -4,8 +4,13 @@ import { Link } from '@/i18n/navigation';
 import styles from './tasks.module.css';
 import { getLocalFormat } from '@/i18n/local-format-server';
 
-/** Where a task is done: the CBO's page for its pipeline steps, the referrals for a follow-up. */
+/** Where a task is done: the CBO's page for its pipeline steps, the referrals for a follow-up, a grant's page. */
 function hrefOf(task: Task): string {
+  // A grant application's steps are done on its page (a review on the reviewer's own page).
+  const kind: string = task.kind;
+  if (kind === 'review_grant') return `/grants/reviews/${task.subjectId}`;
+  if (kind === 'check_grant_eligibility' || kind === 'approve_grant')
+    return `/grants/applications/${task.subjectId}`;
   return task.kind === 'follow_up_referral' ? '/referrals' : `/cbos/${task.cboId}`;
 }
 

@@ -42,6 +42,7 @@ export default async function MyCboPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const t = await getTranslations('myCbo');
   const stages = await getTranslations('stages');
+  const grants = await getTranslations('grantsMember.myCbo');
   const format = await getLocalFormat();
   const numberingSystem = numberingSystemOf(locale);
   const { account } = await requireAccount(locale, PATH);
@@ -109,6 +110,14 @@ export default async function MyCboPage({ params, searchParams }: Props) {
 
       {stage && IN_TRAINING.has(stage) && (
         <TrainingSection cboId={cbo.id} locale={locale} answered={{ seat, session, position }} />
+      )}
+
+      {stage === 'grant_eligible' && (
+        <section className="card" aria-labelledby="grants-title" data-my-cbo-grants>
+          <h2 id="grants-title">{grants('title')}</h2>
+          <p>{grants('text')}</p>
+          <Link href="/grants">{grants('link')}</Link>
+        </section>
       )}
 
       <CboNotifications cboId={cbo.id} />

@@ -1,0 +1,97 @@
+import { applyEntries, entriesFrom, sameDraft, totalsOf, type Draft } from './draft';
+
+const LINE_A = '11111111-1111-4111-8111-111111111111';
+const LINE_B = '22222222-2222-4222-8222-222222222222';
+
+const draft = (): Draft => ({
+  plan: {
+    title: 'Fish sanctuary',
+    objectives: '',
+    description: '',
+    provinceCode: 'KH-2',
+    place: '',
+    startsOn: null,
+    endsOn: null,
+    beneficiariesWomen: 10,
+    beneficiariesMen: null,
+    expectedResults: '',
+  },
+  budget: [
+    {
+      id: LINE_A,
+      category: 'materials',
+      description: 'Buoys',
+      unitCost: 1250,
+      quantity: 4,
+      contribution: 500,
+    },
+  ],
+});
+
+describe("the application form's draft", () => {
+  it('lays the fields sent over the draft and keeps the others', () => {
+    const { draft: next, errors } = applyEntries(draft(), {
+      title: '  Patrol boat ',
+      beneficiariesMen: '១២',
+    });
+    expect(errors).toEqual({});
+    expect(next.plan.title).toBe('Patrol boat');
+    expect(next.plan.beneficiariesMen).toBe(12);
+    expect(next.plan.provinceCode).toBe('KH-2');
+    expect(next.budget).toHaveLength(1);
+  });
+
+  it('rebuilds the budget from its rows, leaving blank and removed rows out', () => {
+    const entries = {
+      rows: '3',
+      'budget.0.id': LINE_A,
+      'budget.0.category': 'materials',
+      'budget.0.description': 'Buoys',
+      'budget.0.unitCost': '12.50',
+      'budget.0.quantity': '4',
+      'budget.0.contribution': '',
+      'budget.1.id': '33333333-3333-4333-8333-333333333333',
+      'budget.2.id': LINE_B,
+      'budget.2.category': 'food',
+      'budget.2.description': 'Lunch',
+      'budget.2.unitCost': '2.75',
+      'budget.2.quantity': '30',
+      'budget.2.contribution': '10',
+    };
+    const applied = applyEntries(draft(), entries);
+    expect(applied.errors).toEqual({});
+    expect(applied.rows).toEqual([0, 2]);
+    expect(applied.draft.budget.map((line) => [line.unitCost, line.quantity, line.contribution])).toEqual([
+      [1250, 4, 0],
+      [275, 30, 1000],
+    ]);
+    expect(totalsOf(applied.draft.budget)).toEqual({
+      total: 5000 + 8250,
+      contribution: 1000,
+      requested: 12250,
+    });
+    expect(applyEntries(draft(), entries, LINE_A).draft.budget.map((line) => line.id)).toEqual([LINE_B]);
+  });
+
+  it('says which typed amounts it cannot read, by field', () => {
+    const { errors } = applyEntries(draft(), {
+      rows: '1',
+      'budget.0.id': LINE_A,
+      'budget.0.description': 'Buoys',
+      'budget.0.unitCost': '12.505',
+      'budget.0.quantity': '0',
+      beneficiariesWomen: 'ten',
+    });
+    expect(errors).toEqual({
+      'budget.0.unitCost': 'moneyInvalid',
+      'budget.0.quantity': 'quantityInvalid',
+      beneficiariesWomen: 'countInvalid',
+    });
+  });
+
+  it('shows a draft as the form and reads it back the same', () => {
+    const start = draft();
+    expect(sameDraft(applyEntries(start, entriesFrom(start)).draft, start)).toBe(true);
+    expect(sameDraft(applyEntries(start, { title: 'Other' }).draft, start)).toBe(false);
+  });
+});

@@ -1,0 +1,108 @@
+// The API's field issues (`details.issues`) as the form's field errors, each on its step: the API
+// names a plan field `plan.title` (or `draft.plan.title`), a budget line's part by its index in
+// the budget it was sent (`budget.2.unitCost`), the budget as a whole `budget`, the amount asked
+// for `requested` (or `totals.requested`, `amount`).
+
+import {
+  PLAN_FIELDS,
+  lineField,
+  LINE_PARTS,
+  type FieldErrorKey,
+  type LinePart,
+  type PlanField,
+  type Step,
+} from './draft';
+
+export interface IssueLike {
+  path: string;
+  code: string;
+}
+
+/** A refused field: its name in the form, its step, and the key of what it says. */
+export interface FormIssue {
+  field: string;
+  step: Step;
+  key: FieldErrorKey;
+}
+
+const TEXTS = new Set(['title', 'objectives', 'description', 'expectedResults', 'place']);
+const AMOUNT = new Set(['requested', 'amount', 'totals', 'total']);
+
+function planKey(field: PlanField, code: string): FieldErrorKey {
+  if (TEXTS.has(field)) return code === 'too_big' ? 'tooLong' : 'required';
+  if (field === 'provinceCode') return 'provinceRequired';
+  if (field === 'startsOn' || field === 'endsOn') return code === 'custom' ? 'datesOrder' : 'dateInvalid';
+  return 'countInvalid';
+}
+
+function lineKey(part: LinePart, code: string): FieldErrorKey {
+  switch (part) {
+    case 'category':
+      return 'categoryRequired';
+    case 'description':
+      return code === 'too_big' ? 'tooLong' : 'required';
+    case 'quantity':
+      return 'quantityInvalid';
+    case 'contribution':
+      return code === 'custom' ? 'contributionTooHigh' : 'moneyInvalid';
+    case 'unitCost':
+      return 'moneyInvalid';
+  }
+}
+
+/**
+ * The form field an issue names, if the form has it. `rows` maps a line's index in the budget
+ * sent to its row in the form (blank rows are not sent, so the two may differ).
+ */
+export function formIssueOf(issue: IssueLike, rows: readonly number[] = []): FormIssue | undefined {
+  const segments = issue.path.split('.').filter((segment) => segment !== 'draft' && segment !== 'plan');
+  const [head, index, part] = segments;
+  if (!head) return undefined;
+  if (head in PLAN_FIELDS) {
+    const field = head as PlanField;
+    return { field, step: PLAN_FIELDS[field], key: planKey(field, issue.code) };
+  }
+  if (head === 'budget') {
+    const at = Number(index);
+    if (index === undefined || !Number.isInteger(at))
+      return { field: 'budget', step: 'budget', key: 'budgetRequired' };
+    const row = rows[at] ?? at;
+    if (!(LINE_PARTS as readonly string[]).includes(part ?? '')) {
+      return { field: lineField(row, 'description'), step: 'budget', key: 'invalid' };
+    }
+    return {
+      field: lineField(row, part as LinePart),
+      step: 'budget',
+      key: lineKey(part as LinePart, issue.code),
+    };
+  }
+  if (AMOUNT.has(head)) return { field: 'budget', step: 'budget', key: 'amountOutOfRange' };
+  return undefined;
+}
+
+/** The issues as one error key per form field (the first issue of a field wins). */
+export function fieldErrorsOf(issues: readonly IssueLike[], rows: readonly number[] = []) {
+  const errors: Record<string, FieldErrorKey> = {};
+  for (const issue of issues) {
+    const found = formIssueOf(issue, rows);
+    if (found && !errors[found.field]) errors[found.field] = found.key;
+  }
+  return errors;
+}
+
+/** The issues by step, in the steps' order, for the review's list of what to fix. */
+export function issuesByStep(issues: readonly IssueLike[]): FormIssue[] {
+  const seen = new Set<string>();
+  const found: FormIssue[] = [];
+  for (const issue of issues) {
+    const form = formIssueOf(issue) ?? {
+      field: issue.path || 'form',
+      step: 'review' as Step,
+      key: 'invalid' as const,
+    };
+    if (seen.has(form.field)) continue;
+    seen.add(form.field);
+    found.push(form);
+  }
+  return found;
+}

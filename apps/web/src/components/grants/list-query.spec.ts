@@ -1,0 +1,29 @@
+import { listQueryOf, sortByScore } from './list-query';
+
+describe("the round page's list", () => {
+  it('reads its filters from the address bar, leaving out what the API would refuse', () => {
+    expect(
+      listQueryOf({ stage: 'review', province: 'KH-12', q: '  water ', sort: 'score', page: '2' }),
+    ).toEqual({
+      query: { stage: 'review', provinceCode: 'KH-12', q: 'water' },
+      sort: 'score',
+      page: 2,
+    });
+    expect(listQueryOf({ stage: 'nonsense', province: 'Phnom Penh', q: '', page: '-1' })).toEqual({
+      query: { stage: undefined, provinceCode: undefined, q: undefined },
+      sort: 'recent',
+      page: 0,
+    });
+  });
+
+  it('sorts by score, highest first, unscored last in their order', () => {
+    const items = [
+      { id: 'a', score: null },
+      { id: 'b', score: 61.5 },
+      { id: 'c', score: 88 },
+      { id: 'd', score: null },
+      { id: 'e', score: 61.5 },
+    ];
+    expect(sortByScore(items).map((item) => item.id)).toEqual(['c', 'b', 'e', 'a', 'd']);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * Money as the grant console types and shows it: the admin writes an amount with up to two
+ * decimals ("1,250.50", Khmer digits too), the API takes whole minor units (cents, sen). The
+ * conversion reads the text as digits, never through a floating-point number.
+ */
+
+const KHMER_DIGITS = '០១២៣៤៥៦៧៨៩';
+
+/** Latin digits for Khmer ones, so a number typed on a Khmer keyboard reads the same. */
+export function latinDigits(text: string): string {
+  return text.replace(/[០-៩]/g, (digit) => String(KHMER_DIGITS.indexOf(digit)));
+}
+
+const AMOUNT = /^(\d{1,13})(?:\.(\d{1,2}))?$/;
+
+/**
+ * The minor units of a typed amount: `"1,250.5"` is 125050. Blank, negative, more than two
+ * decimals or anything that is not a number gives undefined (the form says what is wrong).
+ */
+export function toMinor(text: string): number | undefined {
+  const cleaned = latinDigits(text.trim())
+    .replace(/[,\s\u00a0]/g, '')
+    .replace(/^[$៛]/, '');
+  const match = AMOUNT.exec(cleaned);
+  if (!match) return undefined;
+  const whole = Number(match[1]);
+  const cents = Number((match[2] ?? '').padEnd(2, '0'));
+  const minor = whole * 100 + cents;
+  return Number.isSafeInteger(minor) ? minor : undefined;
+}
+
+/** The amount typed back into a field: 125050 is `"1250.50"` (no separators, two decimals). */
+export function fromMinor(minor: number): string {
+  const sign = minor < 0 ? '-' : '';
+  const value = Math.abs(Math.trunc(minor));
+  return `${sign}${Math.floor(value / 100)}.${String(value % 100).padStart(2, '0')}`;
+}
+
+/** What a currency amount is shown with: the number formatter's options for `currency`. */
+export const moneyOptions = (currency: string) => ({
+  style: 'currency' as const,
+  currency,
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+
+/** An amount in minor units in the reader's digits, through a next-intl style formatter. */
+export function formatMoney(
+  format: { number: (value: number, options: ReturnType<typeof moneyOptions>) => string },
+  minor: number,
+  currency: string,
+): string {
+  // Only for display: whole cents divided by 100 are exact to two decimals at these sizes.
+  return format.number(minor / 100, moneyOptions(currency));
+}
