@@ -22,6 +22,18 @@ export const DEMO_STAFF: AccountSeed[] = [
   staff('trainer', 'Lim Bopha'),
   staff('finance', 'Ouk Rithy', true),
   staff('protection_officer', 'Heng Malis', true),
+  // The small grants: two reviewers, and the approval chain (two-factor, like the approver).
+  staff('reviewer', 'Sam Sokunthea'),
+  {
+    email: 'reviewer-2@demo.bandanh.org',
+    displayName: 'Touch Vibol',
+    password: 'bandanh-demo-reviewer-2',
+    kind: 'staff',
+    roles: ['reviewer'],
+  },
+  staff('programme_manager', 'Yim Sovannara', true),
+  staff('grant_committee', 'Pen Chanthou', true),
+  staff('director', 'Seng Kosal', true),
 ];
 
 export const DEMO_APPLICANT: AccountSeed = {
@@ -63,7 +75,9 @@ const member = (name: string, displayName: string, cbo: number) => ({
 /**
  * More members of participant CBOs, who attended the demo's past sessions: `cbo` is the index
  * of their group in DEMO_CBOS (the demo member is linked to index 4). Not printed by npm start;
- * they share the demo member's password.
+ * they share the demo member's password. Those of 5, 6, 14, 15, 16, 34 and 35 complete the four
+ * modules (their groups become grant-eligible and apply for the demo's grants); 36's has a seat
+ * at a session to come.
  */
 export const DEMO_MEMBERS: ReadonlyArray<{ account: AccountSeed; cbo: number }> = [
   member('member-2', 'ជា សុផល', 4),
@@ -72,4 +86,8 @@ export const DEMO_MEMBERS: ReadonlyArray<{ account: AccountSeed; cbo: number }> 
   member('member-5', 'ទូច សម្បត្តិ', 6),
   member('member-6', 'ម៉ៅ ស្រីពៅ', 34),
   member('member-7', 'គីម ហេង', 35),
+  member('member-8', 'សុខ ចាន់ថា', 14),
+  member('member-9', 'ឈឹម សុភាព', 15),
+  member('member-10', 'ហ៊ន ដាវី', 16),
+  member('member-11', 'ពេជ្រ រតនា', 36),
 ];

@@ -174,9 +174,10 @@ interface PastSession {
 }
 
 /**
- * In Battambang the four modules: the CBOs at DEMO_CBOS 5 and 6 attend them all, the demo member's
- * (4) three of them (its members missed organisational development); in Siem Reap two modules,
- * attended by 34 and 35.
+ * In Battambang the four modules: the CBOs at DEMO_CBOS 5, 6, 14, 15 and 16 attend them all, the
+ * demo member's (4) three of them (its members missed organisational development); in Siem Reap
+ * the four modules too, attended by 34 and 35. So seven groups become grant-eligible (they apply
+ * for the demo's grants, demo-grants.ts).
  */
 const PAST: readonly PastSession[] = [
   {
@@ -192,6 +193,9 @@ const PAST: readonly PastSession[] = [
       'member-3': 'present',
       'member-4': 'absent',
       'member-5': 'present',
+      'member-8': 'present',
+      'member-9': 'present',
+      'member-10': 'late',
     },
   },
   {
@@ -207,6 +211,9 @@ const PAST: readonly PastSession[] = [
       'member-3': 'present',
       'member-4': 'late',
       'member-5': 'present',
+      'member-8': 'present',
+      'member-9': 'late',
+      'member-10': 'present',
     },
   },
   {
@@ -222,6 +229,9 @@ const PAST: readonly PastSession[] = [
       'member-3': 'excused',
       'member-4': 'present',
       'member-5': 'present',
+      'member-8': 'late',
+      'member-9': 'present',
+      'member-10': 'present',
     },
   },
   {
@@ -237,6 +247,9 @@ const PAST: readonly PastSession[] = [
       'member-3': 'present',
       'member-4': 'present',
       'member-5': 'late',
+      'member-8': 'present',
+      'member-9': 'present',
+      'member-10': 'present',
     },
   },
   {
@@ -257,6 +270,24 @@ const PAST: readonly PastSession[] = [
     weekday: 2,
     marks: { 'member-6': 'late', 'member-7': 'present' },
   },
+  {
+    key: 'advocacy-siem-reap',
+    moduleId: 'advocacy',
+    trainers: ['sokha'],
+    venue: SIEM_REAP,
+    week: -1,
+    weekday: 2,
+    marks: { 'member-6': 'present', 'member-7': 'late' },
+  },
+  {
+    key: 'od-siem-reap',
+    moduleId: 'organisational_development',
+    trainers: ['bopha'],
+    venue: SIEM_REAP,
+    week: -1,
+    weekday: 4,
+    marks: { 'member-6': 'present', 'member-7': 'present' },
+  },
 ];
 
 interface UpcomingSession {
@@ -274,7 +305,8 @@ interface UpcomingSession {
 
 /**
  * Organisational development in Battambang next week (the demo member's CBO is invited and has
- * not answered), monitoring in Siem Reap, advocacy online, human rights in Battambang in three weeks.
+ * not answered), monitoring in Siem Reap, advocacy online (CBO 36's member has a seat), human
+ * rights in Battambang in three weeks.
  */
 const UPCOMING: readonly UpcomingSession[] = [
   {
@@ -306,7 +338,8 @@ const UPCOMING: readonly UpcomingSession[] = [
     weekday: 3,
     start: '08:30',
     end: '12:00',
-    confirmedBy: 'member-6',
+    // CBO 36's member (a participant that has not trained yet): its first seat starts its training.
+    confirmedBy: 'member-11',
   },
   {
     key: 'hr-battambang',
@@ -409,7 +442,7 @@ export async function seedTraining(
   }
 
   const pasts = PAST.map((past) => ({ ...past, id: pastSessionId(cboIds[4], past.key) }));
-  const added = await insertPastSessions(calendar, pasts, {
+  const { added, untrained } = await insertPastSessions(calendar, pasts, {
     coordinatorId: idOf(coordinatorAccount.email),
     trainerId,
     members,
@@ -522,7 +555,14 @@ export async function seedTraining(
             ok: [200, 201, 409],
           });
           if (status !== 409) return status;
-          if (body?.details?.reason === 'not_invited') return undefined;
+          if (body?.details?.reason === 'not_invited') {
+            // A session an older demo scheduled invited the CBOs of that demo: this one is not among them.
+            if (existing) {
+              untrained.add(member.cboId);
+              return 0;
+            }
+            return undefined;
+          }
           throw tools.fail(`The demo seat at the session ${sessionId} was refused: ${body?.message}`);
         },
       );
@@ -533,11 +573,21 @@ export async function seedTraining(
   const expected: Array<[number, string]> = [
     [5, 'grant_eligible'],
     [6, 'grant_eligible'],
+    [14, 'grant_eligible'],
+    [15, 'grant_eligible'],
+    [16, 'grant_eligible'],
+    [34, 'grant_eligible'],
+    [35, 'grant_eligible'],
     [4, 'training'],
-    [34, 'training'],
-    [35, 'training'],
+    [36, 'training'],
   ];
   for (const [index, stage] of expected) {
+    if (untrained.has(cboIds[index]!)) {
+      console.log(
+        `demo training: ${DEMO_CBOS[index]!.draft.name} is not in the sessions an older demo wrote: drop the database for the whole demo`,
+      );
+      continue;
+    }
     let last = 'unknown';
     await waitFor(
       tools,
@@ -560,7 +610,8 @@ export async function seedTraining(
 /**
  * Writes the past sessions, their invitations and confirmed seats, in one transaction with the
  * outbox commands and audit entries the real path would have written; a session already there
- * (by its id, `pastSessionId`) is left alone and nothing is sent for it again. Answers how many it added.
+ * (by its id, `pastSessionId`) is left alone and nothing is sent for it again. Answers how many it
+ * added, and the CBOs missing from a session an older demo wrote (they cannot complete it now).
  */
 async function insertPastSessions(
   calendar: DemoCalendar,
@@ -570,7 +621,7 @@ async function insertPastSessions(
     trainerId: (key: TrainerKey) => string;
     members: Map<Who, { userId: string; cboId: string }>;
   },
-): Promise<number> {
+): Promise<{ added: number; untrained: Set<string> }> {
   const config = loadTrainingConfig(process.env);
   const database = createDatabase(config.DATABASE_URL, schema, { max: 1 });
   const { outbox } = schema;
@@ -580,6 +631,7 @@ async function insertPastSessions(
         (await tx.select().from(schema.modules)).map((module) => [module.id, module.titleEn]),
       );
       let added = 0;
+      const untrained = new Set<string>();
       const startedCbos = new Set<string>();
       for (const past of pasts) {
         const startsAt = calendar.at(past.week, past.weekday, '08:00');
@@ -604,7 +656,20 @@ async function insertPastSessions(
           })
           .onConflictDoNothing()
           .returning();
-        if (!session) continue;
+        if (!session) {
+          // Held already, by an older demo that did not have all of today's attendees: their
+          // groups cannot complete it now (a fresh database gets the whole demo).
+          const seated = new Set(
+            (await tx.select().from(schema.seats))
+              .filter((seat) => seat.sessionId === past.id)
+              .map((seat) => seat.memberId),
+          );
+          for (const who of Object.keys(past.marks) as Who[]) {
+            const attendee = people.members.get(who)!;
+            if (!seated.has(attendee.userId)) untrained.add(attendee.cboId);
+          }
+          continue;
+        }
         added += 1;
         const attendees = (Object.keys(past.marks) as Who[]).map((who) => people.members.get(who)!);
         const cbos = [...new Set(attendees.map((attendee) => attendee.cboId))];
@@ -679,7 +744,7 @@ async function insertPastSessions(
       }
       // Each CBO's first confirmed seat tells its pipeline that its training has started.
       for (const cboId of startedCbos) await enqueue(tx, outbox, signalTrainingStarted, { cboId });
-      return added;
+      return { added, untrained };
     });
   } finally {
     await database.close();

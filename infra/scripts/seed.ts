@@ -7,6 +7,7 @@ import { loadIdentityConfig } from '../../apps/identity/src/config/env';
 import type { AccountSeed } from '../../apps/identity/src/app';
 import { DEMO_APPLICANT, DEMO_STAFF, DEMO_TOTP_SECRET, DEMO_TRAINERS } from './demo-accounts';
 import { DEMO_CALLS, DEMO_CBOS, DEMO_PARTNERS, type DemoFate } from './demo-network';
+import { seedGrants } from './demo-grants';
 import { seedTraining } from './demo-training';
 
 const GATEWAY_URL = (process.env.GATEWAY_URL || 'http://127.0.0.1:3001').replace(/\/+$/, '');
@@ -249,6 +250,11 @@ async function main(): Promise<void> {
     { api, signIn, fail: (message) => new SeedError(message) },
     { identity, coordinator: tokens.coordinator, cboIds: ids },
   );
+  // The small grants: an open round and a closed one, applications in every stage.
+  await seedGrants(
+    { api, signIn, fail: (message) => new SeedError(message) },
+    { identity, coordinator: tokens.coordinator, cboIds: ids, gatewayUrl: GATEWAY_URL },
+  );
   printAccounts();
 }
 
@@ -262,7 +268,8 @@ function printAccounts(): void {
       `    ${who.padEnd(20)} ${account.email.padEnd(36)} ${account.password}${account.totpSecret ? '  (+ two-factor code)' : ''}`,
     );
   }
-  console.log('    (more CBO members, member-2 to member-7@demo.bandanh.org, share the member’s password)');
+  console.log('    (more CBO members, member-2 to member-11@demo.bandanh.org, share the member’s password;');
+  console.log('     member-3@demo.bandanh.org has a grant application to finish, in round 2)');
   console.log(
     `  Two-factor secret of the demo accounts marked so (add it to an authenticator app): ${DEMO_TOTP_SECRET}\n`,
   );

@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
-import { DEMO_APPLICANT } from '../../../infra/scripts/demo-accounts';
+import { DEMO_APPLICANT, DEMO_MEMBERS } from '../../../infra/scripts/demo-accounts';
 import { DEMO_CBOS } from '../../../infra/scripts/demo-network';
 import { STAFF, TestStack } from './stack';
 
@@ -26,13 +28,16 @@ function seed(stack: TestStack): Promise<{ code: number | null; output: string }
 // npm start seeds the demo data through the API: every rule the API gains must keep it loading.
 describe('the demo data (pnpm db:seed)', () => {
   let stack: TestStack;
+  // Where this stack's gateway keeps the demo's uploaded quote.
+  const uploadDir = mkdtempSync(join(tmpdir(), 'bandanh-seed-'));
 
   beforeAll(async () => {
-    stack = await TestStack.start('seed');
+    stack = await TestStack.start('seed', { UPLOAD_DIR: uploadDir });
   });
 
   afterAll(async () => {
     await stack?.stop();
+    rmSync(uploadDir, { recursive: true, force: true });
   });
 
   /** What the training schema holds of the demo: a second seed must change none of it. */
@@ -54,31 +59,74 @@ describe('the demo data (pnpm db:seed)', () => {
     return row;
   }
 
+  /** Every row of the grants schema, as a count per table and a digest of its content. */
+  async function grantsContent(sql: postgres.Sql) {
+    const tables = await sql<{ name: string }[]>`
+      select table_name as name from information_schema.tables
+      where table_schema = 'grants' and table_type = 'BASE TABLE' order by table_name`;
+    const content: Record<string, { rows: number; digest: string | null }> = {};
+    for (const { name } of tables) {
+      const [row] = await sql.unsafe(
+        `select count(*)::int as rows, md5(string_agg(t::text, '|' order by t::text)) as digest
+         from grants."${name}" t`,
+      );
+      content[name] = { rows: row.rows, digest: row.digest };
+    }
+    return content;
+  }
+
   // Two seeds of the whole demo, each waiting for the past sessions' workflows: a few minutes.
   it('loads through the API, and a second run creates nothing twice', async () => {
     const sql = postgres(stack.database.url, { max: 1, onnotice: () => {} });
     try {
+      // Reviews are assigned by load among every active reviewer, and the seed takes the steps of
+      // the demo's two: as in npm start, they are the only ones (the stack's own gives up the role).
+      const admin = await stack.tokenFor(STAFF.admin);
+      const { items: accounts } = (await (
+        await fetch(`${stack.gatewayUrl}/api/admin/accounts`, {
+          headers: { authorization: `Bearer ${admin}` },
+        })
+      ).json()) as { items: Array<{ id: string; email: string }> };
+      const stackReviewer = accounts.find((account) => account.email === STAFF.reviewer.email)!;
+      const unrole = await fetch(`${stack.gatewayUrl}/api/admin/accounts/${stackReviewer.id}/roles`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ roles: [] }),
+      });
+      expect(unrole.status).toBe(200);
+
       const first = await seed(stack);
       expect(first.output).toMatch(/demo network: [1-9]\d* CBOs created, 0 already there/);
       expect(first.output).toMatch(
-        /demo training: 6 past sessions added, 0 already there; 4 upcoming sessions scheduled/,
+        /demo training: 8 past sessions added, 0 already there; 4 upcoming sessions scheduled/,
+      );
+      expect(first.output).toMatch(
+        /demo grants: 2 rounds opened, 0 already there; 9 applications added, 0 already there/,
       );
       expect(first.code).toBe(0);
       const before = await trainingCounts(sql);
-      // Six past sessions and four to come, each started once; three trainers.
-      expect(before).toMatchObject({ sessions: 10, starts: 10, delivered: 10, trainers: 3 });
-      // 24 confirmed seats at the past sessions and one ahead; a certificate per member present or
-      // late (18); each of the five attending CBOs told once that its training started. Nobody new is
-      // invited to a past session: only the 16 CBO invitations the seed wrote.
-      expect(before).toMatchObject({ seats: 25, certificates: 18, signals: 5, pastInvitations: 16 });
+      // Eight past sessions and four to come, each started once; three trainers.
+      expect(before).toMatchObject({ sessions: 12, starts: 12, delivered: 12, trainers: 3 });
+      // 40 confirmed seats at the past sessions and one ahead; a certificate per member present or
+      // late (34); each of the eight attending CBOs told once that its training started, and the
+      // CBO with the seat ahead. Nobody new is invited to a past session: only the 32 CBO
+      // invitations the seed wrote.
+      expect(before).toMatchObject({ seats: 41, certificates: 34, signals: 9, pastInvitations: 32 });
+      const grantsBefore = await grantsContent(sql);
+      expect(grantsBefore).toMatchObject({ rounds: { rows: 2 }, applications: { rows: 9 } });
 
       const again = await seed(stack);
       expect(again.output).toMatch(/demo network: 0 CBOs created, [1-9]\d* already there/);
       expect(again.output).toMatch(
-        /demo training: 0 past sessions added, 6 already there; 0 upcoming sessions scheduled/,
+        /demo training: 0 past sessions added, 8 already there; 0 upcoming sessions scheduled/,
+      );
+      expect(again.output).toMatch(
+        /demo grants: 0 rounds opened, 2 already there; 0 applications added, 9 already there/,
       );
       expect(again.code).toBe(0);
       expect(await trainingCounts(sql)).toEqual(before);
+      // Not a row of the grants schema added or changed by the second seed.
+      expect(await grantsContent(sql)).toEqual(grantsBefore);
 
       // The demo's promises: a CBO grant-eligible, the demo member's group with one module left
       // and one session to confirm, and a certificate that verifies on the public route.
@@ -92,7 +140,12 @@ describe('the demo data (pnpm db:seed)', () => {
         return { status: response.status, body: (await response.json()) as any };
       };
       const eligible = await idOf(5);
-      expect((await get(`/api/cbos/${eligible}/pipeline`, coordinator)).body.stage).toBe('grant_eligible');
+      // Seven groups grant-eligible, who apply for the demo's grants.
+      for (const index of [5, 6, 14, 15, 16, 34, 35]) {
+        expect((await get(`/api/cbos/${await idOf(index)}/pipeline`, coordinator)).body.stage).toBe(
+          'grant_eligible',
+        );
+      }
 
       const member = await stack.tokenFor({
         email: DEMO_APPLICANT.email,
@@ -113,6 +166,89 @@ describe('the demo data (pnpm db:seed)', () => {
         code: certificate.code,
         memberName: certificate.member_name,
       });
+
+      // The grants: one round open and one closed (blind, its applications submitted while it
+      // was open), and applications in every stage.
+      const rounds = (await get('/api/grants/rounds', coordinator)).body.items as any[];
+      expect(rounds.map((round) => [round.nameEn, round.state]).sort()).toEqual([
+        ['Small grants 2026 — round 1', 'closed'],
+        ['Small grants 2026 — round 2', 'open'],
+      ]);
+      const [closed, open] = [...rounds].sort((a, b) => (a.nameEn < b.nameEn ? -1 : 1));
+      expect(closed).toMatchObject({ blindReview: true, committed: 150_000 });
+      expect(open).toMatchObject({
+        currency: 'USD',
+        budget: 2_000_000,
+        minAmount: 20_000,
+        maxAmount: 300_000,
+        reviewersPerApplication: 2,
+        committed: 80_000,
+        approvalChain: [
+          { role: 'programme_manager', aboveAmount: 0 },
+          { role: 'grant_committee', aboveAmount: 100_000 },
+          { role: 'director', aboveAmount: 250_000 },
+        ],
+      });
+      expect(open.rubric.length).toBeGreaterThanOrEqual(3);
+      const listOf = async (round: any) =>
+        (await get(`/api/grants/rounds/${round.id}/applications`, coordinator)).body;
+      const closedList = await listOf(closed);
+      expect(closedList.counts).toMatchObject({ agreement: 1, declined: 1 });
+      for (const item of closedList.items) {
+        expect(Date.parse(item.submittedAt)).toBeLessThan(Date.parse(closed.closesAt));
+      }
+      const openList = await listOf(open);
+      expect(openList.counts).toMatchObject({
+        draft: 1,
+        eligibility: 1,
+        review: 1,
+        approval: 1,
+        agreement: 1,
+        declined: 1,
+        returned: 1,
+      });
+      const byStage = (stage: string) => openList.items.find((item: any) => item.stage === stage);
+      const runOf = async (stage: string) =>
+        (await get(`/api/grants/applications/${byStage(stage).id}/run`, coordinator)).body;
+      // Submitted, the coordinator's check waiting.
+      expect((await runOf('eligibility')).eligibility).toMatchObject({
+        decision: null,
+        taskId: expect.any(String),
+      });
+      // In review: one reviewer has scored, the other not yet.
+      expect((await runOf('review')).reviews.map((review: any) => review.status).sort()).toEqual([
+        'assigned',
+        'scored',
+      ]);
+      // In the chain: the programme manager approved, the committee decides.
+      expect(await runOf('approval')).toMatchObject({
+        currentStep: 1,
+        steps: [
+          { role: 'programme_manager', outcome: 'approve' },
+          { role: 'grant_committee', outcome: null },
+        ],
+      });
+      // Approved for less than asked; declined and returned with the reason the CBO reads.
+      expect(byStage('agreement').decision).toMatchObject({ outcome: 'approved', amount: 80_000 });
+      expect(byStage('declined').decision).toMatchObject({
+        outcome: 'declined',
+        reason: expect.stringMatching(/\w/),
+      });
+      expect(byStage('returned').decision).toMatchObject({
+        outcome: 'returned',
+        reason: expect.stringMatching(/\w/),
+      });
+      // The application in the chain has its quote, a PDF uploaded by resumable upload.
+      const inChain = (await get(`/api/grants/applications/${byStage('approval').id}`, coordinator)).body;
+      expect(inChain.application.attachments).toEqual([
+        expect.objectContaining({ kind: 'quote', contentType: 'application/pdf' }),
+      ]);
+
+      // The member of CBO 5 has a draft to finish in the open round.
+      const drafting = DEMO_MEMBERS.find(({ cbo }) => cbo === 5)!.account;
+      const theirs = await stack.tokenFor({ email: drafting.email, password: drafting.password, roles: [] });
+      const mine = (await get('/api/grants/applications/mine', theirs)).body.items as any[];
+      expect(mine).toEqual([expect.objectContaining({ roundId: open.id, stage: 'draft' })]);
     } finally {
       await sql.end();
     }
