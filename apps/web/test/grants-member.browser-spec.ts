@@ -129,7 +129,9 @@ describe("a member's grant application in the web", () => {
     await a.fill('#description', 'ល្បាតរៀងរាល់សប្ដាហ៍ ជាមួយមន្ត្រីជលផល');
     await saveStatus(a, 'offline');
     const kept = await a.evaluate(() =>
-      Object.keys(localStorage).filter((key) => key.startsWith('bandanh.grantDraft.')),
+      Object.keys((globalThis as any).localStorage as Record<string, string>).filter((key) =>
+        key.startsWith('bandanh.grantDraft.'),
+      ),
     );
     expect(kept).toHaveLength(1);
     expect((await application(id)).plan.description).toBe('');
@@ -141,7 +143,9 @@ describe("a member's grant application in the web", () => {
     );
     expect(
       await a.evaluate(() =>
-        Object.keys(localStorage).filter((key) => key.startsWith('bandanh.grantDraft.')),
+        Object.keys((globalThis as any).localStorage as Record<string, string>).filter((key) =>
+          key.startsWith('bandanh.grantDraft.'),
+        ),
       ),
     ).toHaveLength(0);
     await a.fill('#expectedResults', 'ត្រីកើនឡើងក្នុងតំបន់អភិរក្ស');

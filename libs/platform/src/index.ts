@@ -14,6 +14,8 @@ export * from './db/migrate';
 export * from './db/idempotency';
 export * from './db/outbox-table';
 export * from './db/outbox';
+export * from './db/service-repository';
+export * from './audit/audit-entry';
 export * from './health/timed-check';
 export * from './crypto';
 export * from './auth/require';

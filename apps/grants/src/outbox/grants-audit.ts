@@ -1,48 +1,7 @@
-import type { Caller, RequestOf, appendAudit } from '@bandanh/contracts';
+import type { ServiceAuditEntry } from '@bandanh/platform';
 
-/**
- * Who made a change, as the audit log names them: a person's account id, a service
- * (`system:<service>`, e.g. the orchestrator recording a stage), or null for the public.
- */
-export type AuditActor = string | null;
-
-/** The actor of a change asked by `caller`: the person, the service, or the public. */
-export function auditActorOf(caller: Caller): AuditActor {
-  if (caller.kind === 'staff' || caller.kind === 'applicant') return caller.userId;
-  if (caller.kind === 'system') return `system:${caller.service}`;
-  return null;
-}
+// The audit helpers are the platform's; the grants service's names for them.
+export { auditActorOf, auditAppend, type AuditActor } from '@bandanh/platform';
 
 /** One change of grants data, for the audit log. */
-export interface GrantsAuditEntry {
-  /** What was done, e.g. `grants.round.create`. */
-  action: string;
-  /** Which record: its type (`grant_round`, `grant_application`…) and id. */
-  target: { type: string; id: string };
-  actor: AuditActor;
-  /**
-   * A stable id of the change (the new record's, the workflow step's): the outbox may send
-   * the entry more than once, and identity records it once.
-   */
-  eventId: string;
-  /** What the change was; for a setting, `before` and `after`. Never secrets. */
-  details?: Record<string, unknown>;
-  outcome?: 'success' | 'failure' | 'denied';
-}
-
-/**
- * The append for identity's audit log. The grants service sends it through its outbox, so
- * the entry commits with the change in one transaction; the actor is named as `onBehalfOf`
- * (the relay calls as the grants service, which the entry then says recorded it).
- */
-export function auditAppend(entry: GrantsAuditEntry): RequestOf<typeof appendAudit> {
-  return {
-    action: entry.action,
-    targetType: entry.target.type,
-    targetId: entry.target.id,
-    outcome: entry.outcome ?? 'success',
-    onBehalfOf: entry.actor,
-    eventId: entry.eventId.slice(0, 200),
-    details: entry.details ?? {},
-  };
-}
+export type GrantsAuditEntry = ServiceAuditEntry;

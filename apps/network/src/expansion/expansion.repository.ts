@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, asc, count, eq, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, lte } from 'drizzle-orm';
 import type { TargetDraft } from '@bandanh/contracts';
 import { NETWORK_DB, type NetworkDatabase } from '../db/database.module';
 import { NetworkRepository } from '../db/repository';
@@ -15,11 +15,6 @@ export type StageCount = Pick<typeof cbos.$inferSelect, 'provinceCode' | 'stage'
 export class ExpansionRepository extends NetworkRepository {
   constructor(@Inject(NETWORK_DB) database: NetworkDatabase, outbox: NetworkOutbox) {
     super(database, outbox);
-  }
-
-  /** Holds the named lock until the transaction ends, so two callers do not both act. */
-  async lock(name: string): Promise<void> {
-    await this.db.execute(sql`select pg_advisory_xact_lock(hashtext(${name}))`);
   }
 
   async countPhases(): Promise<number> {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { asc, count, eq, inArray } from 'drizzle-orm';
 import type { NewTrainingModule, TrainingModule, TrainingModuleDraft } from '@bandanh/contracts';
 import { TRAINING_DB, type TrainingDatabase } from '../db/database.module';
 import { TrainingRepository } from '../db/repository';
@@ -14,11 +14,6 @@ function toModule({ createdAt: _created, updatedAt, ...module }: ModuleRow): Tra
 export class ModulesRepository extends TrainingRepository {
   constructor(@Inject(TRAINING_DB) database: TrainingDatabase, outbox: TrainingOutbox) {
     super(database, outbox);
-  }
-
-  /** Holds the named lock until the transaction ends, so two callers do not both act. */
-  async lock(name: string): Promise<void> {
-    await this.db.execute(sql`select pg_advisory_xact_lock(hashtext(${name}))`);
   }
 
   async count(): Promise<number> {

@@ -1,12 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { and, eq, ne, or, sql } from 'drizzle-orm';
-import {
-  sendNotification,
-  signalTrainingStarted,
-  type NotificationRequest,
-  type SeatStatus,
-  type SessionVenue,
-} from '@bandanh/contracts';
+import { signalTrainingStarted, type SeatStatus, type SessionVenue } from '@bandanh/contracts';
 import { TRAINING_DB, type TrainingDatabase } from '../db/database.module';
 import { TrainingRepository } from '../db/repository';
 import { invitations, modules, seats, sessions, type SeatRow } from '../db/schema';
@@ -127,11 +121,6 @@ export class SeatsRepository extends TrainingRepository {
       )
       .limit(1);
     return row !== undefined;
-  }
-
-  /** Writes a message into the outbox, to commit with the seat. */
-  notify(request: NotificationRequest): Promise<void> {
-    return this.enqueue(sendNotification, request);
   }
 
   /** Tells the CBO's pipeline its training has started (its first confirmed seat), with the seat. */

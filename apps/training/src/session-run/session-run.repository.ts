@@ -1,13 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { and, asc, eq, gt, inArray, lt, max, ne, sql } from 'drizzle-orm';
-import type {
-  AttendanceMark,
-  NotificationRequest,
-  Trainer,
-  TrainingCertificate,
-  TrainingSession,
-} from '@bandanh/contracts';
-import { sendNotification } from '@bandanh/contracts';
+import type { AttendanceMark, Trainer, TrainingCertificate, TrainingSession } from '@bandanh/contracts';
 import { TRAINING_DB, type TrainingDatabase } from '../db/database.module';
 import { TrainingRepository } from '../db/repository';
 import {
@@ -83,16 +76,6 @@ export interface NewCertificate {
 export class SessionRunRepository extends TrainingRepository {
   constructor(@Inject(TRAINING_DB) database: TrainingDatabase, outbox: TrainingOutbox) {
     super(database, outbox);
-  }
-
-  /** Writes a message into the outbox, to commit with this transaction's change. */
-  notify(request: NotificationRequest): Promise<void> {
-    return this.enqueue(sendNotification, request);
-  }
-
-  /** Holds the named lock until the transaction ends (the scheduling lock of `create`). */
-  async lock(name: string): Promise<void> {
-    await this.db.execute(sql`select pg_advisory_xact_lock(hashtext(${name}))`);
   }
 
   async find(id: string): Promise<RunSession | undefined> {

@@ -1,22 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { and, asc, arrayContains, arrayOverlaps, count, eq, gt, gte, inArray, lt, ne } from 'drizzle-orm';
 import {
-  and,
-  asc,
-  arrayContains,
-  arrayOverlaps,
-  count,
-  eq,
-  gt,
-  gte,
-  inArray,
-  lt,
-  ne,
-  sql,
-} from 'drizzle-orm';
-import {
-  sendNotification,
   startTrainingSession,
-  type NotificationRequest,
   type RequestOf,
   type SessionDraft,
   type Trainer,
@@ -58,11 +43,6 @@ export class SessionsRepository extends TrainingRepository {
     super(database, outbox);
   }
 
-  /** Holds the named lock until the transaction ends, so two schedulers do not both book. */
-  async lock(name: string): Promise<void> {
-    await this.db.execute(sql`select pg_advisory_xact_lock(hashtext(${name}))`);
-  }
-
   /** The active profiles among `userIds`. */
   async trainers(userIds: readonly string[]): Promise<Trainer[]> {
     const rows = await this.db
@@ -87,11 +67,6 @@ export class SessionsRepository extends TrainingRepository {
   /** Starts the session's workflow, from the outbox once the session commits. */
   startRun(input: RequestOf<typeof startTrainingSession>): Promise<void> {
     return this.enqueue(startTrainingSession, input);
-  }
-
-  /** Writes a message into the outbox, to commit with the session. */
-  notify(request: NotificationRequest): Promise<void> {
-    return this.enqueue(sendNotification, request);
   }
 
   /** The module's length in minutes, if the catalogue offers it. */

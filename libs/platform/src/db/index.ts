@@ -4,3 +4,4 @@ export * from './idempotency';
 export * from './database.module';
 export * from './outbox-table';
 export * from './outbox';
+export * from './service-repository';
