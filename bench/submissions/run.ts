@@ -86,6 +86,9 @@ const expect = (reply: Reply, status: number | number[], what: string) => {
   return reply.body;
 };
 
+/** A day `days` from today, YYYY-MM-DD: activities are planned ahead of the day the test runs. */
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
 /** A complete application: a plan and two budget lines, asking for $740. */
 function draftFor(i: number) {
   return {
@@ -95,8 +98,8 @@ function draftFor(i: number) {
       description: 'Two days of mapping with GPS phones, then a meeting with the commune council',
       provinceCode: 'KH-2',
       place: 'Ratanak Mondol district',
-      startsOn: '2027-02-01',
-      endsOn: '2027-02-28',
+      startsOn: inDays(60),
+      endsOn: inDays(87),
       beneficiariesWomen: 40,
       beneficiariesMen: 35,
       expectedResults: 'A map signed by the commune chief',

@@ -189,6 +189,33 @@ describe('the grant routes', () => {
     );
   });
 
+  it('refuses to submit an activity that starts before today or ends before it starts, naming the dates', async () => {
+    const application = await world.startApplication(otherMember.token, round.id);
+    const draft = completeDraft();
+    const saved = await world.call(otherMember.token, `/api/grants/applications/${application.id}`, {
+      method: 'PUT',
+      json: {
+        baseVersion: application.version,
+        draft: { ...draft, plan: { ...draft.plan, startsOn: '2020-01-03', endsOn: '2020-01-01' } },
+      },
+    });
+    expect(saved.status).toBe(200);
+    const refused = await world.call(otherMember.token, `/api/grants/applications/${application.id}/submit`, {
+      method: 'POST',
+      json: { baseVersion: saved.body.application.version },
+      headers: { 'idempotency-key': uniqueName('submit') },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.details.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'plan.startsOn', code: 'in_past' }),
+        expect.objectContaining({ path: 'plan.endsOn', code: 'before_start' }),
+      ]),
+    );
+    const after = await world.call(otherMember.token, `/api/grants/applications/${application.id}`);
+    expect(after.body.application).toMatchObject({ stage: 'draft', reference: null });
+  });
+
   it('keeps a CBO that is not grant-eligible from applying, saying why', async () => {
     const refused = await world.call(outsider.token, `/api/grants/rounds/${round.id}/applications`, {
       method: 'POST',

@@ -184,6 +184,9 @@ export function roundDraft(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** A day `days` from today, YYYY-MM-DD: activities are planned ahead of the day the test runs. */
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
 /** A complete draft asking for $450 (two lines of $300, the CBO paying $150). */
 export function completeDraft() {
   return {
@@ -193,8 +196,8 @@ export function completeDraft() {
       description: 'A day of talks with a lawyer and the commune council',
       provinceCode: 'KH-2',
       place: 'Pagoda hall, Svay Por',
-      startsOn: '2027-02-10',
-      endsOn: '2027-02-11',
+      startsOn: inDays(60),
+      endsOn: inDays(61),
       beneficiariesWomen: 40,
       beneficiariesMen: 30,
       expectedResults: 'Thirty land titles applied for',

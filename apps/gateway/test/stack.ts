@@ -134,6 +134,8 @@ export class TestStack {
     ]);
     const stack = new TestStack(database, keys, {
       DATABASE_URL: database.url,
+      // Two test files run at once, each with six services: their pools stay under PostgreSQL's 100.
+      DATABASE_POOL_MAX: '6',
       CALLER_KEYS_DIR: keys.dir,
       NATS_PREFIX: uniqueName(label),
       TEMPORAL_TASK_QUEUE: uniqueName(label),

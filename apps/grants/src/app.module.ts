@@ -21,7 +21,7 @@ export class AppModule {
       imports: [
         loggerModule('grants', config.LOG_LEVEL),
         NatsClientModule.forRoot('grants', config),
-        databaseModule(config.DATABASE_URL),
+        databaseModule(config.DATABASE_URL, config.DATABASE_POOL_MAX),
         OutboxModule,
         DirectoryModule,
         HealthModule,

@@ -53,14 +53,17 @@ import { loadGrantsConfig } from '../src/config/env';
 const PASSWORD = 'a long test passphrase';
 const orchestrator = systemCaller('orchestrator');
 
+/** A day `days` from today, YYYY-MM-DD: activities are planned ahead of the day the test runs. */
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
 const PLAN = {
   title: 'Land rights forum',
   objectives: 'Know the land law',
   description: 'Two days of meetings in the commune',
   provinceCode: 'KH-2',
   place: 'Pagoda hall',
-  startsOn: '2027-01-10',
-  endsOn: '2027-01-11',
+  startsOn: inDays(40),
+  endsOn: inDays(41),
   beneficiariesWomen: 30,
   beneficiariesMen: 20,
   expectedResults: 'Claims filed',

@@ -24,7 +24,7 @@ export class AppModule {
       imports: [
         loggerModule('identity', config.LOG_LEVEL),
         NatsClientModule.forRoot('identity', config),
-        databaseModule(config.DATABASE_URL),
+        databaseModule(config.DATABASE_URL, config.DATABASE_POOL_MAX),
         SecurityModule.forRoot(config),
         OutboxModule,
         HealthModule,

@@ -24,7 +24,7 @@ export class AppModule {
       imports: [
         loggerModule('network', config.LOG_LEVEL),
         NatsClientModule.forRoot('network', config),
-        databaseModule(config.DATABASE_URL),
+        databaseModule(config.DATABASE_URL, config.DATABASE_POOL_MAX),
         OutboxModule,
         HealthModule,
         ProvincesModule,

@@ -22,7 +22,7 @@ export class AppModule {
         loggerModule('orchestrator', config.LOG_LEVEL),
         ConfigModule.forRoot(config),
         NatsClientModule.forRoot('orchestrator', config),
-        databaseModule(config.DATABASE_URL),
+        databaseModule(config.DATABASE_URL, config.DATABASE_POOL_MAX),
         TemporalModule.forRoot(config),
         HealthModule,
         TasksModule,

@@ -25,7 +25,7 @@ export class AppModule {
       imports: [
         loggerModule('training', config.LOG_LEVEL),
         NatsClientModule.forRoot('training', config),
-        databaseModule(config.DATABASE_URL),
+        databaseModule(config.DATABASE_URL, config.DATABASE_POOL_MAX),
         OutboxModule,
         DirectoryModule,
         HealthModule,

@@ -6,6 +6,9 @@ import { Mailbox } from '../../gateway/test/mail';
 import { contentWidth, launchChromium, signInOnPage } from './browser';
 import { startWeb } from './web-server';
 
+/** A day `days` from today, YYYY-MM-DD: activities are planned ahead of the day the test runs. */
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
 const PHONE = { viewport: { width: 360, height: 740 }, locale: 'km-KH' };
 const PASSWORD = 'our nets by the flooded forest';
 const KHMER_DIGIT = /[០-៩]/;
@@ -162,8 +165,8 @@ describe("a member's grant application in the web", () => {
     await shows(b, '[data-step-form="place"]');
     await b.selectOption('#provinceCode', 'KH-2');
     await b.fill('#place', 'ភូមិឯកភ្នំ ឃុំព្រែកលួង');
-    await b.fill('#startsOn', '2027-03-01');
-    await b.fill('#endsOn', '2027-03-31');
+    await b.fill('#startsOn', inDays(90));
+    await b.fill('#endsOn', inDays(120));
     await b.click('[data-save-next]');
     await shows(b, '[data-step-form="people"]');
     await b.fill('#beneficiariesWomen', '២៥');

@@ -17,7 +17,7 @@ import { GrantsDirectory } from '../directory/directory';
 import { applicationLink, message, notificationKey } from '../notifications/messages';
 import { generateReference } from '../rules/reference';
 import { cboFailures, roundState } from '../rules/rounds';
-import { submissionIssues } from '../rules/submission';
+import { submissionIssues, phnomPenhToday } from '../rules/submission';
 import {
   applicationNotFound,
   attachmentNotFound,
@@ -218,7 +218,7 @@ export class ApplicationsService {
         if (!round) throw roundNotFound(row.roundId);
         const state = stateOf(round, now);
         if (state !== 'open') throw roundNotOpen(state);
-        const issues = submissionIssues(row, round);
+        const issues = submissionIssues(row, round, phnomPenhToday(now.getTime()));
         if (issues.length > 0) throw incomplete(issues);
         let reference = row.reference;
         while (!reference) {

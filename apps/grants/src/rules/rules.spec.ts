@@ -4,7 +4,7 @@ import { GRANT_REFERENCE } from '@bandanh/contracts';
 import { generateReference } from './reference';
 import { amountFailures, automaticCheck, cboFailures, roundState } from './rounds';
 import { scoreOnRubric } from './scores';
-import { submissionIssues } from './submission';
+import { phnomPenhToday, submissionIssues } from './submission';
 
 const round = {
   opensAt: '2026-12-01T01:00:00.000Z',
@@ -60,7 +60,7 @@ describe('who may apply to a round', () => {
         cbo: { ...cbo, stage: 'declined' },
         round,
         requested: 400_000,
-        submittedAt: new Date('2027-01-01T00:00:00.000Z'),
+        submittedAt: new Date('2098-01-01T00:00:00.000Z'),
       }),
     ).toEqual({
       passed: false,
@@ -78,8 +78,8 @@ const plan = ActivityPlan.parse({
   description: 'Two days of meetings',
   provinceCode: 'KH-2',
   place: 'Pagoda hall',
-  startsOn: '2027-01-10',
-  endsOn: '2027-01-11',
+  startsOn: '2098-01-10',
+  endsOn: '2098-01-11',
   beneficiariesWomen: 30,
   beneficiariesMen: 20,
   expectedResults: 'Claims filed',
@@ -119,10 +119,28 @@ describe('what a submission needs', () => {
 
   it('keeps 0 beneficiaries (a number given) and refuses an end before the start', () => {
     const issues = submissionIssues(
-      { plan: { ...plan, beneficiariesMen: 0, endsOn: '2027-01-09' }, budget: [line(60_000)] },
+      { plan: { ...plan, beneficiariesMen: 0, endsOn: '2098-01-09' }, budget: [line(60_000)] },
       round,
     );
     expect(issues).toEqual([expect.objectContaining({ path: 'plan.endsOn', code: 'before_start' })]);
+  });
+
+  it('refuses an activity that starts before today in Cambodia', () => {
+    const issues = submissionIssues(
+      { plan: { ...plan, startsOn: '2026-12-02', endsOn: '2026-12-04' }, budget: [line(60_000)] },
+      round,
+      '2026-12-03',
+    );
+    expect(issues).toEqual([expect.objectContaining({ path: 'plan.startsOn', code: 'in_past' })]);
+    expect(
+      submissionIssues(
+        { plan: { ...plan, startsOn: '2026-12-03', endsOn: '2026-12-04' }, budget: [line(60_000)] },
+        round,
+        '2026-12-03',
+      ),
+    ).toEqual([]);
+    // Cambodia is UTC+7: at 18:00 UTC on 2 December it is already 3 December there.
+    expect(phnomPenhToday(Date.parse('2026-12-02T18:00:00Z'))).toBe('2026-12-03');
   });
 
   it("refuses an amount asked (total − contribution) outside the round's limits, on the budget", () => {

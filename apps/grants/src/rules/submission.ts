@@ -17,6 +17,11 @@ const PLAN_FIELDS: ReadonlyArray<[keyof ActivityPlan, string]> = [
   ['expectedResults', 'Write the expected results'],
 ];
 
+/** Today's date in Cambodia (UTC+7 all year), as YYYY-MM-DD. */
+export function phnomPenhToday(now = Date.now()): string {
+  return new Date(now + 7 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
 const formatted = (amount: number, currency: string) =>
   currency === 'KHR'
     ? `${amount.toLocaleString('en-US')} riel`
@@ -24,12 +29,14 @@ const formatted = (amount: number, currency: string) =>
 
 /**
  * What stops a draft from being submitted, field by field (`plan.title`, `budget`…): every plan
- * field given, the activity ending on or after it starts, at least one budget line, the amount
- * asked within the round's minimum and ceiling. Empty when it may be submitted.
+ * field given, the activity starting today or later (`today`, in Cambodia) and ending on or after
+ * it starts, at least one budget line, the amount asked within the round's minimum and ceiling.
+ * Empty when it may be submitted.
  */
 export function submissionIssues(
   draft: { plan: ActivityPlan; budget: readonly BudgetLine[] },
   round: Pick<RoundRules, 'minAmount' | 'maxAmount'> & { currency: string },
+  today: string = phnomPenhToday(),
 ): FieldIssue[] {
   const issues: FieldIssue[] = [];
   for (const [field, message] of PLAN_FIELDS) {
@@ -39,6 +46,13 @@ export function submissionIssues(
     }
   }
   const { startsOn, endsOn } = draft.plan;
+  if (startsOn && startsOn < today) {
+    issues.push({
+      path: 'plan.startsOn',
+      code: 'in_past',
+      message: 'The activity cannot start before today',
+    });
+  }
   if (startsOn && endsOn && endsOn < startsOn) {
     issues.push({
       path: 'plan.endsOn',

@@ -23,8 +23,8 @@ export class Transactions {
 }
 
 /** The service's connection to its own schema (closed on shutdown), and its transactions. */
-export function databaseModule(url: string) {
-  const base = platformDatabaseModule(IDENTITY_DB, url, schema);
+export function databaseModule(url: string, max?: number) {
+  const base = platformDatabaseModule(IDENTITY_DB, url, schema, max);
   return {
     ...base,
     providers: [...(base.providers ?? []), Transactions],

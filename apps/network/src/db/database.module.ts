@@ -5,6 +5,6 @@ export const NETWORK_DB = Symbol('NETWORK_DB');
 export type NetworkDatabase = Database<typeof schema>;
 
 /** The service's connection to its own schema, closed on shutdown. */
-export function databaseModule(url: string) {
-  return platformDatabaseModule(NETWORK_DB, url, schema);
+export function databaseModule(url: string, max?: number) {
+  return platformDatabaseModule(NETWORK_DB, url, schema, max);
 }

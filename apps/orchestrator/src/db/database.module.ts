@@ -5,6 +5,6 @@ export const ORCHESTRATOR_DB = Symbol('ORCHESTRATOR_DB');
 export type OrchestratorDatabase = Database<typeof schema>;
 
 /** The orchestrator's connection to its own schema (the staff inbox), closed on shutdown. */
-export function databaseModule(url: string) {
-  return platformDatabaseModule(ORCHESTRATOR_DB, url, schema);
+export function databaseModule(url: string, max?: number) {
+  return platformDatabaseModule(ORCHESTRATOR_DB, url, schema, max);
 }

@@ -5,6 +5,6 @@ export const TRAINING_DB = Symbol('TRAINING_DB');
 export type TrainingDatabase = Database<typeof schema>;
 
 /** The service's connection to its own schema, closed on shutdown. */
-export function databaseModule(url: string) {
-  return platformDatabaseModule(TRAINING_DB, url, schema);
+export function databaseModule(url: string, max?: number) {
+  return platformDatabaseModule(TRAINING_DB, url, schema, max);
 }

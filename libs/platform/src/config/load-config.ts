@@ -68,6 +68,8 @@ export const databaseEnv = {
   DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://user@127.0.0.1:5432/bandanh').default(
     'postgres://postgres@127.0.0.1:5432/bandanh',
   ),
+  /** The most connections a service's pool opens (tests running several stacks at once keep it low). */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(100).default(10),
 };
 
 /** Where email goes out: an SMTP relay (locally Mailpit), and the sender it names. */

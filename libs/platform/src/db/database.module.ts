@@ -9,6 +9,7 @@ export function databaseModule<TSchema extends Record<string, unknown>>(
   token: symbol,
   url: string,
   schema: TSchema,
+  max?: number,
 ): DynamicModule {
   class DatabaseCloser implements OnApplicationShutdown {
     constructor(@Inject(token) private readonly database: Database<TSchema>) {}
@@ -24,7 +25,7 @@ export function databaseModule<TSchema extends Record<string, unknown>>(
   return {
     module: DatabaseModule,
     global: true,
-    providers: [{ provide: token, useFactory: () => createDatabase(url, schema) }, DatabaseCloser],
+    providers: [{ provide: token, useFactory: () => createDatabase(url, schema, { max }) }, DatabaseCloser],
     exports: [token],
   };
 }

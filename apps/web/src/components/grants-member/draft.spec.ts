@@ -1,4 +1,4 @@
-import { applyEntries, entriesFrom, sameDraft, totalsOf, type Draft } from './draft';
+import { applyEntries, cambodiaToday, entriesFrom, sameDraft, totalsOf, type Draft } from './draft';
 
 const LINE_A = '11111111-1111-4111-8111-111111111111';
 const LINE_B = '22222222-2222-4222-8222-222222222222';
@@ -39,6 +39,27 @@ describe("the application form's draft", () => {
     expect(next.plan.beneficiariesMen).toBe(12);
     expect(next.plan.provinceCode).toBe('KH-2');
     expect(next.budget).toHaveLength(1);
+  });
+
+  it('says beside the dates when the activity starts before today or ends before it starts', () => {
+    const today = '2026-12-03';
+    expect(
+      applyEntries(draft(), { startsOn: '2026-12-02', endsOn: '2026-12-05' }, undefined, today).errors,
+    ).toEqual({
+      startsOn: 'datePast',
+    });
+    expect(
+      applyEntries(draft(), { startsOn: '2027-01-11', endsOn: '2027-01-05' }, undefined, today).errors,
+    ).toEqual({
+      endsOn: 'datesOrder',
+    });
+    expect(
+      applyEntries(draft(), { startsOn: '2026-12-03', endsOn: '2026-12-03' }, undefined, today).errors,
+    ).toEqual({});
+    // A step without the dates is not held up by them.
+    const late = { ...draft(), plan: { ...draft().plan, startsOn: '2020-01-01', endsOn: '2020-01-02' } };
+    expect(applyEntries(late, { title: 'Boat' }, undefined, today).errors).toEqual({});
+    expect(cambodiaToday(Date.parse('2026-12-02T17:30:00Z'))).toBe('2026-12-03');
   });
 
   it('rebuilds the budget from its rows, leaving blank and removed rows out', () => {

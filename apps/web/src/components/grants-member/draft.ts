@@ -88,9 +88,17 @@ export type FieldErrorKey =
   | 'provinceRequired'
   | 'dateInvalid'
   | 'datesOrder'
+  | 'datePast'
+  | 'amountAboveCeiling'
+  | 'amountBelowMinimum'
   | 'budgetRequired'
   | 'amountOutOfRange'
   | 'invalid';
+
+/** Today's date in Cambodia (UTC+7 all year), YYYY-MM-DD: an activity cannot start before it. */
+export function cambodiaToday(now = Date.now()): string {
+  return new Date(now + 7 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
 
 /** The form's fields as sent: names to typed strings. */
 export type Entries = Record<string, string>;
@@ -138,7 +146,12 @@ const isBlank = (entries: Entries, row: number) =>
  * was; the budget is the form's rows when it sent them (`rows`), blank rows left out, a row
  * named in `remove` taken out.
  */
-export function applyEntries(current: Draft, entries: Entries, remove?: string): Applied {
+export function applyEntries(
+  current: Draft,
+  entries: Entries,
+  remove?: string,
+  today: string = cambodiaToday(),
+): Applied {
   const errors: Record<string, FieldErrorKey> = {};
   const plan: PlanDraft = { ...current.plan };
   for (const field of Object.keys(TEXT_FIELDS) as Array<keyof typeof TEXT_FIELDS>) {
@@ -147,6 +160,10 @@ export function applyEntries(current: Draft, entries: Entries, remove?: string):
   if ('provinceCode' in entries) plan.provinceCode = entries.provinceCode || null;
   for (const field of ['startsOn', 'endsOn'] as const) {
     if (field in entries) plan[field] = entries[field].trim() || null;
+  }
+  if ('startsOn' in entries || 'endsOn' in entries) {
+    if (plan.startsOn && plan.startsOn < today) errors.startsOn = 'datePast';
+    if (plan.startsOn && plan.endsOn && plan.endsOn < plan.startsOn) errors.endsOn = 'datesOrder';
   }
   for (const field of ['beneficiariesWomen', 'beneficiariesMen'] as const) {
     if (!(field in entries)) continue;

@@ -25,6 +25,12 @@ describe("the API's field issues on the form", () => {
     });
     expect(formIssueOf({ path: 'requested', code: 'custom' })?.key).toBe('amountOutOfRange');
     expect(formIssueOf({ path: 'plan.endsOn', code: 'custom' })?.key).toBe('datesOrder');
+    expect(formIssueOf({ path: 'plan.endsOn', code: 'before_start' })?.key).toBe('datesOrder');
+    expect(formIssueOf({ path: 'plan.startsOn', code: 'in_past' })?.key).toBe('datePast');
+    expect(formIssueOf({ path: 'plan.startsOn', code: 'required' })?.key).toBe('required');
+    expect(formIssueOf({ path: 'budget', code: 'amount_above_ceiling' })?.key).toBe('amountAboveCeiling');
+    expect(formIssueOf({ path: 'budget', code: 'amount_below_minimum' })?.key).toBe('amountBelowMinimum');
+    expect(formIssueOf({ path: 'budget', code: 'required' })?.key).toBe('budgetRequired');
     expect(formIssueOf({ path: 'somethingElse', code: 'custom' })).toBeUndefined();
   });
 

@@ -28,10 +28,21 @@ export interface FormIssue {
 const TEXTS = new Set(['title', 'objectives', 'description', 'expectedResults', 'place']);
 const AMOUNT = new Set(['requested', 'amount', 'totals', 'total']);
 
+/** What the budget as a whole is refused for, by the service's code. */
+const BUDGET_KEYS: Record<string, FieldErrorKey> = {
+  amount_above_ceiling: 'amountAboveCeiling',
+  amount_below_minimum: 'amountBelowMinimum',
+  nothing_requested: 'amountOutOfRange',
+};
+
 function planKey(field: PlanField, code: string): FieldErrorKey {
   if (TEXTS.has(field)) return code === 'too_big' ? 'tooLong' : 'required';
   if (field === 'provinceCode') return 'provinceRequired';
-  if (field === 'startsOn' || field === 'endsOn') return code === 'custom' ? 'datesOrder' : 'dateInvalid';
+  if (field === 'startsOn' || field === 'endsOn') {
+    if (code === 'custom' || code === 'before_start') return 'datesOrder';
+    if (code === 'in_past') return 'datePast';
+    return code === 'required' ? 'required' : 'dateInvalid';
+  }
   return 'countInvalid';
 }
 
@@ -64,8 +75,9 @@ export function formIssueOf(issue: IssueLike, rows: readonly number[] = []): For
   }
   if (head === 'budget') {
     const at = Number(index);
-    if (index === undefined || !Number.isInteger(at))
-      return { field: 'budget', step: 'budget', key: 'budgetRequired' };
+    if (index === undefined || !Number.isInteger(at)) {
+      return { field: 'budget', step: 'budget', key: BUDGET_KEYS[issue.code] ?? 'budgetRequired' };
+    }
     const row = rows[at] ?? at;
     if (!(LINE_PARTS as readonly string[]).includes(part ?? '')) {
       return { field: lineField(row, 'description'), step: 'budget', key: 'invalid' };

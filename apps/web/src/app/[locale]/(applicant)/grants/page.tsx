@@ -48,10 +48,12 @@ export default async function GrantsPage({ params }: Props) {
 
   let rounds: GrantRound[];
   let applications: GrantApplication[];
+  let stage: string | null;
   try {
-    [rounds, applications] = await Promise.all([
+    [rounds, applications, stage] = await Promise.all([
       api(ROUTES.listGrantRounds).then((answer) => answer.items),
       api(ROUTES.listMyGrantApplications).then((answer) => answer.items),
+      api(ROUTES.getCbo, { params: { id: account.cboId } }).then((answer) => answer.cbo.stage),
     ]);
   } catch (error) {
     if (afterFailure(error, locale, PATH) === 'notAllowed') return <NotAllowed title={t('list.title')} />;
@@ -70,7 +72,12 @@ export default async function GrantsPage({ params }: Props) {
 
       <section aria-labelledby="open-rounds" data-open-rounds>
         <h2 id="open-rounds">{t('list.openTitle')}</h2>
-        {open.length === 0 && <p className="muted">{t('list.noneOpen')}</p>}
+        {open.length === 0 && stage !== 'grant_eligible' && (
+          <p className="card" data-not-eligible-yet>
+            {t('list.notEligibleYet')} <Link href="/my-cbo">{t('list.seeTraining')}</Link>
+          </p>
+        )}
+        {open.length === 0 && stage === 'grant_eligible' && <p className="muted">{t('list.noneOpen')}</p>}
         <ul className={styles.cards}>
           {open.map((round) => {
             const mine = byRound.get(round.id);
