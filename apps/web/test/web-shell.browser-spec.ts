@@ -32,9 +32,9 @@ describe('the web shell: unknown paths, the icon, the security policy, the JavaS
   });
 
   it.each([
-    ['/km/grants', '/km/grants', 'km', km],
-    ['/en/grants', '/en/grants', 'en', en],
-    ['/grants', '/km/grants', 'km', km],
+    ['/km/no-such-page', '/km/no-such-page', 'km', km],
+    ['/en/no-such-page', '/en/no-such-page', 'en', en],
+    ['/no-such-page', '/km/no-such-page', 'km', km],
     ['/km/cbos/x/y/z', '/km/cbos/x/y/z', 'km', km],
     ['/grants.txt', '/km/grants.txt', 'km', km],
   ])(
