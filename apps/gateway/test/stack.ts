@@ -134,8 +134,9 @@ export class TestStack {
     ]);
     const stack = new TestStack(database, keys, {
       DATABASE_URL: database.url,
-      // Two test files run at once, each with six services: their pools stay under PostgreSQL's 100.
-      DATABASE_POOL_MAX: '6',
+      // Three test files run at once (infra/test.sh), each with five services on the database:
+      // their pools stay well under PostgreSQL's 100.
+      DATABASE_POOL_MAX: '4',
       CALLER_KEYS_DIR: keys.dir,
       NATS_PREFIX: uniqueName(label),
       TEMPORAL_TASK_QUEUE: uniqueName(label),
