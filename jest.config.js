@@ -28,6 +28,9 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // The workflows bundled once for every test stack and workflow test of the run.
+  globalSetup: '<rootDir>/infra/jest/global-setup.js',
+  globalTeardown: '<rootDir>/infra/jest/global-teardown.js',
   projects: [
     {
       ...common,

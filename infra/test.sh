@@ -75,10 +75,10 @@ rm -f "$results"
 jest_started=$SECONDS
 jest_status=0
 say "jest: every project (unit, integration, browser)"
-# Three test files at a time (JEST_WORKERS): jest's default on two cores is one, and most of a
+# Two test files at a time (JEST_WORKERS): jest's default on two cores is one, and most of a
 # file's time is spent waiting on services, workflows and the browser; each file has its own
 # database, NATS prefix and task queue, so they do not meet.
-pnpm exec jest --ci --maxWorkers="${JEST_WORKERS:-3}" --json --outputFile="$results" || jest_status=$?
+pnpm exec jest --ci --maxWorkers="${JEST_WORKERS:-2}" --json --outputFile="$results" || jest_status=$?
 # The plain closing line, for readers that do not know jest's own summary.
 if [ -f "$results" ]; then
   node -e 'const r = require(process.argv[1]); console.log(`jest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`)' "$results"

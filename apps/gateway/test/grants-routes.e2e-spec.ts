@@ -1,5 +1,5 @@
 import postgres from 'postgres';
-import { uniqueName } from '@bandanh/platform/testing';
+import { uniqueName, waitFor } from '@bandanh/platform/testing';
 import { GrantsWorld, completeDraft, roundDraft } from './grants-world';
 
 /**
@@ -124,12 +124,21 @@ describe('the grant routes', () => {
       expect.objectContaining({ in: 'body', path: 'draft.budget.1.quantity' }),
     ]);
 
+    // Autosave: two saves while the member types (the quarter hour each fell in, for the log).
+    const quarter = () => Math.floor(Date.now() / (15 * 60_000));
+    const firstQuarter = quarter();
+    const typing = await world.call(member.token, `/api/grants/applications/${application.id}`, {
+      method: 'PUT',
+      json: { baseVersion: application.version, draft: { ...draft, plan: { ...draft.plan, title: 'Land' } } },
+    });
+    expect(typing.status).toBe(200);
     const saved = await world.call(member.token, `/api/grants/applications/${application.id}`, {
       method: 'PUT',
-      json: { baseVersion: application.version, draft },
+      json: { baseVersion: typing.body.application.version, draft },
     });
+    const savesInOneQuarter = quarter() === firstQuarter;
     expect(saved.status).toBe(200);
-    expect(saved.body.application.version).toBe(application.version + 1);
+    expect(saved.body.application.version).toBe(application.version + 2);
     expect(saved.body.application.totals).toEqual({ total: 60_000, contribution: 15_000, requested: 45_000 });
 
     // A copy kept offline, from the first version: the server's newer one wins, and is told.
@@ -174,6 +183,27 @@ describe('the grant routes', () => {
       select count(*)::int as starts from grants.outbox
       where subject = 'orchestrator.grants.application.start' and payload->>'applicationId' = ${application.id}`;
     expect(starts).toBe(1);
+
+    // The audit log has the start, one entry for the saves of the quarter hour, and the submission.
+    await waitFor(
+      async () => {
+        const [{ pending }] = await sql`
+          select count(*)::int as pending from grants.outbox
+          where subject = 'identity.audit.append' and delivered_at is null`;
+        return pending === 0 ? true : undefined;
+      },
+      { what: 'the audit entries delivered' },
+    );
+    const logged = async (action: string) => {
+      const { body } = await world.as(
+        'admin',
+        `/api/admin/audit?action=${action}&targetType=grant_application&targetId=${application.id}`,
+      );
+      return body.items.filter((entry: any) => entry.targetId === application.id);
+    };
+    expect(await logged('grants.application.start')).toHaveLength(1);
+    expect(await logged('grants.application.save')).toHaveLength(savesInOneQuarter ? 1 : 2);
+    expect(await logged('grants.application.submit')).toHaveLength(1);
 
     // Locked: no more changes.
     const late = await world.call(member.token, `/api/grants/applications/${application.id}`, {

@@ -134,14 +134,18 @@ export class TestStack {
     ]);
     const stack = new TestStack(database, keys, {
       DATABASE_URL: database.url,
-      // Three test files run at once (infra/test.sh), each with five services on the database:
-      // their pools stay well under PostgreSQL's 100.
-      DATABASE_POOL_MAX: '4',
+      // Two test files run at once (infra/test.sh), each with five services on the database:
+      // their pools stay under PostgreSQL's 100.
+      DATABASE_POOL_MAX: '6',
       CALLER_KEYS_DIR: keys.dir,
       NATS_PREFIX: uniqueName(label),
       TEMPORAL_TASK_QUEUE: uniqueName(label),
       // npm test's own Temporal server (infra/test.sh), else the local default.
       TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+      // The workflows bundled once for the whole run (infra/jest/global-setup.js), when it did.
+      ...(process.env.TEMPORAL_WORKFLOW_BUNDLE
+        ? { TEMPORAL_WORKFLOW_BUNDLE: process.env.TEMPORAL_WORKFLOW_BUNDLE }
+        : {}),
       LOG_LEVEL: 'error',
       GATEWAY_PORT: '0',
       NATS_TIMEOUT_MS: '5000',

@@ -1,5 +1,5 @@
 // What every workflow test needs: a Temporal test server (the local CLI's, as there is no
-// download here), the workflows' bundle (built once per file), a fresh worker per run, and the
+// download here), the workflows' bundle (built once per run, or per file), a fresh worker per run, and the
 // recorded histories that each release keeps and replays.
 import type { WorkflowHandle } from '@temporalio/client';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
@@ -10,7 +10,7 @@ import {
   Runtime,
   Worker,
   type WorkerOptions,
-  type WorkflowBundleWithSourceMap,
+  type WorkflowBundleOption,
 } from '@temporalio/worker';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ import { temporalBinary, uniqueName } from '@bandanh/platform/testing';
 
 export interface WorkflowTestContext {
   readonly env: TestWorkflowEnvironment;
-  readonly bundle: WorkflowBundleWithSourceMap;
+  readonly bundle: WorkflowBundleOption;
   /** Runs `run` while a fresh worker, with `activities`, polls a task queue of its own. */
   withWorker<T>(
     activities: WorkerOptions['activities'],
@@ -30,16 +30,20 @@ export interface WorkflowTestContext {
 /** Starts the test server and bundles the workflows before the file's tests, and stops it after. */
 export function useWorkflowTestEnvironment(): WorkflowTestContext {
   let env: TestWorkflowEnvironment | undefined;
-  let bundle: WorkflowBundleWithSourceMap | undefined;
+  let bundle: WorkflowBundleOption | undefined;
   beforeAll(async () => {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     env = await TestWorkflowEnvironment.createLocal({
       server: { executable: { type: 'existing-path', path: temporalBinary() } },
     });
-    bundle = await bundleWorkflowCode({
-      workflowsPath: require.resolve('../src/workflows'),
-      logger: new DefaultLogger('WARN'),
-    });
+    // The run's bundle when jest built one (infra/jest/global-setup.js), else this file's own.
+    const prebuilt = process.env.TEMPORAL_WORKFLOW_BUNDLE;
+    bundle = prebuilt
+      ? { codePath: prebuilt }
+      : await bundleWorkflowCode({
+          workflowsPath: require.resolve('../src/workflows'),
+          logger: new DefaultLogger('WARN'),
+        });
   });
   afterAll(async () => {
     await env?.teardown();
@@ -72,10 +76,7 @@ export function useWorkflowTestEnvironment(): WorkflowTestContext {
  * Replays every history recorded under `dir` (one full run of a released version each): a
  * change that would replay one differently fails, and must go behind `patched()`.
  */
-export async function replayRecordedHistories(
-  dir: string,
-  bundle: WorkflowBundleWithSourceMap,
-): Promise<number> {
+export async function replayRecordedHistories(dir: string, bundle: WorkflowBundleOption): Promise<number> {
   const files = readdirSync(dir).filter((name) => name.endsWith('.json'));
   for (const file of files) {
     const history = historyFromJSON(JSON.parse(readFileSync(join(dir, file), 'utf8')));
@@ -91,7 +92,7 @@ export async function replayRecordedHistories(
 export async function replayAndKeep(
   handle: WorkflowHandle,
   dir: string,
-  bundle: WorkflowBundleWithSourceMap,
+  bundle: WorkflowBundleOption,
 ): Promise<void> {
   const history = await handle.fetchHistory();
   await Worker.runReplayHistory({ workflowBundle: bundle }, history);

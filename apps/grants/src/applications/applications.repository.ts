@@ -48,6 +48,7 @@ export function toApplication(
     roundId: row.roundId,
     cboId: blind ? null : row.cboId,
     cboName: blind ? null : row.cboName,
+    cboNameKm: blind ? null : row.cboNameKm,
     stage: row.stage,
     reference: row.reference,
     currency: row.currency,

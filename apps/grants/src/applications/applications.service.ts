@@ -37,6 +37,9 @@ import {
   type NewAttachment,
 } from './applications.repository';
 
+/** Saves of one member's draft within this long share one audit entry (the first). */
+const SAVE_AUDIT_WINDOW_MS = 15 * 60_000;
+
 type ApplicationsConfig = Pick<GrantsConfig, 'GRANT_APPLICATION_FILES_MAX_BYTES' | 'WEB_URL'>;
 
 const EMPTY_DRAFT: ApplicationDraft = ApplicationDraft.parse({});
@@ -170,12 +173,20 @@ export class ApplicationsService {
       if (sameDraft(row, draft)) return { row, saved: false };
       if (baseVersion !== row.version) return { row, saved: false, newer: true };
       const saved = await tx.saveDraft(id, draft);
+      // Autosave sends a save every few seconds of typing: the log keeps the first of each
+      // member's quarter hour on the draft (identity records an event id once), and the
+      // submission records the version that counts.
+      const window = Math.floor(Date.now() / SAVE_AUDIT_WINDOW_MS);
       await tx.audit({
         action: 'grants.application.save',
         target: { type: 'grant_application', id },
         actor: member.userId,
-        eventId: `grants.application.save:${id}:${saved.version}`,
-        details: { version: saved.version, requested: budgetTotals(draft.budget).requested },
+        eventId: `grants.application.save:${id}:${member.userId}:${window}`,
+        details: {
+          version: saved.version,
+          requested: budgetTotals(draft.budget).requested,
+          windowMinutes: SAVE_AUDIT_WINDOW_MS / 60_000,
+        },
       });
       return { row: saved, saved: true };
     });
@@ -304,6 +315,7 @@ export class ApplicationsService {
           roundId: full.roundId,
           cboId: full.cboId,
           cboName: full.cboName,
+          cboNameKm: full.cboNameKm,
           stage: full.stage,
           reference: full.reference,
           currency: full.currency,

@@ -50,6 +50,7 @@ export class ReviewsService {
           roundId: full.roundId,
           cboId: full.cboId,
           cboName: full.cboName,
+          cboNameKm: full.cboNameKm,
           stage: full.stage,
           reference: full.reference,
           currency: full.currency,

@@ -20,6 +20,11 @@ export const OrchestratorEnv = z.object({
   ...temporalEnv,
   /** The SMTP relay the notifications go out through (locally Mailpit), and their sender. */
   ...mailEnv,
+  /**
+   * A workflow bundle built ahead (`bundleWorkflowCode`, as npm test builds one for all its
+   * stacks): the worker loads it instead of bundling the workflows itself at every start.
+   */
+  TEMPORAL_WORKFLOW_BUNDLE: z.string().min(1).optional(),
   /** How long a task waits for its assignee before they are reminded. */
   TASK_REMIND_AFTER: duration('3 days'),
   /** How long after the reminder an untouched task escalates. */

@@ -40,7 +40,9 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       connection: this.connection,
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-      workflowsPath: require.resolve('@bandanh/workflows/workflows'),
+      ...(this.config.TEMPORAL_WORKFLOW_BUNDLE
+        ? { workflowBundle: { codePath: this.config.TEMPORAL_WORKFLOW_BUNDLE } }
+        : { workflowsPath: require.resolve('@bandanh/workflows/workflows') }),
       activities: createActivities({
         rpc: this.rpc,
         tasks: this.tasks,

@@ -168,6 +168,8 @@ export const GrantApplication = z.object({
   cboId: z.uuid().nullable(),
   /** The CBO's name as the reviewer or staff see it; null for a reviewer of a blind round. */
   cboName: z.string().nullable(),
+  /** Its Khmer name, when it has one; null for a reviewer of a blind round. */
+  cboNameKm: z.string().nullable(),
   stage: ApplicationStage,
   /** Given at the first submission. */
   reference: z.string().nullable(),
@@ -258,6 +260,7 @@ export const GrantApplicationSummary = GrantApplication.pick({
   roundId: true,
   cboId: true,
   cboName: true,
+  cboNameKm: true,
   stage: true,
   reference: true,
   currency: true,

@@ -111,46 +111,59 @@ const RoundFields = z.object({
     .max(6, 'At most 6 steps'),
 });
 
-/** Checks what no single field can: the order of limits, dates, steps and criteria. */
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+/**
+ * Checks what no single field can: the order of limits, dates, steps and criteria. It runs even
+ * when a field is wrong (the admin hears of every mistake at once, not in two rounds), so it
+ * compares only the values that are themselves valid.
+ */
 function checkRound(round: z.output<typeof RoundFields>, ctx: z.RefinementCtx): void {
-  if (round.minAmount > round.maxAmount) {
+  if (isNumber(round.minAmount) && isNumber(round.maxAmount) && round.minAmount > round.maxAmount) {
     ctx.addIssue({ code: 'custom', path: ['minAmount'], message: 'The minimum is above the ceiling' });
   }
-  if (round.maxAmount > round.budget) {
+  if (isNumber(round.maxAmount) && isNumber(round.budget) && round.maxAmount > round.budget) {
     ctx.addIssue({ code: 'custom', path: ['maxAmount'], message: 'The ceiling is above the whole budget' });
   }
   if (Date.parse(round.closesAt) <= Date.parse(round.opensAt)) {
     ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'The round must close after it opens' });
   }
   const keys = new Set<string>();
-  round.rubric.forEach((criterion, index) => {
-    if (keys.has(criterion.key)) {
+  const rubric: unknown[] = Array.isArray(round.rubric) ? round.rubric : [];
+  rubric.forEach((criterion, index) => {
+    const key = (criterion as { key?: unknown } | null)?.key;
+    if (typeof key !== 'string') return;
+    if (keys.has(key)) {
       ctx.addIssue({
         code: 'custom',
         path: ['rubric', index, 'key'],
         message: 'Each criterion needs its own key',
       });
     }
-    keys.add(criterion.key);
+    keys.add(key);
   });
-  const chain = round.approvalChain;
-  if (chain[0] && chain[0].aboveAmount !== 0) {
+  const chain = (Array.isArray(round.approvalChain) ? round.approvalChain : []).map((step) => ({
+    role: (step as { role?: unknown } | null)?.role,
+    aboveAmount: (step as { aboveAmount?: unknown } | null)?.aboveAmount,
+  }));
+  if (chain[0] && isNumber(chain[0].aboveAmount) && chain[0].aboveAmount !== 0) {
     ctx.addIssue({
       code: 'custom',
       path: ['approvalChain', 0, 'aboveAmount'],
       message: 'The first step decides every application: its amount is 0',
     });
   }
-  const roles = new Set<string>();
+  const roles = new Set<unknown>();
   chain.forEach((step, index) => {
-    if (index > 0 && step.aboveAmount < chain[index - 1]!.aboveAmount) {
+    const before = chain[index - 1]?.aboveAmount;
+    if (index > 0 && isNumber(step.aboveAmount) && isNumber(before) && step.aboveAmount < before) {
       ctx.addIssue({
         code: 'custom',
         path: ['approvalChain', index, 'aboveAmount'],
         message: 'Each step decides from the same amount as the one before it or above',
       });
     }
-    if (roles.has(step.role)) {
+    if (typeof step.role === 'string' && roles.has(step.role)) {
       ctx.addIssue({
         code: 'custom',
         path: ['approvalChain', index, 'role'],
@@ -162,7 +175,9 @@ function checkRound(round: z.output<typeof RoundFields>, ctx: z.RefinementCtx): 
 }
 
 /** A round as the admin writes it. */
-export const GrantRoundDraft = RoundFields.superRefine(checkRound);
+export const GrantRoundDraft = RoundFields.superRefine(checkRound, {
+  when: (payload) => typeof payload.value === 'object' && payload.value !== null,
+});
 export type GrantRoundDraft = z.output<typeof GrantRoundDraft>;
 
 /** Whether a round takes applications now: not yet, open, or closed (by its dates). */

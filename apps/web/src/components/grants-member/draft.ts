@@ -82,6 +82,7 @@ export type FieldErrorKey =
   | 'tooLong'
   | 'countInvalid'
   | 'moneyInvalid'
+  | 'moneyTooLarge'
   | 'quantityInvalid'
   | 'contributionTooHigh'
   | 'categoryRequired'
@@ -184,8 +185,10 @@ export function applyEntries(
       const contribution = parseMoney(entries[lineField(row, 'contribution')] ?? '');
       const quantity = parseCount(entries[lineField(row, 'quantity')] ?? '');
       if (unitCost === 'invalid') errors[lineField(row, 'unitCost')] = 'moneyInvalid';
+      if (unitCost === 'tooLarge') errors[lineField(row, 'unitCost')] = 'moneyTooLarge';
       if (unitCost === null) errors[lineField(row, 'unitCost')] = 'required';
       if (contribution === 'invalid') errors[lineField(row, 'contribution')] = 'moneyInvalid';
+      if (contribution === 'tooLarge') errors[lineField(row, 'contribution')] = 'moneyTooLarge';
       if (quantity === 'invalid' || quantity === 0) errors[lineField(row, 'quantity')] = 'quantityInvalid';
       if (quantity === null) errors[lineField(row, 'quantity')] = 'required';
       rows.push(row);

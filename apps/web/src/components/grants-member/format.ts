@@ -1,15 +1,4 @@
 import type { Format } from '@/i18n/local-format';
-import { majorOf } from './money';
-
-/** An amount in minor units as money in the reader's language (`$1,250.00`, `១ ២៥០,០០ $`). */
-export function money(format: Format, minor: number, currency: string): string {
-  return format.number(majorOf(minor), {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: currency === 'KHR' ? 0 : 2,
-    maximumFractionDigits: 2,
-  });
-}
 
 /** A date and time in Phnom Penh (the formatter's time zone), in the reader's digits. */
 export function when(format: Format, iso: string): string {

@@ -44,4 +44,27 @@ describe("the API's field issues on the form", () => {
     expect(fieldErrorsOf(issues)).toEqual({ title: 'required', beneficiariesMen: 'countInvalid' });
     expect(issuesByStep(issues).map((issue) => issue.step)).toEqual(['plan', 'people', 'review']);
   });
+
+  it('lists the issues in the order of the steps and their fields, whatever order they came in', () => {
+    const issues = [
+      { path: 'budget.1.quantity', code: 'invalid_type' },
+      { path: 'plan.beneficiariesWomen', code: 'invalid_type' },
+      { path: 'budget.0.unitCost', code: 'invalid_type' },
+      { path: 'plan.place', code: 'too_small' },
+      { path: 'budget.1.category', code: 'invalid_type' },
+      { path: 'plan.provinceCode', code: 'invalid_type' },
+      { path: 'plan.expectedResults', code: 'too_small' },
+      { path: 'plan.title', code: 'too_small' },
+    ];
+    expect(issuesByStep(issues).map((issue) => issue.field)).toEqual([
+      'title',
+      'expectedResults',
+      'provinceCode',
+      'place',
+      'beneficiariesWomen',
+      'budget.0.unitCost',
+      'budget.1.category',
+      'budget.1.quantity',
+    ]);
+  });
 });

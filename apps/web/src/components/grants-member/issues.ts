@@ -4,6 +4,7 @@
 // for `requested` (or `totals.requested`, `amount`).
 
 import {
+  STEPS,
   PLAN_FIELDS,
   lineField,
   LINE_PARTS,
@@ -103,6 +104,30 @@ export function fieldErrorsOf(issues: readonly IssueLike[], rows: readonly numbe
 }
 
 /** The issues by step, in the steps' order, for the review's list of what to fix. */
+/** The plan's fields in the order the steps show them. */
+const FIELD_ORDER: readonly string[] = [
+  'title',
+  'objectives',
+  'description',
+  'expectedResults',
+  'provinceCode',
+  'place',
+  'startsOn',
+  'endsOn',
+  'beneficiariesWomen',
+  'beneficiariesMen',
+];
+
+/** Where an issue's field comes in the form: its step, then its place on the step. */
+function formOrder(issue: FormIssue): [number, number, number] {
+  const step = STEPS.indexOf(issue.step);
+  const line = /^budget\.(\d+)\.(\w+)$/.exec(issue.field);
+  if (line) return [step, Number(line[1]), LINE_PARTS.indexOf(line[2] as LinePart)];
+  const field = FIELD_ORDER.indexOf(issue.field);
+  return [step, field === -1 ? FIELD_ORDER.length : field, 0];
+}
+
+/** The issues in the order of the form's steps and fields, each field once. */
 export function issuesByStep(issues: readonly IssueLike[]): FormIssue[] {
   const seen = new Set<string>();
   const found: FormIssue[] = [];
@@ -116,5 +141,8 @@ export function issuesByStep(issues: readonly IssueLike[]): FormIssue[] {
     seen.add(form.field);
     found.push(form);
   }
-  return found;
+  return found
+    .map((issue) => ({ issue, order: formOrder(issue) }))
+    .sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1] || a.order[2] - b.order[2])
+    .map(({ issue }) => issue);
 }

@@ -14,19 +14,21 @@ export function latinDigits(text: string): string {
 
 /**
  * A typed amount in minor units: `12`, `12.5`, `12.50`, `1,250.00`, `$ 12`, `១២.៥០`, `12៛`.
- * Empty is null; anything else (three decimals, letters, a minus sign, too large) is 'invalid'.
+ * Empty is null; a number above what the API takes is 'tooLarge'; anything else (three
+ * decimals, letters, a minus sign) is 'invalid'.
  */
-export function parseMoney(input: string): number | null | 'invalid' {
+export function parseMoney(input: string): number | null | 'invalid' | 'tooLarge' {
   const text = latinDigits(input)
     .replace(/[\s\u00a0$៛,]/g, '')
     .replace(/(USD|KHR)$/i, '');
   if (text === '') return null;
-  const match = /^(\d{1,13})(?:\.(\d{0,2}))?$/.exec(text);
+  const match = /^(\d+)(?:\.(\d{0,2}))?$/.exec(text);
   if (!match) return 'invalid';
   const whole = match[1].replace(/^0+(?=\d)/, '');
+  if (whole.length > 13) return 'tooLarge';
   const cents = (match[2] ?? '').padEnd(2, '0');
   const minor = Number(`${whole}${cents}`);
-  return Number.isSafeInteger(minor) && minor <= MAX_MINOR ? minor : 'invalid';
+  return minor <= MAX_MINOR ? minor : 'tooLarge';
 }
 
 /** Minor units as the form shows them to edit: `1250` is `12.50`, `1200` is `12`. */
@@ -44,6 +46,3 @@ export function parseCount(input: string): number | null | 'invalid' {
   if (!/^\d{1,9}$/.test(text)) return 'invalid';
   return Number(text);
 }
-
-/** Minor units as a plain amount for `Intl.NumberFormat` with a currency: 1250 is 12.5. */
-export const majorOf = (minor: number) => minor / 100;

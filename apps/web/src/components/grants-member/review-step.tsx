@@ -5,7 +5,8 @@ import { getLocalFormat } from '@/i18n/local-format-server';
 import { Link } from '@/i18n/navigation';
 import { provinceName } from '@/lib/provinces';
 import type { Step } from './draft';
-import { day, money } from './format';
+import { formatMoney } from '@/components/grants/money';
+import { day } from './format';
 import { SubmitForm } from './submit-form';
 import styles from './grants-member.module.css';
 
@@ -25,7 +26,7 @@ export async function ReviewStep({
   const t = await getTranslations('grantsMember');
   const format = await getLocalFormat();
   const { plan, budget, totals, attachments, id } = application;
-  const amount = (minor: number) => money(format, minor, application.currency);
+  const amount = (minor: number) => formatMoney(locale, minor, application.currency);
   const empty = <span className="muted">{t('review.empty')}</span>;
   const text = (value: string | null | undefined) => (value ? value : empty);
   const section = (step: Step, children: React.ReactNode) => (

@@ -2,7 +2,8 @@ import { getTranslations } from 'next-intl/server';
 import type { GrantApplication, GrantRound } from '@bandanh/contracts';
 import { getLocalFormat } from '@/i18n/local-format-server';
 import { Link } from '@/i18n/navigation';
-import { money, when } from './format';
+import { formatMoney } from '@/components/grants/money';
+import { when } from './format';
 import styles from './grants-member.module.css';
 
 /** Where an application stands, in plain words: the next thing that happens at each stage. */
@@ -46,7 +47,7 @@ export async function StatusView({
   const t = await getTranslations('grantsMember');
   const format = await getLocalFormat();
   const { decision, stage } = application;
-  const amount = (minor: number) => money(format, minor, application.currency);
+  const amount = (minor: number) => formatMoney(locale, minor, application.currency);
   const stageKey = (WHERE as readonly string[]).includes(stage) ? stage : 'submitted';
   const rule = (key: string) => (t.has(`rules.${key}`) ? t(`rules.${key}`) : key);
 

@@ -22,7 +22,7 @@ import {
   type FieldErrorKey,
   type Step,
 } from './draft';
-import { money } from './format';
+import { formatMoney } from '@/components/grants/money';
 import { decidePending, keepMore, pendingKey, readPending, type Pending } from './pending';
 import styles from './grants-member.module.css';
 
@@ -308,7 +308,7 @@ export function StepForm(props: Props) {
   const rows = step === 'budget' ? rowCount + 1 : 0;
   const applied = applyEntries({ plan: props.draft.plan, budget: [] }, live);
   const totals = totalsOf(applied.draft.budget);
-  const amount = (minor: number) => money(format, minor, currency);
+  const amount = (minor: number) => formatMoney(locale, minor, currency);
 
   const newerNotice = state.newer ?? (status.kind === 'newer' ? newer : undefined);
 

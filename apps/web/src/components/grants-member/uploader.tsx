@@ -32,6 +32,9 @@ export function Uploader({ locale, applicationId, initialError }: Props) {
   const [error, setError] = useState<UploadErrorKey | undefined>(initialError);
   const [state, setState] = useState<'idle' | 'uploading' | 'waiting' | 'done'>('idle');
   const upload = useRef<Upload | null>(null);
+  // Only a page with JavaScript resumes an upload: without it the hint does not promise it.
+  const [resumable, setResumable] = useState(false);
+  useEffect(() => setResumable(true), []);
 
   // A connection that comes back after the retries gave up starts the upload again where it stopped.
   useEffect(() => {
@@ -153,6 +156,7 @@ export function Uploader({ locale, applicationId, initialError }: Props) {
         />
         <span className="hint" id="upload-file-hint">
           {t('fileHint')}
+          {resumable && ` ${t('resumeHint')}`}
         </span>
       </div>
       {progress && state !== 'idle' && (

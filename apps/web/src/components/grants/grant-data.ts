@@ -9,6 +9,12 @@ import { APPROVAL_ROLES } from './constants';
 export const roundName = (round: Pick<GrantRound, 'nameKm' | 'nameEn'>, locale: string) =>
   locale === 'km' ? round.nameKm : round.nameEn;
 
+/** An applicant CBO's name in the reader's language (its Khmer name when it has one); null when hidden. */
+export const cboNameIn = (
+  application: { cboName: string | null; cboNameKm: string | null },
+  locale: string,
+): string | null => (locale === 'km' ? (application.cboNameKm ?? application.cboName) : application.cboName);
+
 /** The provinces as choices, in the reader's language. */
 export const provinceChoices = (locale: string): Choice[] =>
   PROVINCES.map((province) => ({ value: province.code, label: provinceName(province, locale) }));

@@ -4,6 +4,8 @@
  * conversion reads the text as digits, never through a floating-point number.
  */
 
+import { numberingSystemOf } from '@/components/notifications/numerals';
+
 const KHMER_DIGITS = '០១២៣៤៥៦៧៨៩';
 
 /** Latin digits for Khmer ones, so a number typed on a Khmer keyboard reads the same. */
@@ -36,20 +38,31 @@ export function fromMinor(minor: number): string {
   return `${sign}${Math.floor(value / 100)}.${String(value % 100).padStart(2, '0')}`;
 }
 
-/** What a currency amount is shown with: the number formatter's options for `currency`. */
-export const moneyOptions = (currency: string) => ({
-  style: 'currency' as const,
-  currency,
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
+const formatters = new Map<string, Intl.NumberFormat>();
 
-/** An amount in minor units in the reader's digits, through a next-intl style formatter. */
-export function formatMoney(
-  format: { number: (value: number, options: ReturnType<typeof moneyOptions>) => string },
-  minor: number,
-  currency: string,
-): string {
+/**
+ * An amount in minor units as money, in the reader's digits, the same on the server and in the
+ * browser: `$1,250.50` and `$១,២៥០.៥០`, riel as `5,000៛` and `៥,០០០៛`. The separators and the
+ * sign's place are ours, not the runtime's: Node's and Chromium's locale data give Khmer two
+ * different patterns, so one page would show an amount two ways.
+ */
+export function formatMoney(locale: string, minor: number, currency: string): string {
+  const numberingSystem = numberingSystemOf(locale);
+  // Riel are shown whole unless the amount has sen.
+  const fraction = currency === 'KHR' && minor % 100 === 0 ? 0 : 2;
+  const key = `${numberingSystem}:${fraction}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat('en-US', {
+      numberingSystem,
+      minimumFractionDigits: fraction,
+      maximumFractionDigits: 2,
+    });
+    formatters.set(key, formatter);
+  }
   // Only for display: whole cents divided by 100 are exact to two decimals at these sizes.
-  return format.number(minor / 100, moneyOptions(currency));
+  const amount = formatter.format(minor / 100);
+  if (currency === 'USD') return amount.startsWith('-') ? `-$${amount.slice(1)}` : `$${amount}`;
+  if (currency === 'KHR') return `${amount}៛`;
+  return `${amount} ${currency}`;
 }

@@ -104,11 +104,14 @@ describe('the round form', () => {
     values.rubric[1] = { ...values.rubric[1]!, key: 'Bad Key' };
     values.approvalChain[2] = { ...values.approvalChain[2]!, aboveAmount: '500' };
     const parsed = GrantRoundDraft.safeParse(roundDraftOf(values));
-    expect(roundErrors(toFieldIssues(parsed.error!), values)).toMatchObject({
+    // Every mistake at once: the rules between fields too, although other fields are wrong.
+    expect(roundErrors(toFieldIssues(parsed.error!), values)).toEqual({
       budget: 'money',
       nameEn: 'name',
       opensDate: 'opensAt',
       'rubric.1.key': 'key',
+      minAmount: 'minAboveCeiling',
+      'approvalChain.2.aboveAmount': 'stepOrder',
     });
     const rules = filled({ minAmount: '9000' });
     rules.approvalChain[2] = { ...rules.approvalChain[2]!, aboveAmount: '500' };

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { decideApproval, decideEligibility } from '@/app/[locale]/(staff)/grants/applications/[id]/actions';
 import {
   Choices,
@@ -12,8 +12,7 @@ import {
   TextField,
 } from '@/components/form-parts';
 import { useFormAction } from '@/components/use-form-action';
-import { useLocalFormat } from '@/i18n/use-local-format';
-import { moneyOptions } from './money';
+import { formatMoney } from './money';
 import type { StepFormState } from './step-refusals';
 
 const blank = (values: Record<string, string>): StepFormState => ({ values, errors: {} });
@@ -26,11 +25,11 @@ export function useStepMessage(state: StepFormState, currency: string): string |
   const t = useTranslations('grants.step.errors');
   const stages = useTranslations('grants.stages');
   const roles = useTranslations('roles');
-  const format = useLocalFormat();
+  const locale = useLocale();
   if (!state.formError) return undefined;
   const facts = state.facts ?? {};
   const money = (minor: number | undefined) =>
-    minor === undefined ? '' : format.number(minor / 100, moneyOptions(currency));
+    minor === undefined ? '' : formatMoney(locale, minor, currency);
   return t(state.formError, {
     remaining: money(facts.remaining),
     max: money(facts.max),

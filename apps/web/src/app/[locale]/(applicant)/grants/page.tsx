@@ -1,6 +1,7 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { GrantApplication, GrantRound } from '@bandanh/contracts';
-import { daysLeft, money, when } from '@/components/grants-member/format';
+import { formatMoney } from '@/components/grants/money';
+import { daysLeft, when } from '@/components/grants-member/format';
 import { StartForm } from '@/components/grants-member/start-form';
 import styles from '@/components/grants-member/grants-member.module.css';
 import { NotAllowed } from '@/components/not-allowed';
@@ -89,8 +90,8 @@ export default async function GrantsPage({ params }: Props) {
                   <dt>{t('list.ceiling')}</dt>
                   <dd data-round-ceiling>
                     {t('list.range', {
-                      min: money(format, round.minAmount, round.currency),
-                      max: money(format, round.maxAmount, round.currency),
+                      min: formatMoney(locale, round.minAmount, round.currency),
+                      max: formatMoney(locale, round.maxAmount, round.currency),
                     })}
                   </dd>
                   <dt>{t('list.closes')}</dt>
@@ -140,7 +141,9 @@ export default async function GrantsPage({ params }: Props) {
                   </span>
                 )}
               </p>
-              <p className="muted">{money(format, application.totals.requested, application.currency)}</p>
+              <p className="muted">
+                {formatMoney(locale, application.totals.requested, application.currency)}
+              </p>
             </li>
           ))}
         </ul>

@@ -10,6 +10,7 @@ import { api, ROUTES } from '@/lib/api';
 import { afterFailure, requireAccount } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
 import { pageTitle } from '@/lib/page-title';
+import { cboNameIn } from '@/components/grants/grant-data';
 
 const PATH = '/grants/reviews';
 
@@ -53,7 +54,7 @@ export default async function MyReviewsPage({ params, searchParams }: Props) {
           </div>
           <dl className="facts">
             <dt>{t('reviews.cbo')}</dt>
-            <dd>{application.cboName ?? t('reviews.blind')}</dd>
+            <dd>{cboNameIn(application, locale) ?? t('reviews.blind')}</dd>
             <dt>{t('reviews.assignedAt')}</dt>
             <dd>
               {format.dateTime(new Date(review.assignedAt), { dateStyle: 'medium', timeStyle: 'short' })}

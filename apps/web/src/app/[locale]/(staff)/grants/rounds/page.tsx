@@ -64,12 +64,12 @@ export default async function RoundsPage({ params }: Props) {
               </div>
               <dl className="facts">
                 <dt>{t('envelope.budget')}</dt>
-                <dd>{formatMoney(format, round.budget, round.currency)}</dd>
+                <dd>{formatMoney(locale, round.budget, round.currency)}</dd>
                 <dt>{t('envelope.committed')}</dt>
-                <dd>{formatMoney(format, round.committed, round.currency)}</dd>
+                <dd>{formatMoney(locale, round.committed, round.currency)}</dd>
                 <dt>{t('envelope.remaining')}</dt>
                 <dd data-remaining={round.remaining}>
-                  {formatMoney(format, round.remaining, round.currency)}
+                  {formatMoney(locale, round.remaining, round.currency)}
                 </dd>
                 <dt>{t('rounds.dates')}</dt>
                 <dd>{t('rounds.fromTo', { opens: when(round.opensAt), closes: when(round.closesAt) })}</dd>

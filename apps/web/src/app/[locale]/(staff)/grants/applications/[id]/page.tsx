@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import type { GrantApplication, GrantApplicationRun, GrantReview, GrantRound } from '@bandanh/contracts';
 import { ApplicationView } from '@/components/grants/application-view';
-import { roundName } from '@/components/grants/grant-data';
+import { cboNameIn, roundName } from '@/components/grants/grant-data';
 import { formatMoney, fromMinor } from '@/components/grants/money';
 import { ReviewBoard } from '@/components/grants/review-board';
 import { RunView } from '@/components/grants/run-view';
@@ -75,7 +75,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
     if (failure === 'notAllowed') return <NotAllowed title={t('application.pageTitle')} />;
     return <Unavailable title={t('application.pageTitle')} message={t('application.unavailable')} />;
   }
-  const money = (minor: number) => formatMoney(format, minor, application.currency);
+  const money = (minor: number) => formatMoney(locale, minor, application.currency);
   const names = await staffNames([
     ...(run?.steps.flatMap((step) => (step.decidedBy ? [step.decidedBy] : [])) ?? []),
     ...(run?.eligibility.decision ? [run.eligibility.decision.decidedBy] : []),
@@ -115,7 +115,11 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
         <dd data-reference>{application.reference ?? '—'}</dd>
         <dt>{t('application.cbo')}</dt>
         <dd>
-          {application.cboId ? <Link href={`/cbos/${application.cboId}`}>{application.cboName}</Link> : '—'}
+          {application.cboId ? (
+            <Link href={`/cbos/${application.cboId}`}>{cboNameIn(application, locale)}</Link>
+          ) : (
+            '—'
+          )}
         </dd>
         <dt>{t('application.submittedAt')}</dt>
         <dd>

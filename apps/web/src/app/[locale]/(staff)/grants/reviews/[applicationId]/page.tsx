@@ -14,6 +14,7 @@ import { api, ROUTES } from '@/lib/api';
 import { afterFailure, requireAccount } from '@/lib/auth';
 import { localeOf } from '@/lib/locale';
 import { pageTitle } from '@/lib/page-title';
+import { cboNameIn } from '@/components/grants/grant-data';
 
 type Props = {
   params: Promise<{ locale: string; applicationId: string }>;
@@ -48,7 +49,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   }
   if (!mine) notFound();
   const { review, application: summary } = mine;
-  const money = (minor: number) => formatMoney(format, minor, summary.currency);
+  const money = (minor: number) => formatMoney(locale, minor, summary.currency);
   const heading = (
     <>
       <p>
@@ -60,7 +61,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       </h1>
       <dl className="facts">
         <dt>{t('reviews.cbo')}</dt>
-        <dd data-review-cbo>{summary.cboName ?? t('reviews.blind')}</dd>
+        <dd data-review-cbo>{cboNameIn(summary, locale) ?? t('reviews.blind')}</dd>
         <dt>{t('application.requested')}</dt>
         <dd>{money(summary.totals.requested)}</dd>
       </dl>

@@ -8,7 +8,7 @@ import {
   type GrantApplicationSummary,
   type GrantRound,
 } from '@bandanh/contracts';
-import { provinceChoices, roundName } from '@/components/grants/grant-data';
+import { cboNameIn, provinceChoices, roundName } from '@/components/grants/grant-data';
 import { Envelope } from '@/components/grants/envelope';
 import { formatMoney } from '@/components/grants/money';
 import { listQueryOf, sortByScore, type ListSearch } from '@/components/grants/list-query';
@@ -84,7 +84,7 @@ export default async function RoundPage({ params, searchParams }: Props) {
     };
   };
   const exportQuery = new URLSearchParams(filters).toString();
-  const money = (minor: number) => formatMoney(format, minor, round.currency);
+  const money = (minor: number) => formatMoney(locale, minor, round.currency);
   const last = (page + 1) * PAGE_SIZE >= list.total;
   const saved = typeof search.saved === 'string' && ['opened', 'changed'].includes(search.saved);
 
@@ -214,7 +214,7 @@ export default async function RoundPage({ params, searchParams }: Props) {
                       </>
                     )}
                   </td>
-                  <td>{item.cboName ?? '—'}</td>
+                  <td>{cboNameIn(item, locale) ?? '—'}</td>
                   <td>{item.provinceCode ? provinceName(findProvince(item.provinceCode), locale) : '—'}</td>
                   <td>
                     <span className={styles.badge}>{t(`stages.${item.stage}`)}</span>

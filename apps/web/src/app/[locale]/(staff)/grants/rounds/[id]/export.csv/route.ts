@@ -9,6 +9,7 @@ import { localePath } from '@/i18n/paths';
 import { routing } from '@/i18n/routing';
 import { api, GatewayError, ROUTES } from '@/lib/api';
 import { provinceName } from '@/lib/provinces';
+import { cboNameIn } from '@/components/grants/grant-data';
 
 export const runtime = 'nodejs';
 
@@ -89,7 +90,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
     csvRow([
       item.reference,
       item.title,
-      item.cboName,
+      cboNameIn(item, locale),
       item.provinceCode ? provinceName(findProvince(item.provinceCode), locale) || item.provinceCode : '',
       t(`stages.${item.stage}`),
       currency,
