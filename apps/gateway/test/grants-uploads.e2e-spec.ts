@@ -323,4 +323,32 @@ describe('attachments by resumable upload', () => {
     );
     expect(file.status).toBe(404);
   });
+
+  // Last: it stops and restarts the stack's processes.
+  it('attaches a file whose last byte came while the grants service was away, when the client asks where to go on', async () => {
+    const fresh = await world.startApplication(mine.token, (await world.openRound()).id);
+    const letter = pdf(30_000);
+    const created = await create(mine.token, fresh.id, letter.length, 'letter.pdf', 'letter');
+    expect(created.status).toBe(201);
+    const location = created.headers.get('location')!;
+    await world.stack.stopService('grants');
+    // Every byte arrives; the attachment cannot be recorded: a failure that a retry mends.
+    const last = await patch(mine.token, location, 0, letter);
+    expect(last.status).toBeGreaterThanOrEqual(500);
+    // Asked where to go on, the gateway does not say "complete" while the file is not attached.
+    expect((await offsetOf(mine.token, location)).status).toBeGreaterThanOrEqual(500);
+
+    await world.stack.restart();
+    // The client's retry: a HEAD, which finds every byte there and attaches the file, once.
+    const again = await offsetOf(mine.token, location);
+    expect(again).toEqual({ status: 200, offset: letter.length });
+    expect((await offsetOf(mine.token, location)).status).toBe(200);
+    const read = await world.call(mine.token, `/api/grants/applications/${fresh.id}`);
+    expect(read.body.application.attachments).toEqual([
+      expect.objectContaining({ kind: 'letter', fileName: 'letter.pdf', contentType: 'application/pdf' }),
+    ]);
+    const [{ count }] = await sql`
+      select count(*)::int as count from grants.attachments where application_id = ${fresh.id}`;
+    expect(count).toBe(1);
+  }, 120_000);
 });

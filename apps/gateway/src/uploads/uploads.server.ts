@@ -65,6 +65,44 @@ export function createUploadServer(
 ): Server {
   const { rpc, storage, config } = deps;
   const logger = new Logger('Uploads');
+
+  /**
+   * Attaches a complete upload to its application, as the member: the content told by its
+   * magic bytes first. A refusal deletes the file; a grants service away keeps it, and the
+   * client's next HEAD (or the same last PATCH again) attaches it.
+   */
+  async function attach(
+    request: TusRequest,
+    uploadId: string,
+    size: number,
+    stored: Record<string, string | null> | undefined,
+  ) {
+    const caller = callerOf(request);
+    const metadata = parseUploadMetadata(stored);
+    const contentType = sniffContentType(await storage.head(uploadId, SNIFF_BYTES));
+    if (!contentType) {
+      await storage.delete(uploadId);
+      throw unsupportedType();
+    }
+    try {
+      return await rpc.send(
+        attachGrantFile,
+        {
+          id: metadata.applicationId,
+          uploadId,
+          kind: metadata.kind,
+          fileName: metadata.filename,
+          contentType,
+          size,
+        },
+        caller,
+      );
+    } catch (error) {
+      if (error instanceof DomainError && httpStatusFor(error.code) < 500) await storage.delete(uploadId);
+      throw error;
+    }
+  }
+
   return new Server({
     path: UPLOADS_PATH,
     datastore: storage.tusStore,
@@ -79,6 +117,13 @@ export function createUploadServer(
       const upload = await storage.stat(id);
       if (!upload || upload.metadata[OWNER_KEY] !== callerOf(request).userId) {
         throw new DomainError('NOT_FOUND', 'No such upload', { resource: 'upload' });
+      }
+      // A client asks where to go on after its last PATCH failed. When every byte had arrived
+      // but the grants service was away, it is attached now (once: the attachment is keyed by
+      // the upload): the HEAD answers only when the file is attached, so a client told it is
+      // complete finds the file on the application.
+      if (request.method === 'HEAD' && upload.size !== undefined && upload.offset === upload.size) {
+        await attach(request, upload.id, upload.size, upload.metadata);
       }
     },
     onUploadCreate: async (request, upload) => {
@@ -103,38 +148,14 @@ export function createUploadServer(
       };
     },
     onUploadFinish: async (request, upload) => {
-      const caller = callerOf(request);
-      const metadata = parseUploadMetadata(upload.metadata);
-      const contentType = sniffContentType(await storage.head(upload.id, SNIFF_BYTES));
-      if (!contentType) {
-        await storage.delete(upload.id);
-        throw unsupportedType();
-      }
-      try {
-        const answer = await rpc.send(
-          attachGrantFile,
-          {
-            id: metadata.applicationId,
-            uploadId: upload.id,
-            kind: metadata.kind,
-            fileName: metadata.filename,
-            contentType,
-            size: upload.size!,
-          },
-          caller,
-        );
-        // A PATCH answers 200 with the attachment; a POST that carried the whole file keeps its
-        // 201 (and Location), with the attachment too.
-        return {
-          ...(request.method === 'PATCH' ? { status_code: 200 } : {}),
-          headers: { 'content-type': 'application/json; charset=utf-8' },
-          body: JSON.stringify(answer),
-        };
-      } catch (error) {
-        // A refusal ends the upload; a service away keeps it, and the same PATCH again retries.
-        if (error instanceof DomainError && httpStatusFor(error.code) < 500) await storage.delete(upload.id);
-        throw error;
-      }
+      const answer = await attach(request, upload.id, upload.size!, upload.metadata);
+      // A PATCH answers 200 with the attachment; a POST that carried the whole file keeps its
+      // 201 (and Location), with the attachment too.
+      return {
+        ...(request.method === 'PATCH' ? { status_code: 200 } : {}),
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: JSON.stringify(answer),
+      };
     },
     onResponseError: (_request, error) => {
       if (error instanceof DomainError) {
