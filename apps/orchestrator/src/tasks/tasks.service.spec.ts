@@ -10,6 +10,7 @@ import { TasksRepository } from './tasks.repository';
 import { span, TasksService } from './tasks.service';
 
 const REVIEWER_ID = '99999999-9999-4999-8999-999999999999';
+const APPLICATION_ID = '77777777-7777-4777-8777-777777777777';
 
 const TASK: OpenTaskInput = {
   taskId: 'cbo-pipeline-x:assess_cbo:1',
@@ -227,6 +228,36 @@ describe('the reminders and escalations by email', () => {
     const en = renderNotification(sent[0].kind, sent[0].locale, sent[0].params);
     expect(en.subject).toBe('Reminder: review GRT-AB12CD34 — Clean water for Prey Lang');
     expect(en.text).not.toContain('Prey Lang Community Network');
+  });
+
+  it("escalates a grant review to the managers with the application's page, and reminds the reviewer alone again", async () => {
+    const reviewer = aStaffRecipient({ userId: REVIEWER_ID, locale: 'en' });
+    const approver = aStaffRecipient({ locale: 'en' });
+    const task = aTask(
+      {
+        id: 'grant-application-x:review_grant:1',
+        kind: 'review_grant',
+        subjectId: APPLICATION_ID,
+        subjectLabel: 'GRT-AB12CD34 — Clean water for Prey Lang',
+        assigneeRole: 'reviewer',
+        assigneeUserId: REVIEWER_ID,
+      },
+      { waitedHours: 12 * 24, dueHoursAgo: 2 * 24 },
+    );
+    const { service, sent } = inboxWith(task, {
+      staff: { reviewer: [aStaffRecipient(), reviewer], approver: [approver] },
+    });
+    await service.escalate(task.id, 'approver');
+    await service.escalate(task.id, 'approver');
+    expect(sent.map((request) => [request.kind, request.recipient.userId, request.params.link])).toEqual([
+      [
+        'task_escalation',
+        approver.userId,
+        `https://bandanh.example.org/en/grants/applications/${APPLICATION_ID}`,
+      ],
+      ['task_reminder', REVIEWER_ID, `https://bandanh.example.org/en/grants/reviews/${APPLICATION_ID}`],
+    ]);
+    expect(sent[1].key).toBe(`task-reminder-${task.id}-${REVIEWER_ID}-escalated`);
   });
 
   it('sends each person one reminder, however often the activity runs', async () => {

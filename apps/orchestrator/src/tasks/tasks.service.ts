@@ -57,6 +57,15 @@ function pathOf(task: Task): string {
   return `/cbos/${task.cboId}`;
 }
 
+/**
+ * Where an escalated task sends the manager: a grant review is the reviewer's own page, so the
+ * manager goes to the application's, where the review's progress shows.
+ */
+function escalatedPathOf(task: Task): string {
+  if (task.kind === 'review_grant') return `/grants/applications/${task.subjectId}`;
+  return pathOf(task);
+}
+
 /** The staff inbox. Workflows open, remind, escalate and close tasks through activities. */
 @Injectable()
 export class TasksService {
@@ -119,7 +128,9 @@ export class TasksService {
   /**
    * Escalates the task to `toRole`, whose inbox then shows it too, and tells every active holder
    * of that role how overdue it is, once per task, role and person
-   * (`task-escalation-<taskId>-<role>-<userId>`); a task closed meanwhile is left alone.
+   * (`task-escalation-<taskId>-<role>-<userId>`); a task for one person (a grant review) also
+   * reminds that person again, as only they can do it (`task-reminder-<taskId>-<userId>-escalated`).
+   * A task closed meanwhile is left alone.
    */
   async escalate(taskId: string, toRole: StaffRole): Promise<void> {
     await this.repository.markEscalated(taskId, toRole);
@@ -128,12 +139,21 @@ export class TasksService {
     const overdueMs = Math.max(0, Date.now() - new Date(task.dueAt).getTime());
     await this.tell(task, toRole, {
       kind: 'task_escalation',
+      path: escalatedPathOf(task),
       key: (person) => `task-escalation-${task.id}-${toRole}-${person.userId}`,
       params: (locale) => {
         const overdue = span(overdueMs, locale);
         return { role: toRole, overdue: overdue.amount, overdueUnit: overdue.unit };
       },
     });
+    if (task.assigneeUserId) {
+      await this.tell(task, task.assigneeRole, {
+        only: task.assigneeUserId,
+        kind: 'task_reminder',
+        key: (person) => `task-reminder-${task.id}-${person.userId}-escalated`,
+        params: () => ({}),
+      });
+    }
   }
 
   /**
@@ -150,6 +170,8 @@ export class TasksService {
     role: StaffRole,
     message: {
       only?: string | null;
+      /** The page the link opens, when not the task's own (pathOf). */
+      path?: string;
       kind: NotificationKind;
       key: (person: StaffRecipient) => string;
       params: (locale: NotificationLocale) => NotificationParams;
@@ -179,7 +201,7 @@ export class TasksService {
               cboName: person.locale === 'km' && names.nameKm ? names.nameKm : names.name,
               waited: waited.amount,
               waitedUnit: waited.unit,
-              link: `${this.config.WEB_URL}/${person.locale}${pathOf(task)}`,
+              link: `${this.config.WEB_URL}/${person.locale}${message.path ?? pathOf(task)}`,
               ...message.params(person.locale),
             },
           });
