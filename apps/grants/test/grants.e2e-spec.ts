@@ -504,6 +504,33 @@ describe('the grants service', () => {
       coordinator,
     );
     expect(submittedOnly.items).toHaveLength(1);
+
+    // Sorted by score over the whole round, a page at a time: the highest mean first, the
+    // applications not scored yet last (the scores are set here, whatever the reviews before).
+    const submitted = await sql<Array<{ id: string }>>`
+      select id from grants.applications where round_id = ${roundId} and submitted_at is not null
+      order by submitted_at`;
+    expect(submitted).toHaveLength(3);
+    const [low, high, none] = submitted.map((row) => row.id);
+    await sql`update grants.reviews set status = 'cleared', total = null
+      where application_id in ${sql([low!, high!, none!])}`;
+    for (const [applicationId, totals] of [
+      [low, [40, 60]],
+      [high, [90, 70]],
+    ] as const) {
+      for (const total of totals) {
+        await sql`insert into grants.reviews (application_id, reviewer_id, status, total, scored_at)
+          values (${applicationId!}, ${randomUUID()}, 'scored', ${total}, now())`;
+      }
+    }
+    const page = (offset: number) =>
+      send(listGrantApplications, { roundId, sort: 'score', limit: 1, offset }, coordinator);
+    const pages = await Promise.all([page(0), page(1), page(2)]);
+    expect(pages.map(({ items }) => [items[0]!.id, items[0]!.score])).toEqual([
+      [high, 80],
+      [low, 50],
+      [none, null],
+    ]);
     // The envelope as the round shows it, and the rounds a member sees.
     await expect(send(getGrantRound, { id: roundId }, coordinator)).resolves.toMatchObject({
       round: { committed: 300_000, remaining: 0, state: 'open' },

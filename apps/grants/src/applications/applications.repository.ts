@@ -70,6 +70,7 @@ export interface ApplicationListFilter {
   stage?: ApplicationStage;
   provinceCode?: string;
   q?: string;
+  sort?: 'recent' | 'score';
   limit: number;
   offset: number;
 }
@@ -284,15 +285,19 @@ export class ApplicationsRepository extends GrantsRepository {
       );
     }
     const where = and(...conditions);
+    const recent = [
+      sql`${applications.submittedAt} desc nulls last`,
+      desc(applications.createdAt),
+      desc(applications.id),
+    ];
+    // The mean of the scored reviews, over the whole round: a page is a slice of that order.
+    const meanScore = sql`(select avg(${reviews.total}) from ${reviews}
+      where ${reviews.applicationId} = ${applications.id} and ${reviews.status} = 'scored')`;
     const rows = await this.db
       .select()
       .from(applications)
       .where(where)
-      .orderBy(
-        sql`${applications.submittedAt} desc nulls last`,
-        desc(applications.createdAt),
-        desc(applications.id),
-      )
+      .orderBy(...(filter.sort === 'score' ? [sql`${meanScore} desc nulls last`, ...recent] : recent))
       .limit(filter.limit)
       .offset(filter.offset);
     const [{ n: total }] = await this.db.select({ n: count() }).from(applications).where(where);

@@ -283,6 +283,8 @@ export const GrantApplicationListQuery = z.object({
   stage: ApplicationStage.optional(),
   provinceCode: ProvinceCode.optional(),
   q: z.string().trim().max(100).optional(),
+  /** The latest submitted first, or the highest mean review score first (not yet scored last). */
+  sort: z.enum(['recent', 'score']).default('recent'),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });

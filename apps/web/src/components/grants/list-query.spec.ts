@@ -1,4 +1,4 @@
-import { listQueryOf, sortByScore } from './list-query';
+import { listQueryOf } from './list-query';
 
 describe("the round page's list", () => {
   it('reads its filters from the address bar, leaving out what the API would refuse', () => {
@@ -14,16 +14,5 @@ describe("the round page's list", () => {
       sort: 'recent',
       page: 0,
     });
-  });
-
-  it('sorts by score, highest first, unscored last in their order', () => {
-    const items = [
-      { id: 'a', score: null },
-      { id: 'b', score: 61.5 },
-      { id: 'c', score: 88 },
-      { id: 'd', score: null },
-      { id: 'e', score: 61.5 },
-    ];
-    expect(sortByScore(items).map((item) => item.id)).toEqual(['c', 'b', 'e', 'a', 'd']);
   });
 });

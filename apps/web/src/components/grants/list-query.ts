@@ -33,17 +33,3 @@ export function listQueryOf(search: ListSearch) {
     page: Number.isInteger(page) && page > 0 && page < 10_000 ? page : 0,
   };
 }
-
-/** Highest review score first; those not scored yet after them, in the order they came. */
-export function sortByScore<T extends { score: number | null }>(items: readonly T[]): T[] {
-  return items
-    .map((item, index) => ({ item, index }))
-    .sort((a, b) => {
-      if (a.item.score === null || b.item.score === null) {
-        if (a.item.score === b.item.score) return a.index - b.index;
-        return a.item.score === null ? 1 : -1;
-      }
-      return b.item.score - a.item.score || a.index - b.index;
-    })
-    .map(({ item }) => item);
-}

@@ -11,7 +11,7 @@ import {
 import { cboNameIn, provinceChoices, roundName } from '@/components/grants/grant-data';
 import { Envelope } from '@/components/grants/envelope';
 import { formatMoney } from '@/components/grants/money';
-import { listQueryOf, sortByScore, type ListSearch } from '@/components/grants/list-query';
+import { listQueryOf, type ListSearch } from '@/components/grants/list-query';
 import styles from '@/components/grants/grants.module.css';
 import { NotAllowed } from '@/components/not-allowed';
 import { Unavailable } from '@/components/unavailable';
@@ -60,7 +60,7 @@ export default async function RoundPage({ params, searchParams }: Props) {
       api(ROUTES.getGrantRound, { params: { id } }),
       api(ROUTES.listGrantApplications, {
         params: { id },
-        query: { ...query, limit: PAGE_SIZE, offset: page * PAGE_SIZE },
+        query: { ...query, sort, limit: PAGE_SIZE, offset: page * PAGE_SIZE },
       }),
     ]);
   } catch (error) {
@@ -69,7 +69,7 @@ export default async function RoundPage({ params, searchParams }: Props) {
     if (failure === 'notAllowed') return <NotAllowed title={t('roundPage.title')} />;
     return <Unavailable title={t('roundPage.title')} message={t('roundPage.unavailable')} />;
   }
-  const items = sort === 'score' ? sortByScore(list.items) : list.items;
+  const items = list.items;
   const filters: Record<string, string> = {
     ...(query.stage ? { stage: query.stage } : {}),
     ...(query.provinceCode ? { province: query.provinceCode } : {}),
