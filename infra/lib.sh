@@ -389,6 +389,30 @@ ensure_caller_keys() {
 
 # Debian's nats-server binary, for tests that start a server of their own with the deployment's
 # configuration (infra/nats/), even where a NATS is already answering on 4222.
+# An S3-compatible server for the tests of the S3 upload store (gofakes3: the S3 protocol over
+# HTTP, buckets in memory), built like Mailpit into .tools/bin. The test starts its own on a
+# free port; S3_SERVER_BIN tells it where the binary is.
+ensure_s3_server() {
+  local go_bin="" started
+  if [ -x "$REPO/.tools/bin/gofakes3" ]; then
+    export S3_SERVER_BIN="$REPO/.tools/bin/gofakes3"
+    return 0
+  fi
+  if go_bin=$(command -v go 2>/dev/null); then
+    :
+  elif [ -x /usr/local/go/bin/go ]; then
+    go_bin=/usr/local/go/bin/go
+  else
+    die "gofakes3 (the tests' S3 server) is missing and Go is not installed to build it: install Go (https://go.dev/dl/) and run again"
+  fi
+  say "building gofakes3 v1.2.0 (the tests' S3 server) into .tools/bin with go install"
+  started=$SECONDS
+  GOBIN="$REPO/.tools/bin" "$go_bin" install github.com/johannesboyne/gofakes3/cmd/gofakes3@v1.2.0 ||
+    die "go install of gofakes3 failed (see above)"
+  export S3_SERVER_BIN="$REPO/.tools/bin/gofakes3"
+  say "built $S3_SERVER_BIN in $((SECONDS - started)) s"
+}
+
 ensure_nats_server_binary() {
   if [ -x /usr/sbin/nats-server ]; then
     say "nats-server found at /usr/sbin/nats-server"

@@ -20,6 +20,7 @@ ensure_postgres
 ensure_nats
 ensure_mailpit
 ensure_nats_server_binary
+ensure_s3_server
 
 # A free TCP port on 127.0.0.1 (the kernel's pick; closed again for the caller to bind).
 free_port() {

@@ -42,6 +42,26 @@ interface RequestPacket {
  *   (`VerifiedCallerTokens`); its subject, payload digest and expiry are, every time;
  * - a message is decoded once: the packet the screening read is the one the handler gets.
  */
+/** How many messages a server is handling now. */
+class InFlight {
+  count = 0;
+}
+
+/**
+ * The options with a grace period that waits only when it has to: Nest's graceful close waits
+ * the whole period after unsubscribing, which made every idle service take that long to stop.
+ * Read when the close begins: nothing in flight, no wait; else the configured period.
+ */
+function graceWhileBusy(options: NatsServerOptions, flight: InFlight): NatsServerOptions {
+  const grace = options.gracePeriod;
+  const adjusted = { ...options };
+  Object.defineProperty(adjusted, 'gracePeriod', {
+    enumerable: true,
+    get: () => (flight.count === 0 ? 0 : grace),
+  });
+  return adjusted;
+}
+
 export class PrefixedNatsServer extends ServerNats {
   private readonly log = new Logger('NatsTransport');
   private readonly verifier: VerifiedCallerTokens;
@@ -50,8 +70,9 @@ export class PrefixedNatsServer extends ServerNats {
     private readonly prefix: string,
     options: NatsServerOptions,
     verifier: CallerVerifier,
+    private readonly flight: InFlight = new InFlight(),
   ) {
-    super(options);
+    super(graceWhileBusy(options, flight));
     this.verifier = new VerifiedCallerTokens(verifier);
   }
 
@@ -83,6 +104,15 @@ export class PrefixedNatsServer extends ServerNats {
   }
 
   override async handleMessage(channel: string, natsMsg: Msg): Promise<void> {
+    this.flight.count += 1;
+    try {
+      await this.screenAndHandle(channel, natsMsg);
+    } finally {
+      this.flight.count -= 1;
+    }
+  }
+
+  private async screenAndHandle(channel: string, natsMsg: Msg): Promise<void> {
     try {
       const screened = screen(natsMsg);
       if ('refusal' in screened) {

@@ -186,7 +186,7 @@ export default async function RoundPage({ params, searchParams }: Props) {
       </p>
       {items.length > 0 && (
         <div className="table-scroll">
-          <table className={`${styles.table} ${styles.wideTable}`} data-applications>
+          <table className={`${styles.table} ${styles.wideTable} ${styles.stackTable}`} data-applications>
             <thead>
               <tr>
                 <th scope="col">{t('roundPage.columns.application')}</th>
@@ -205,7 +205,7 @@ export default async function RoundPage({ params, searchParams }: Props) {
             <tbody>
               {items.map((item) => (
                 <tr key={item.id} data-application-id={item.id} data-stage={item.stage}>
-                  <td>
+                  <td data-label={t('roundPage.columns.application')}>
                     <Link href={`/grants/applications/${item.id}`}>{item.title || t('untitled')}</Link>
                     {item.reference && (
                       <>
@@ -214,9 +214,11 @@ export default async function RoundPage({ params, searchParams }: Props) {
                       </>
                     )}
                   </td>
-                  <td>{cboNameIn(item, locale) ?? '—'}</td>
-                  <td>{item.provinceCode ? provinceName(findProvince(item.provinceCode), locale) : '—'}</td>
-                  <td>
+                  <td data-label={t('roundPage.columns.cbo')}>{cboNameIn(item, locale) ?? '—'}</td>
+                  <td data-label={t('roundPage.columns.province')}>
+                    {item.provinceCode ? provinceName(findProvince(item.provinceCode), locale) : '—'}
+                  </td>
+                  <td data-label={t('roundPage.columns.stage')}>
                     <span className={styles.badge}>{t(`stages.${item.stage}`)}</span>
                     {item.decision?.outcome === 'approved' && item.decision.amount !== null && (
                       <>
@@ -225,8 +227,14 @@ export default async function RoundPage({ params, searchParams }: Props) {
                       </>
                     )}
                   </td>
-                  <td className="number">{money(item.totals.requested)}</td>
-                  <td className="number" data-score={item.score ?? ''}>
+                  <td data-label={t('roundPage.columns.requested')} className="number">
+                    {money(item.totals.requested)}
+                  </td>
+                  <td
+                    data-label={t('roundPage.columns.score')}
+                    className="number"
+                    data-score={item.score ?? ''}
+                  >
                     {item.score === null ? '—' : format.number(item.score, { maximumFractionDigits: 1 })}
                     <br />
                     <span className="muted">
@@ -236,7 +244,7 @@ export default async function RoundPage({ params, searchParams }: Props) {
                       })}
                     </span>
                   </td>
-                  <td>
+                  <td data-label={t('roundPage.columns.submitted')}>
                     {item.submittedAt
                       ? format.dateTime(new Date(item.submittedAt), { dateStyle: 'medium' })
                       : '—'}
