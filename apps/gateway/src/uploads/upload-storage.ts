@@ -159,7 +159,15 @@ async function bucketStorage(config: GatewayConfig): Promise<UploadStorage> {
     s3ClientConfig: {
       bucket: config.S3_BUCKET!,
       region: config.S3_REGION,
-      ...(config.S3_ENDPOINT ? { endpoint: config.S3_ENDPOINT } : {}),
+      // An S3-compatible service (not AWS) often takes no checksums streamed after the body,
+      // which the SDK now sends by default: a part would be refused as MissingContentLength.
+      ...(config.S3_ENDPOINT
+        ? {
+            endpoint: config.S3_ENDPOINT,
+            requestChecksumCalculation: 'WHEN_REQUIRED' as const,
+            responseChecksumValidation: 'WHEN_REQUIRED' as const,
+          }
+        : {}),
       forcePathStyle: config.S3_FORCE_PATH_STYLE,
       ...(config.S3_ACCESS_KEY_ID && config.S3_SECRET_ACCESS_KEY
         ? {
