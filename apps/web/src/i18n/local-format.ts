@@ -20,6 +20,24 @@ export function localDefaults(locale: string): { dateTime: DateTimeOptions; numb
   };
 }
 
+const khmerNumbers = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A number in Khmer digits with the separators written the same everywhere (`១,២៣៤.៥`): the
+ * runtimes' Khmer patterns differ (Node writes `១.២៣៤,៥`, Chromium the other way), so a page
+ * rendered on the server and updated in the browser would show one number two ways. The
+ * separators and the currency sign's place are those of money (`$១,២៣៤.៥០`, formatMoney).
+ */
+function khmerNumber(value: number | bigint, options: NumberOptions = {}): string {
+  const key = JSON.stringify(options);
+  let formatter = khmerNumbers.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat('en-US', { numberingSystem: 'khmr', ...options });
+    khmerNumbers.set(key, formatter);
+  }
+  return formatter.format(value);
+}
+
 /** The formatter with {@link localDefaults} under every date, number and relative time. */
 export function localFormat(format: Format, locale: string): Format {
   const defaults = localDefaults(locale);
@@ -35,15 +53,17 @@ export function localFormat(format: Format, locale: string): Format {
           { ...defaults.dateTime, ...(formatOrOptions as DateTimeOptions) } as never,
         )) as Format['dateTime'];
   const number = ((value: number | bigint, formatOrOptions?: unknown, overrides?: unknown) =>
-    typeof formatOrOptions === 'string'
-      ? format.number(value, formatOrOptions, {
-          ...defaults.number,
-          ...(overrides as NumberOptions),
-        } as never)
-      : format.number(value, {
-          ...defaults.number,
-          ...(formatOrOptions as NumberOptions),
-        } as never)) as Format['number'];
+    locale === 'km' && typeof formatOrOptions !== 'string'
+      ? khmerNumber(value, formatOrOptions as NumberOptions | undefined)
+      : typeof formatOrOptions === 'string'
+        ? format.number(value, formatOrOptions, {
+            ...defaults.number,
+            ...(overrides as NumberOptions),
+          } as never)
+        : format.number(value, {
+            ...defaults.number,
+            ...(formatOrOptions as NumberOptions),
+          } as never)) as Format['number'];
   const relativeTime = ((date: Date | number, nowOrOptions?: unknown) => {
     const options =
       nowOrOptions instanceof Date || typeof nowOrOptions === 'number'
