@@ -1,5 +1,5 @@
 import { uniqueName, waitFor } from '@bandanh/platform/testing';
-import { STAFF, TestStack } from './stack';
+import { STAFF, TestStack, type ApiCallInit } from './stack';
 
 /**
  * Every change of data and every decision is written to the audit log: who, what, which record,
@@ -26,19 +26,7 @@ describe('the audit trail of every change', () => {
     await stack?.stop();
   });
 
-  async function as(who: string, path: string, init: RequestInit & { json?: unknown; key?: string } = {}) {
-    const { json, key, ...rest } = init;
-    const response = await fetch(`${stack.gatewayUrl}${path}`, {
-      ...rest,
-      ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
-      headers: {
-        ...(tokens[who] ? { authorization: `Bearer ${tokens[who]}` } : {}),
-        ...(json !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(key ? { 'idempotency-key': key } : {}),
-      },
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  }
+  const as = (who: string, path: string, init?: ApiCallInit) => stack.call(tokens[who], path, init);
 
   const audit = async (query: Record<string, string | number>) => {
     const search = new URLSearchParams(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { uniqueName, waitFor } from '@bandanh/platform/testing';
-import { STAFF, TestStack } from './stack';
+import { STAFF, TestStack, type ApiCallInit } from './stack';
 
 const assessment = (
   members: { membersWomen: number; membersMen: number },
@@ -37,19 +37,7 @@ describe('data that should not get in, through the gateway, the services and the
     await stack?.stop();
   });
 
-  async function as(who: string, path: string, init: RequestInit & { json?: unknown; key?: string } = {}) {
-    const { json, key, ...rest } = init;
-    const response = await fetch(`${stack.gatewayUrl}${path}`, {
-      ...rest,
-      ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
-      headers: {
-        ...(tokens[who] ? { authorization: `Bearer ${tokens[who]}` } : {}),
-        ...(json !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(key ? { 'idempotency-key': key } : {}),
-      },
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  }
+  const as = (who: string, path: string, init?: ApiCallInit) => stack.call(tokens[who], path, init);
   const record = (draft: Record<string, unknown>) =>
     as('coordinator', '/api/cbos', {
       method: 'POST',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { RULE_REASONS } from '@bandanh/contracts';
 import { uniqueName, waitFor } from '@bandanh/platform/testing';
-import { STAFF, TestStack, type TestAccount } from './stack';
+import { STAFF, TestStack, type TestAccount, type ApiCallInit } from './stack';
 
 const assessment = (scores: Record<string, number>) => ({
   membersWomen: 14,
@@ -43,19 +43,7 @@ describe('the network programme through the API: pipeline steps, directory, hotl
     await stack?.stop();
   });
 
-  async function as(who: string, path: string, init: RequestInit & { json?: unknown; key?: string } = {}) {
-    const { json, key, ...rest } = init;
-    const response = await fetch(`${stack.gatewayUrl}${path}`, {
-      ...rest,
-      ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
-      headers: {
-        ...(tokens[who] ? { authorization: `Bearer ${tokens[who]}` } : {}),
-        ...(json !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(key ? { 'idempotency-key': key } : {}),
-      },
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  }
+  const as = (who: string, path: string, init?: ApiCallInit) => stack.call(tokens[who], path, init);
 
   const record = async (draft: Record<string, unknown>) => {
     const { status, body } = await as('coordinator', '/api/cbos', {

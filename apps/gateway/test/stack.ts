@@ -110,6 +110,9 @@ async function terminateRunningWorkflows(temporal: Client, taskQueue: string): P
  * queue, on the real PostgreSQL, NATS and Temporal, with one staff account per role.
  * `restart()` stops every process and starts new ones on the same data.
  */
+/** What `TestStack.call` sends: a request's options, with a JSON body and an idempotency key. */
+export type ApiCallInit = RequestInit & { json?: unknown; key?: string };
+
 export class TestStack {
   gatewayUrl = '';
   private apps: Array<INestApplication | INestMicroservice> = [];
@@ -211,6 +214,28 @@ export class TestStack {
     if (!body.session) throw new Error(`Could not sign in ${account.email}: ${JSON.stringify(body)}`);
     this.tokens.set(account.email, body.session.token);
     return body.session.token;
+  }
+
+  /**
+   * One call to the API, with a session token (or none), JSON in and out: `json` is the body and
+   * `key` the idempotency key. Answers the status and the parsed body.
+   */
+  async call(
+    token: string | undefined,
+    path: string,
+    init: ApiCallInit = {},
+  ): Promise<{ status: number; body: any }> {
+    const { json, key, ...rest } = init;
+    const response = await fetch(`${this.gatewayUrl}${path}`, {
+      ...rest,
+      ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(json !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(key ? { 'idempotency-key': key } : {}),
+      },
+    });
+    return { status: response.status, body: (await response.json()) as any };
   }
 
   /**

@@ -1,5 +1,5 @@
 import { uniqueName, waitFor } from '@bandanh/platform/testing';
-import { STAFF, TestStack } from './stack';
+import { STAFF, TestStack, type ApiCallInit } from './stack';
 
 /**
  * The training catalogue and the trainers, through the gateway over HTTP with the real training
@@ -23,19 +23,7 @@ describe('the training catalogue and trainers', () => {
     await stack?.stop();
   });
 
-  async function as(who: string, path: string, init: RequestInit & { json?: unknown; key?: string } = {}) {
-    const { json, key, ...rest } = init;
-    const response = await fetch(`${stack.gatewayUrl}${path}`, {
-      ...rest,
-      ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
-      headers: {
-        ...(tokens[who] ? { authorization: `Bearer ${tokens[who]}` } : {}),
-        ...(json !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(key ? { 'idempotency-key': key } : {}),
-      },
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  }
+  const as = (who: string, path: string, init?: ApiCallInit) => stack.call(tokens[who], path, init);
 
   /** The audit entries of `action` on the record, once the outbox has delivered `count` of them. */
   const entriesOf = (action: string, targetType: string, targetId: string, count = 1) =>

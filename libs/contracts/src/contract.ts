@@ -9,7 +9,15 @@ export interface Contract<Req extends z.ZodType = z.ZodType, Res extends z.ZodTy
   readonly subject: string;
   readonly request: Req;
   readonly response: Res;
+  /**
+   * How long a caller waits for the reply, when longer than a read's: a workflow step answers
+   * once its update has been applied, after its activities ran.
+   */
+  readonly timeoutMs?: number;
 }
+
+/** A workflow step's wait: its update runs activities (and under load, waits for a worker). */
+export const WORKFLOW_STEP_TIMEOUT_MS = 30_000;
 
 export type RequestOf<C extends Contract> = z.input<C['request']>;
 export type ParsedRequestOf<C extends Contract> = z.output<C['request']>;
@@ -21,6 +29,7 @@ export function defineContract<Req extends z.ZodType, Res extends z.ZodType>(con
   subject: string;
   request: Req;
   response: Res;
+  timeoutMs?: number;
 }): Contract<Req, Res> {
   if (!SUBJECT.test(contract.subject)) {
     throw new Error(`Contract subject "${contract.subject}" must read <domain>.<entity>.<verb>`);

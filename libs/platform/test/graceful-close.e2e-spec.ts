@@ -1,7 +1,7 @@
 import { Controller, Module, type INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { connect, type NatsConnection } from 'nats';
-import { networkHealth } from '@bandanh/contracts';
+import { defineContract, networkHealth } from '@bandanh/contracts';
 import { verifierFrom } from '../src/auth/caller-token';
 import { systemCaller } from '../src/auth/require';
 import { Handles } from '../src/nats/handles.decorator';
@@ -27,9 +27,10 @@ class SlowModule {}
 
 /**
  * A service's graceful close on the real NATS: idle, it stops at once (no fixed grace period to
- * sit through); with a message being handled, it waits for the answer to go out first.
+ * sit through); with a message being handled, it waits for the answer to go out first. And a
+ * slow answer: the caller waits as long as the contract says (a workflow step's), not less.
  */
-describe('closing a service on NATS', () => {
+describe('closing a service on NATS, and waiting for a slow answer', () => {
   const prefix = uniqueName('graceful');
   let keys: TestCallerKeys;
   let client: NatsConnection;
@@ -74,5 +75,16 @@ describe('closing a service on NATS', () => {
     const closed = app.close();
     await expect(asked).resolves.toEqual({ service: 'network', status: 'up', checks: {} });
     await closed;
+  });
+
+  it("waits for a slow answer as long as the contract says, beyond the client's default", async () => {
+    const app = await start();
+    const rpc = new NatsRpc(client, prefix, SLOW_MS / 3, await keys.signer('gateway'));
+    await expect(rpc.send(networkHealth, {}, systemCaller('gateway'))).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+    });
+    const patient = defineContract({ ...networkHealth, timeoutMs: SLOW_MS * 5 });
+    await expect(rpc.send(patient, {}, systemCaller('gateway'))).resolves.toMatchObject({ status: 'up' });
+    await app.close();
   });
 });

@@ -12,9 +12,6 @@ import { Endpoint } from '../http/route';
 import { PIPELINE_ROUTES } from './pipeline.routes';
 import { PipelineService } from './pipeline.service';
 
-/** A step waits for the pipeline workflow's update to be applied, which may take longer than a read. */
-const STEP = { timeoutMs: 30_000 };
-
 /** The staff steps of a CBO's pipeline; the orchestrator's workflow decides whether each is allowed. */
 @Controller()
 export class PipelineController {
@@ -25,7 +22,7 @@ export class PipelineController {
 
   @Endpoint(PIPELINE_ROUTES.assessCbo)
   assess(@Call() { params, body, caller }: Call<typeof PIPELINE_ROUTES.assessCbo>) {
-    return this.rpc.send(assessCbo, { cboId: params.id, draft: body }, caller, STEP);
+    return this.rpc.send(assessCbo, { cboId: params.id, draft: body }, caller);
   }
 
   @Endpoint(PIPELINE_ROUTES.listCboAssessments)
@@ -35,17 +32,17 @@ export class PipelineController {
 
   @Endpoint(PIPELINE_ROUTES.decideSelection)
   decide(@Call() { params, body, caller }: Call<typeof PIPELINE_ROUTES.decideSelection>) {
-    return this.rpc.send(decideSelection, { cboId: params.id, decision: body }, caller, STEP);
+    return this.rpc.send(decideSelection, { cboId: params.id, decision: body }, caller);
   }
 
   @Endpoint(PIPELINE_ROUTES.reopenAssessment)
   reopen(@Call() { params, caller }: Call<typeof PIPELINE_ROUTES.reopenAssessment>) {
-    return this.rpc.send(reopenAssessment, { cboId: params.id }, caller, STEP);
+    return this.rpc.send(reopenAssessment, { cboId: params.id }, caller);
   }
 
   @Endpoint(PIPELINE_ROUTES.withdrawCbo)
   withdraw(@Call() { params, body, caller }: Call<typeof PIPELINE_ROUTES.withdrawCbo>) {
-    return this.rpc.send(withdrawCbo, { cboId: params.id, reason: body.reason }, caller, STEP);
+    return this.rpc.send(withdrawCbo, { cboId: params.id, reason: body.reason }, caller);
   }
 
   @Endpoint(PIPELINE_ROUTES.decideCboDuplicate)

@@ -9,9 +9,6 @@ import {
 } from '@bandanh/contracts';
 import { DomainError, NatsRpc } from '@bandanh/platform';
 
-/** A step waits for the pipeline workflow's update to be applied, which may take longer than a read. */
-const STEP = { timeoutMs: 30_000 };
-
 /** The steps of a CBO's pipeline that take more than one call. */
 @Injectable()
 export class PipelineService {
@@ -32,7 +29,7 @@ export class PipelineService {
     if (decision.decision !== 'merged') return { cbo, pipeline: null };
     const reason = `Duplicate of CBO ${decision.into}: merged into the record already kept`;
     const pipeline = await this.rpc
-      .send(withdrawCbo, { cboId, reason }, caller, STEP)
+      .send(withdrawCbo, { cboId, reason }, caller)
       .catch(async (error) => {
         if (!(error instanceof DomainError) || error.code !== 'CONFLICT') throw error;
         const current = await this.rpc.send(getPipeline, { cboId }, caller);

@@ -24,7 +24,7 @@ export class ReferralsService {
    * closed referral, CONFLICT `already_closed`); the answer is the referral as it is then.
    */
   async recordOutcome(caller: Caller, referralId: string, outcome: Outcome) {
-    await this.rpc.send(recordReferralFollowUp, { referralId, ...outcome }, caller, { timeoutMs: 30_000 });
+    await this.rpc.send(recordReferralFollowUp, { referralId, ...outcome }, caller);
     return this.rpc.send(getReferral, { id: referralId }, caller);
   }
 }

@@ -1,6 +1,6 @@
 import type { NotificationRequest } from '@bandanh/contracts';
 import type { ApplicationRow, DecisionRow, RelationshipRow, ReviewRow, RoundRow } from '../db/schema';
-import { fakeRepository } from '../testing/fake-repository';
+import { fakeRepository } from '@bandanh/platform/testing';
 import { aRoundRow } from '../testing/fixtures';
 import type { ApplicationRunRepository } from './application-run.repository';
 

@@ -1,5 +1,5 @@
 import { aCbo, aMember, aStaff, CBO_ID, fakeDirectory } from '../directory/directory.fakes';
-import { APPLICANT_ID, orchestrator, refusal, staff } from '../testing/callers';
+import { APPLICANT_ID, orchestrator, refusal, staff } from '@bandanh/platform/testing';
 import {
   A_LINE,
   APPLICATION_ID,

@@ -7,7 +7,7 @@ import type {
 import type { ApplicationDraft } from '@bandanh/contracts';
 import { budgetTotals } from '@bandanh/contracts';
 import type { ApplicationRow, AttachmentRow, RoundRow } from '../db/schema';
-import { fakeRepository } from '../testing/fake-repository';
+import { fakeRepository } from '@bandanh/platform/testing';
 import { aRoundRow } from '../testing/fixtures';
 import type { ApplicationsRepository, NewAttachment } from './applications.repository';
 

@@ -1,7 +1,6 @@
 import { ApplicationDraft } from '@bandanh/contracts';
 import { aCbo, aMember, CBO_ID, fakeDirectory } from '../directory/directory.fakes';
-import { APPLICANT_ID, STAFF_ID, applicant, refusal, staff } from '../testing/callers';
-import { fakeRepository, replaying } from '../testing/fake-repository';
+import { applicant, APPLICANT_ID, fakeRepository, refusal, replaying, staff, STAFF_ID } from '@bandanh/platform/testing';
 import {
   A_LINE,
   APPLICATION_ID,

@@ -1,11 +1,11 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   appendAudit,
   sendNotification,
   signalGrantResubmitted,
   startGrantApplicationRun,
 } from '@bandanh/contracts';
-import { NatsRpc, OutboxRelay } from '@bandanh/platform';
+import { NatsRpc, ServiceOutbox } from '@bandanh/platform';
 import { GRANTS_DB, type GrantsDatabase } from '../db/database.module';
 import { outbox } from '../db/schema';
 
@@ -15,29 +15,14 @@ import { outbox } from '../db/schema';
  * until they are answered (docs/decisions/0001-create-and-start.md).
  */
 @Injectable()
-export class GrantsOutbox implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly relay: OutboxRelay;
-
+export class GrantsOutbox extends ServiceOutbox {
   constructor(@Inject(GRANTS_DB) database: GrantsDatabase, rpc: NatsRpc) {
-    this.relay = new OutboxRelay({
+    super({
       service: 'grants',
       db: database.db as never,
       table: outbox,
       rpc,
       contracts: [appendAudit, sendNotification, startGrantApplicationRun, signalGrantResubmitted],
     });
-  }
-
-  onApplicationBootstrap(): void {
-    this.relay.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.relay.stop();
-  }
-
-  /** Sends what was just committed without waiting for the next poll. */
-  kick(): void {
-    this.relay.kick();
   }
 }

@@ -1,6 +1,5 @@
 import { aCbo, CBO_ID, fakeDirectory } from '../directory/directory.fakes';
-import { STAFF_ID, applicant, refusal, staff } from '../testing/callers';
-import { fakeRepository } from '../testing/fake-repository';
+import { applicant, fakeRepository, refusal, staff, STAFF_ID } from '@bandanh/platform/testing';
 import { APPLICATION_ID, COMPLETE_PLAN, aReviewRow, aRoundRow, anApplicationRow } from '../testing/fixtures';
 import type { ReviewsRepository } from './reviews.repository';
 import { ReviewsService } from './reviews.service';

@@ -1,7 +1,6 @@
 import { GrantRoundDraft } from '@bandanh/contracts';
 import { aCbo, CBO_ID, fakeDirectory } from '../directory/directory.fakes';
-import { STAFF_ID, applicant, refusal, staff } from '../testing/callers';
-import { fakeRepository, replaying } from '../testing/fake-repository';
+import { applicant, fakeRepository, refusal, replaying, staff, STAFF_ID } from '@bandanh/platform/testing';
 import { ROUND_ID, aRoundRow } from '../testing/fixtures';
 import type { RoundRow } from '../db/schema';
 import type { RoundsRepository } from './rounds.repository';

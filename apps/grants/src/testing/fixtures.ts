@@ -1,7 +1,7 @@
 import { ActivityPlan } from '@bandanh/contracts';
+import { APPLICANT_ID } from '@bandanh/platform/testing';
 import type { ApplicationRow, AttachmentRow, ReviewRow, RoundRow } from '../db/schema';
 import { CBO_ID } from '../directory/directory.fakes';
-import { APPLICANT_ID } from './callers';
 
 export const ROUND_ID = 'a0000000-0000-4000-8000-000000000001';
 export const APPLICATION_ID = 'b0000000-0000-4000-8000-000000000001';

@@ -1,12 +1,6 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { sendNotification, type Contract, type RequestOf } from '@bandanh/contracts';
-import { NatsRpc, OutboxRelay, enqueue } from '@bandanh/platform';
+import { NatsRpc, ServiceOutbox, enqueue } from '@bandanh/platform';
 import { IDENTITY_DB, type Executor, type IdentityDatabase } from '../db/database.module';
 import { outbox } from '../db/schema';
 import { OutboxRepository } from './outbox.repository';
@@ -22,9 +16,8 @@ const PURGE_EVERY_MS = 5_000;
  * delivered message is deleted within seconds, since it may carry a secret.
  */
 @Injectable()
-export class IdentityOutbox implements OnApplicationBootstrap, OnApplicationShutdown {
+export class IdentityOutbox extends ServiceOutbox {
   private readonly logger = new Logger('IdentityOutbox');
-  private readonly relay: OutboxRelay;
   private purging: NodeJS.Timeout | undefined;
 
   constructor(
@@ -32,7 +25,7 @@ export class IdentityOutbox implements OnApplicationBootstrap, OnApplicationShut
     rpc: NatsRpc,
     private readonly repository: OutboxRepository,
   ) {
-    this.relay = new OutboxRelay({
+    super({
       service: 'identity',
       db: database.db as never,
       table: outbox,
@@ -41,25 +34,20 @@ export class IdentityOutbox implements OnApplicationBootstrap, OnApplicationShut
     });
   }
 
-  onApplicationBootstrap(): void {
-    this.relay.start();
+  override onApplicationBootstrap(): void {
+    super.onApplicationBootstrap();
     this.purging = setInterval(() => void this.purge(), PURGE_EVERY_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  override async onApplicationShutdown(): Promise<void> {
     if (this.purging) clearInterval(this.purging);
-    await this.relay.stop();
+    await super.onApplicationShutdown();
     await this.purge();
   }
 
   /** Writes a message into the outbox, in the caller's transaction (checked by its contract first). */
   async enqueue<C extends Contract>(contract: C, input: RequestOf<C>, tx: Executor): Promise<void> {
     await enqueue(tx as never, outbox, contract, input);
-  }
-
-  /** Sends what was just committed without waiting for the relay's next poll. */
-  kick(): void {
-    this.relay.kick();
   }
 
   private async purge(): Promise<void> {

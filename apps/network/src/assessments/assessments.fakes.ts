@@ -1,5 +1,5 @@
 import type { Assessment, AssessmentDraft } from '@bandanh/contracts';
-import { fakeRepository } from '../testing/fake-repository';
+import { fakeRepository } from '@bandanh/platform/testing';
 import type { AssessmentsRepository, NewAssessment } from './assessments.repository';
 
 export const ASSESSMENT_ID = '77777777-7777-4777-8777-777777777777';

@@ -1,7 +1,7 @@
 import { CBO_ID } from '../cbos/cbos.fakes';
 import { fakeSettingsRepository } from '../settings/settings.fakes';
 import { SettingsService } from '../settings/settings.service';
-import { STAFF_ID, applicant, orchestrator, refusal, staff } from '../testing/callers';
+import { applicant, orchestrator, refusal, staff, STAFF_ID } from '@bandanh/platform/testing';
 import { ASSESSMENT_ID, anAssessmentDraft, fakeAssessmentsRepository } from './assessments.fakes';
 import type { AssessmentsRepository } from './assessments.repository';
 import { AssessmentsService } from './assessments.service';

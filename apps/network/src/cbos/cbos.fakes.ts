@@ -1,5 +1,5 @@
 import { CboDraft, type Cbo, type CboDraftInput } from '@bandanh/contracts';
-import { fakeRepository } from '../testing/fake-repository';
+import { fakeRepository } from '@bandanh/platform/testing';
 import type { CbosRepository, NewCbo } from './cbos.repository';
 
 export const CBO_ID = '33333333-3333-4333-8333-333333333333';

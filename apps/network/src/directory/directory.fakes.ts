@@ -1,5 +1,5 @@
 import { aCbo } from '../cbos/cbos.fakes';
-import { fakeRepository } from '../testing/fake-repository';
+import { fakeRepository } from '@bandanh/platform/testing';
 import type { DirectoryRepository, ProfileRow } from './directory.repository';
 
 export const PARTICIPANT_SINCE = new Date('2025-04-01T08:00:00.000Z');

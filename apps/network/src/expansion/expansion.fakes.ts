@@ -1,4 +1,4 @@
-import { fakeRepository } from '../testing/fake-repository';
+import { fakeRepository } from '@bandanh/platform/testing';
 import type { ExpansionRepository, PhaseRecord, TargetRecord } from './expansion.repository';
 
 export const OPENED_AT = new Date('2025-01-01T00:00:00.000Z');

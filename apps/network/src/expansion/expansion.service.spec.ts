@@ -2,7 +2,7 @@ import { PILOT_PROVINCES } from './expansion.defaults';
 import { OPENED_AT, aPhase, aTarget, fakeExpansionRepository } from './expansion.fakes';
 import type { PhaseRecord } from './expansion.repository';
 import { ExpansionService } from './expansion.service';
-import { anonymous, orchestrator, refusal, staff } from '../testing/callers';
+import { anonymous, orchestrator, refusal, staff } from '@bandanh/platform/testing';
 
 const PILOT = aPhase({ seq: 1, provinces: ['KH-2', 'KH-17'], opensOn: '2025-01-01' });
 const NEXT = aPhase({ seq: 2, provinces: ['KH-1', 'KH-3'], opensOn: '2025-07-01', openedAt: null });

@@ -1,5 +1,5 @@
 import type { FieldVisit } from '@bandanh/contracts';
-import { fakeRepository } from '../testing/fake-repository';
+import { fakeRepository } from '@bandanh/platform/testing';
 import type { FieldVisitsRepository } from './field-visits.repository';
 
 export const VISIT_ID = '55555555-5555-4555-8555-555555555555';

@@ -1,7 +1,6 @@
 import { FieldVisitDraft } from '@bandanh/contracts';
 import { CBO_ID } from '../cbos/cbos.fakes';
-import { replaying } from '../testing/fake-repository';
-import { STAFF_ID, refusal, staff } from '../testing/callers';
+import { refusal, replaying, staff, STAFF_ID } from '@bandanh/platform/testing';
 import { VISIT_ID, aFieldVisit, fakeFieldVisitsRepository } from './field-visits.fakes';
 import type { FieldVisitsRepository } from './field-visits.repository';
 import { FieldVisitsService } from './field-visits.service';

@@ -1,6 +1,6 @@
 import { HotlineCallDraft, type HotlineCallDraft as Draft } from '@bandanh/contracts';
 import { CALL_ID, REFERRAL_ID } from '../referrals/referrals.fakes';
-import { fakeRepository } from '../testing/fake-repository';
+import { fakeRepository } from '@bandanh/platform/testing';
 import type { HotlineRepository, StoredCall } from './hotline.repository';
 
 export function aCallDraft(overrides: Partial<Draft> = {}): Draft {

@@ -1,6 +1,6 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { appendAudit, startPipeline, startReferralFollowUp } from '@bandanh/contracts';
-import { NatsRpc, OutboxRelay } from '@bandanh/platform';
+import { NatsRpc, ServiceOutbox } from '@bandanh/platform';
 import { NETWORK_DB, type NetworkDatabase } from '../db/database.module';
 import { outbox } from '../db/schema';
 
@@ -10,29 +10,14 @@ import { outbox } from '../db/schema';
  * it answers (docs/decisions/0001-create-and-start.md).
  */
 @Injectable()
-export class NetworkOutbox implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly relay: OutboxRelay;
-
+export class NetworkOutbox extends ServiceOutbox {
   constructor(@Inject(NETWORK_DB) database: NetworkDatabase, rpc: NatsRpc) {
-    this.relay = new OutboxRelay({
+    super({
       service: 'network',
       db: database.db as never,
       table: outbox,
       rpc,
       contracts: [startPipeline, startReferralFollowUp, appendAudit],
     });
-  }
-
-  onApplicationBootstrap(): void {
-    this.relay.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.relay.stop();
-  }
-
-  /** Sends what was just committed without waiting for the next poll. */
-  kick(): void {
-    this.relay.kick();
   }
 }

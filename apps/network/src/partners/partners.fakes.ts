@@ -1,5 +1,5 @@
 import { PartnerDraft, type Partner, type PartnerDraft as Draft } from '@bandanh/contracts';
-import { fakeRepository } from '../testing/fake-repository';
+import { fakeRepository } from '@bandanh/platform/testing';
 import type { PartnersRepository } from './partners.repository';
 
 export const PARTNER_ID = '88888888-8888-4888-8888-888888888888';

@@ -1,4 +1,4 @@
-import { refusal, staff } from '../testing/callers';
+import { refusal, staff } from '@bandanh/platform/testing';
 import { PARTNER_ID, aPartner, aPartnerDraft, fakePartnersRepository } from './partners.fakes';
 import { PartnersService } from './partners.service';
 

@@ -1,6 +1,6 @@
 import type { Caller } from '@bandanh/contracts';
 import { ANONYMOUS } from '@bandanh/platform';
-import { fakeRepository } from '../testing/fake-repository';
+import { fakeRepository } from '@bandanh/platform/testing';
 import type { RecordNamesRepository } from './record-names.repository';
 import { RecordNamesService } from './record-names.service';
 

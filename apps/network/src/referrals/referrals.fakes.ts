@@ -1,5 +1,5 @@
 import type { Referral } from '@bandanh/contracts';
-import { fakeRepository } from '../testing/fake-repository';
+import { fakeRepository } from '@bandanh/platform/testing';
 import type { ReferralFilter, ReferralsRepository } from './referrals.repository';
 
 export const REFERRAL_ID = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';

@@ -1,4 +1,4 @@
-import { orchestrator, refusal, staff } from '../testing/callers';
+import { orchestrator, refusal, staff } from '@bandanh/platform/testing';
 import { REFERRAL_ID, aReferral, fakeReferralsRepository } from './referrals.fakes';
 import { ReferralsService } from './referrals.service';
 

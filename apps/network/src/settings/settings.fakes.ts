@@ -1,5 +1,5 @@
 import type { NetworkSettings } from '@bandanh/contracts';
-import { fakeRepository } from '../testing/fake-repository';
+import { fakeRepository } from '@bandanh/platform/testing';
 import type { SettingsRepository, StoredSettings } from './settings.repository';
 import { DEFAULT_SETTINGS } from './settings.service';
 

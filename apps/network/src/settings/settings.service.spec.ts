@@ -1,4 +1,4 @@
-import { STAFF_ID, anonymous, orchestrator, refusal, staff } from '../testing/callers';
+import { anonymous, orchestrator, refusal, staff, STAFF_ID } from '@bandanh/platform/testing';
 import { SAVED_AT, fakeSettingsRepository, storedSettings } from './settings.fakes';
 import { DEFAULT_SETTINGS, SettingsService } from './settings.service';
 

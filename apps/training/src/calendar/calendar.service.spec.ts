@@ -1,6 +1,5 @@
 import type { ModuleRow, SessionRow } from '../db/schema';
-import { fakeRepository } from '../testing/fake-repository';
-import { anonymous, refusal, staff, STAFF_ID } from '../testing/callers';
+import { anonymous, fakeRepository, refusal, staff, STAFF_ID } from '@bandanh/platform/testing';
 import type { CalendarRepository } from './calendar.repository';
 import { CalendarService, hashToken } from './calendar.service';
 

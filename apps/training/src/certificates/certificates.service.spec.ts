@@ -1,7 +1,6 @@
 import { CertificateCode } from '@bandanh/contracts';
 import type { CertificateRow } from '../db/schema';
-import { fakeRepository } from '../testing/fake-repository';
-import { APPLICANT_ID, anonymous, applicant, refusal, staff } from '../testing/callers';
+import { anonymous, applicant, APPLICANT_ID, fakeRepository, refusal, staff } from '@bandanh/platform/testing';
 import { generateCertificateCode } from './certificate-code';
 import type { CertificatesRepository } from './certificates.repository';
 import { CertificatesService } from './certificates.service';

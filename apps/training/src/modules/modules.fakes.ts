@@ -1,5 +1,5 @@
 import type { NewTrainingModule, TrainingModule } from '@bandanh/contracts';
-import { fakeRepository } from '../testing/fake-repository';
+import { fakeRepository } from '@bandanh/platform/testing';
 import { DEFAULT_MODULES } from './modules.defaults';
 import type { ModulesRepository } from './modules.repository';
 

@@ -1,6 +1,5 @@
 import { DEFAULT_MODULE_IDS } from '@bandanh/contracts';
-import { STAFF_ID, refusal, staff } from '../testing/callers';
-import { replaying } from '../testing/fake-repository';
+import { refusal, replaying, staff, STAFF_ID } from '@bandanh/platform/testing';
 import { DEFAULT_MODULES } from './modules.defaults';
 import { aModule, aNewModule, fakeModulesRepository } from './modules.fakes';
 import type { ModulesRepository } from './modules.repository';

@@ -1,42 +1,28 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   appendAudit,
   sendNotification,
   signalTrainingStarted,
   startTrainingSession,
 } from '@bandanh/contracts';
-import { NatsRpc, OutboxRelay } from '@bandanh/platform';
+import { NatsRpc, ServiceOutbox } from '@bandanh/platform';
 import { TRAINING_DB, type TrainingDatabase } from '../db/database.module';
 import { outbox } from '../db/schema';
 
 /**
  * The training service's outbox: each change's audit entry, messages (notifications) and
- * workflow starts and signals commit with the change, and this relay sends them until they are answered (docs/decisions/0001-create-and-start.md).
+ * workflow starts and signals commit with the change, and this relay sends them until they are
+ * answered (docs/decisions/0001-create-and-start.md).
  */
 @Injectable()
-export class TrainingOutbox implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly relay: OutboxRelay;
-
+export class TrainingOutbox extends ServiceOutbox {
   constructor(@Inject(TRAINING_DB) database: TrainingDatabase, rpc: NatsRpc) {
-    this.relay = new OutboxRelay({
+    super({
       service: 'training',
       db: database.db as never,
       table: outbox,
       rpc,
       contracts: [appendAudit, sendNotification, startTrainingSession, signalTrainingStarted],
     });
-  }
-
-  onApplicationBootstrap(): void {
-    this.relay.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.relay.stop();
-  }
-
-  /** Sends what was just committed without waiting for the next poll. */
-  kick(): void {
-    this.relay.kick();
   }
 }

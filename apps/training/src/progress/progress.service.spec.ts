@@ -1,7 +1,6 @@
 import { aModuleRow } from '../session-run/session-run.fakes';
 import { aSession } from '../sessions/sessions.fakes';
-import { fakeRepository } from '../testing/fake-repository';
-import { APPLICANT_ID, applicant, refusal, staff } from '../testing/callers';
+import { applicant, APPLICANT_ID, fakeRepository, refusal, staff } from '@bandanh/platform/testing';
 import type { ProgressRepository } from './progress.repository';
 import { ProgressService } from './progress.service';
 

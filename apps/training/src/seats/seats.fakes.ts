@@ -1,5 +1,5 @@
 import type { SeatRow } from '../db/schema';
-import { fakeRepository } from '../testing/fake-repository';
+import { fakeRepository } from '@bandanh/platform/testing';
 import type { LockedSession, SeatsRepository } from './seats.repository';
 
 export const SEAT_SESSION_ID = '77777777-7777-4777-8777-777777777777';

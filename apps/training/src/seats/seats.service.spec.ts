@@ -1,6 +1,6 @@
 import { MAX_SLOT_SEARCH_DAYS, TRAINING_SEAT_REFUSALS, type Caller } from '@bandanh/contracts';
 import * as rules from '../scheduling';
-import { APPLICANT_ID, applicant, refusal, staff } from '../testing/callers';
+import { applicant, APPLICANT_ID, refusal, staff } from '@bandanh/platform/testing';
 import { CBO_A, CBO_B, SEAT_SESSION_ID, aLockedSession, aSeatRow, fakeSeatsRepository } from './seats.fakes';
 import { SeatsService } from './seats.service';
 import { aMember, fakeDirectory } from '../directory/directory.fakes';

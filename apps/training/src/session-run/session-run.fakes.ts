@@ -1,7 +1,7 @@
 import type { NotificationRequest } from '@bandanh/contracts';
 import type { AttendanceRow, CertificateRow, InvitationRow, ModuleRow, SeatRow } from '../db/schema';
 import { aSession } from '../sessions/sessions.fakes';
-import { fakeRepository } from '../testing/fake-repository';
+import { fakeRepository } from '@bandanh/platform/testing';
 import type { NewCertificate, RunSession, SessionRunRepository } from './session-run.repository';
 
 export const RUN_SESSION_ID = '99999999-9999-4999-8999-999999999999';

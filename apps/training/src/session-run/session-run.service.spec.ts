@@ -1,7 +1,6 @@
 import { NotificationKey, NotificationRequest } from '@bandanh/contracts';
 import { aMember, aTrainerRecipient, fakeDirectory } from '../directory/directory.fakes';
-import { applicant, orchestrator, refusal, staff, STAFF_ID } from '../testing/callers';
-import { replaying } from '../testing/fake-repository';
+import { applicant, orchestrator, refusal, replaying, staff, STAFF_ID } from '@bandanh/platform/testing';
 import { TRAINER_ID, aTrainer } from '../trainers/trainers.fakes';
 import { RUN_SESSION_ID, aRunSession, aSeat, fakeSessionRunRepository } from './session-run.fakes';
 import type { SessionRunRepository } from './session-run.repository';

@@ -1,5 +1,5 @@
 import { SessionDraft, type TrainingSession } from '@bandanh/contracts';
-import { fakeRepository } from '../testing/fake-repository';
+import { fakeRepository } from '@bandanh/platform/testing';
 import { aTrainer, TRAINER_ID } from '../trainers/trainers.fakes';
 import type { SessionsRepository } from './sessions.repository';
 

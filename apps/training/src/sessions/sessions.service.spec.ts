@@ -1,6 +1,6 @@
 import { TRAINING_SCHEDULE_REFUSALS, type Caller } from '@bandanh/contracts';
 import { SCHEDULE_REFUSALS } from '../scheduling';
-import { STAFF_ID, refusal, staff } from '../testing/callers';
+import { refusal, staff, STAFF_ID } from '@bandanh/platform/testing';
 import { TRAINER_ID, aTrainer } from '../trainers/trainers.fakes';
 import { SESSION_ID, aSession, aSessionDraft, fakeSessionsRepository } from './sessions.fakes';
 import { SessionsService } from './sessions.service';

@@ -1,5 +1,5 @@
 import { TrainerDraft, type Trainer } from '@bandanh/contracts';
-import { fakeRepository } from '../testing/fake-repository';
+import { fakeRepository } from '@bandanh/platform/testing';
 import type { TrainerRecord, TrainersRepository } from './trainers.repository';
 
 export const TRAINER_ID = '33333333-3333-4333-8333-333333333333';

@@ -1,5 +1,5 @@
 import { Availability, type Caller } from '@bandanh/contracts';
-import { STAFF_ID, refusal, staff } from '../testing/callers';
+import { refusal, staff, STAFF_ID } from '@bandanh/platform/testing';
 import { EXCEPTION_ID, TRAINER_ID, aTrainer, aTrainerDraft, fakeTrainersRepository } from './trainers.fakes';
 import { TrainersService } from './trainers.service';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { APPROVAL_OUTCOMES } from '../constants/grants';
-import { defineContract } from '../contract';
+import { defineContract, WORKFLOW_STEP_TIMEOUT_MS } from '../contract';
 import { ApplicationStage, EligibilityCheck } from '../grants/applications';
 import { EligibilityDecision, ReviewScores } from '../grants/application-run';
 import { ReviewStatus } from '../grants/reviews';
@@ -98,6 +98,7 @@ export const getGrantApplicationRun = defineContract({
  */
 export const decideGrantEligibility = defineContract({
   subject: 'orchestrator.grants.application.decideEligibility',
+  timeoutMs: WORKFLOW_STEP_TIMEOUT_MS,
   request: EligibilityDecision.extend({ applicationId: z.uuid() }),
   response: GrantApplicationRun,
 });
@@ -108,6 +109,7 @@ export const decideGrantEligibility = defineContract({
  */
 export const declareGrantReviewConflict = defineContract({
   subject: 'orchestrator.grants.application.declareConflict',
+  timeoutMs: WORKFLOW_STEP_TIMEOUT_MS,
   request: z.object({
     applicationId: z.uuid(),
     conflict: z.boolean({ error: 'Say whether you have a conflict with this application' }),
@@ -119,6 +121,7 @@ export const declareGrantReviewConflict = defineContract({
 /** An assigned reviewer who declared no conflict scores the application on the round's rubric. */
 export const scoreGrantApplication = defineContract({
   subject: 'orchestrator.grants.application.score',
+  timeoutMs: WORKFLOW_STEP_TIMEOUT_MS,
   request: ReviewScores.extend({ applicationId: z.uuid() }),
   response: GrantApplicationRun,
 });
@@ -132,6 +135,7 @@ export const scoreGrantApplication = defineContract({
  */
 export const decideGrantApproval = defineContract({
   subject: 'orchestrator.grants.application.decide',
+  timeoutMs: WORKFLOW_STEP_TIMEOUT_MS,
   request: z.object({
     applicationId: z.uuid(),
     outcome: ApprovalOutcome,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineContract } from '../contract';
+import { defineContract, WORKFLOW_STEP_TIMEOUT_MS } from '../contract';
 import { StaffRole } from '../identity/caller';
 import { AssessmentDraft } from '../network/assessment';
 
@@ -97,6 +97,7 @@ export type SelectionDecision = z.input<typeof SelectionDecision>;
 /** The assessor records the needs assessment; the CBO moves on to selection. */
 export const assessCbo = defineContract({
   subject: 'orchestrator.pipeline.assess',
+  timeoutMs: WORKFLOW_STEP_TIMEOUT_MS,
   request: z.object({ cboId: z.uuid(), draft: AssessmentDraft }),
   response: PipelineState,
 });
@@ -104,6 +105,7 @@ export const assessCbo = defineContract({
 /** An approver (not the assessor) selects the CBO or declines it with a reason. */
 export const decideSelection = defineContract({
   subject: 'orchestrator.pipeline.decide',
+  timeoutMs: WORKFLOW_STEP_TIMEOUT_MS,
   request: z.object({ cboId: z.uuid(), decision: SelectionDecision }),
   response: PipelineState,
 });
@@ -111,12 +113,14 @@ export const decideSelection = defineContract({
 /** After the waiting time, a declined CBO may be assessed again. */
 export const reopenAssessment = defineContract({
   subject: 'orchestrator.pipeline.reopen',
+  timeoutMs: WORKFLOW_STEP_TIMEOUT_MS,
   request: z.object({ cboId: z.uuid() }),
   response: PipelineState,
 });
 
 export const withdrawCbo = defineContract({
   subject: 'orchestrator.pipeline.withdraw',
+  timeoutMs: WORKFLOW_STEP_TIMEOUT_MS,
   request: z.object({ cboId: z.uuid(), reason: z.string().trim().min(1, 'Give the reason').max(1000) }),
   response: PipelineState,
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineContract } from '../contract';
+import { defineContract, WORKFLOW_STEP_TIMEOUT_MS } from '../contract';
 import { StaffRole } from '../identity/caller';
 import { ReferralOutcome } from '../network/hotline';
 
@@ -67,6 +67,7 @@ export const startReferralFollowUp = defineContract({
 
 export const recordReferralFollowUp = defineContract({
   subject: 'orchestrator.referral.recordOutcome',
+  timeoutMs: WORKFLOW_STEP_TIMEOUT_MS,
   request: z.object({
     referralId: z.uuid(),
     outcome: ReferralOutcome,

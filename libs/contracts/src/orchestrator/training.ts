@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineContract } from '../contract';
+import { defineContract, WORKFLOW_STEP_TIMEOUT_MS } from '../contract';
 
 /**
  * A training session's run, as its workflow (orchestrator) keeps it: one workflow per session,
@@ -91,6 +91,7 @@ export const getTrainingSessionRun = defineContract({
  */
 export const moveTrainingSession = defineContract({
   subject: 'orchestrator.training.session.move',
+  timeoutMs: WORKFLOW_STEP_TIMEOUT_MS,
   request: z.object({ sessionId: z.uuid(), startsAt: Instant('new start'), endsAt: Instant('new end') }),
   response: TrainingSessionRun,
 });
@@ -101,6 +102,7 @@ export const moveTrainingSession = defineContract({
  */
 export const cancelTrainingSession = defineContract({
   subject: 'orchestrator.training.session.cancel',
+  timeoutMs: WORKFLOW_STEP_TIMEOUT_MS,
   request: z.object({
     sessionId: z.uuid(),
     reason: z
@@ -120,6 +122,7 @@ export const cancelTrainingSession = defineContract({
  */
 export const recordTrainingSessionAttendance = defineContract({
   subject: 'orchestrator.training.session.recordAttendance',
+  timeoutMs: WORKFLOW_STEP_TIMEOUT_MS,
   request: z.object({ sessionId: z.uuid(), marks: z.array(RunAttendanceEntry).max(1000) }),
   response: TrainingSessionRun,
 });

@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { and, asc, isNull, lte, sql } from 'drizzle-orm';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import type { Contract, RequestOf } from '@bandanh/contracts';
@@ -138,5 +138,31 @@ export class OutboxRelay {
       });
       if (!delivered) return;
     }
+  }
+}
+
+/**
+ * A service's outbox in Nest: the relay starts with the application and stops with it, and
+ * `kick` sends what was just committed without waiting for the next poll. A service's outbox
+ * extends it with its own database, table and commands.
+ */
+export abstract class ServiceOutbox implements OnApplicationBootstrap, OnApplicationShutdown {
+  protected readonly relay: OutboxRelay;
+
+  protected constructor(options: OutboxRelayOptions) {
+    this.relay = new OutboxRelay(options);
+  }
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+  }
+
+  /** Sends what was just committed without waiting for the next poll. */
+  kick(): void {
+    this.relay.kick();
   }
 }

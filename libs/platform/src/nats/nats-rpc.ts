@@ -61,7 +61,7 @@ export class NatsRpc {
       throw new Error(`The ${this.signer.issuer} service may not speak for a ${caller.kind} caller`);
     }
     const subject = subjectFor(this.prefix, contract.subject);
-    const timeout = options.timeoutMs ?? this.timeoutMs;
+    const timeout = options.timeoutMs ?? contract.timeoutMs ?? this.timeoutMs;
     const packet = { pattern: contract.subject, data: input, id: randomUUID() };
 
     let reply: ReplyPacket;
