@@ -5,11 +5,14 @@ import * as OTPAuth from 'otpauth';
 import postgres from 'postgres';
 import {
   acceptInvitation,
+  appendAudit,
+  appendAuditEntries,
   beginMfa,
   changePassword,
   confirmMfa,
   createInvitation,
   issueCboLinkCode,
+  listAudit,
   listAccounts,
   redeemCboLinkCode,
   resolveSession,
@@ -20,7 +23,7 @@ import {
   verifyAudit,
   type Caller,
 } from '@bandanh/contracts';
-import { ANONYMOUS, NatsRpc } from '@bandanh/platform';
+import { ANONYMOUS, NatsRpc, systemCaller } from '@bandanh/platform';
 import {
   createTestCallerKeys,
   createTestDatabase,
@@ -347,6 +350,95 @@ describe('the identity service, on the real PostgreSQL and NATS', () => {
     ).rejects.toMatchObject({
       code: 'CONFLICT',
     });
+  });
+
+  it("appends a service's entries together: in order, each event once, the chain intact", async () => {
+    const network = new NatsRpc(nats, env.NATS_PREFIX, 10_000, await keys.signer('network'));
+    const asNetwork = systemCaller('network');
+    const event = (name: string) => `batch-test:${name}`;
+    const target = (id: string) => `batch-test-${id}`;
+    const { seq: first } = await network.send(
+      appendAudit,
+      {
+        action: 'cbo.recorded',
+        outcome: 'success',
+        targetType: 'cbo',
+        targetId: target('a'),
+        eventId: event('a'),
+      },
+      asNetwork,
+    );
+    const { seqs } = await network.send(
+      appendAuditEntries,
+      {
+        entries: [
+          // Sent alone before: the number it has.
+          {
+            action: 'cbo.recorded',
+            outcome: 'success',
+            targetType: 'cbo',
+            targetId: target('a'),
+            eventId: event('a'),
+          },
+          {
+            action: 'cbo.recorded',
+            outcome: 'success',
+            targetType: 'cbo',
+            targetId: target('b'),
+            eventId: event('b'),
+          },
+          { action: 'cbo.updated', outcome: 'success', targetType: 'cbo', targetId: target('b') },
+          // Twice in one batch: once.
+          {
+            action: 'cbo.recorded',
+            outcome: 'success',
+            targetType: 'cbo',
+            targetId: target('b'),
+            eventId: event('b'),
+          },
+          {
+            action: 'cbo.recorded',
+            outcome: 'denied',
+            onBehalfOf: null,
+            targetType: 'cbo',
+            targetId: target('c'),
+          },
+        ],
+      },
+      asNetwork,
+    );
+    expect(seqs[0]).toBe(first);
+    expect(seqs[2]).toBe(seqs[1] + 1);
+    expect(seqs[3]).toBe(seqs[1]);
+    expect(seqs[4]).toBe(seqs[2] + 1);
+
+    const admin: Caller = { kind: 'staff', userId: '00000000-0000-4000-8000-000000000001', roles: ['admin'] };
+    const ours = async () =>
+      (await rpc.send(listAudit, { targetType: 'cbo', limit: 20 }, admin)).items
+        .filter(({ targetId }) => targetId?.startsWith('batch-test-'))
+        .map(({ seq, action, targetId, actorId }) => [seq, action, targetId, actorId]);
+    expect(await ours()).toEqual([
+      [seqs[4], 'cbo.recorded', target('c'), null],
+      [seqs[2], 'cbo.updated', target('b'), 'system:network'],
+      [seqs[1], 'cbo.recorded', target('b'), 'system:network'],
+      [first, 'cbo.recorded', target('a'), 'system:network'],
+    ]);
+    await expect(rpc.send(verifyAudit, {}, admin)).resolves.toMatchObject({ valid: true });
+
+    // A bad entry refuses the whole batch, naming it; nothing of it is appended.
+    await expect(
+      network.send(
+        appendAuditEntries,
+        {
+          entries: [
+            { action: 'cbo.recorded', outcome: 'success', targetId: target('d') },
+            { action: '', outcome: 'success' },
+          ],
+        },
+        asNetwork,
+      ),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(await ours()).toHaveLength(4);
   });
 
   it('keeps an audit chain that verifies, refuses edits, and detects tampering', async () => {

@@ -10,6 +10,7 @@ import { ErrorCode, Events, JSONCodec, connect, type Msg, type NatsConnection, t
 import {
   SERVICES,
   appendAudit,
+  appendAuditEntries,
   networkHealth,
   resolveSession,
   startPipeline,
@@ -197,7 +198,7 @@ describe('the deployment NATS configuration on nats-server', () => {
     const seen = violations(network);
 
     const forbidden = [...allContracts().keys()]
-      .filter((c) => ownerOf(c) === 'identity' && c !== appendAudit)
+      .filter((c) => ownerOf(c) === 'identity' && c !== appendAudit && c !== appendAuditEntries)
       .map((c) => subject(c.subject));
     expect(forbidden).toContain('bandanh.identity.session.resolve');
     const attempts = await Promise.allSettled(

@@ -1,5 +1,8 @@
+import { drizzle } from 'drizzle-orm/postgres-js';
 import { pgSchema } from 'drizzle-orm/pg-core';
-import { startPipeline, type Contract } from '@bandanh/contracts';
+import postgres from 'postgres';
+import { appendAudit, appendAuditEntries, startPipeline, type Contract } from '@bandanh/contracts';
+import { AUDIT_OUTBOX_BATCH } from '../src/audit/audit-entry';
 import { OutboxRelay, createDatabase, enqueue, outboxTable, type Database } from '../src/db';
 import type { NatsRpc } from '../src/nats/nats-rpc';
 import { createTestDatabase, waitFor, type TestDatabase } from '../src/testing';
@@ -87,5 +90,112 @@ describe('the outbox relay', () => {
     );
     const rows = await database.sql<{ attempts: number }[]>`select attempts from relay.outbox`;
     expect(rows.map((row) => row.attempts)).toEqual(Array(12).fill(1));
+  });
+
+  it('looks at an empty outbox with one statement, and a single command with one sender', async () => {
+    const statements: string[] = [];
+    const sql = postgres(testDb.url, {
+      max: 4,
+      onnotice: () => {},
+      // Unprepared, so a statement new to a connection is not seen twice (described, then run).
+      prepare: false,
+      // The relay's statements (not the driver's own look at the types when it connects).
+      debug: (_connection, query) => {
+        if (/"relay"\."outbox"|^(begin|commit)$/.test(query.trim())) {
+          statements.push(query.trim().split(/\s+/)[0].toLowerCase());
+        }
+      },
+    });
+    const orchestrator = slowOrchestrator(10);
+    const relay = new OutboxRelay({
+      service: 'network',
+      db: drizzle(sql),
+      table: outbox,
+      rpc: orchestrator.rpc,
+      contracts: [startPipeline],
+      pollMs: 60_000,
+      concurrency: 4,
+    });
+    const settled = (count: number) =>
+      waitFor(async () => (statements.length >= count ? true : undefined), {
+        timeoutMs: 5_000,
+        what: `${count} statements`,
+      });
+    try {
+      relay.start();
+      await settled(1);
+      relay.kick();
+      await settled(2);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Two looks, one statement each: no transaction is opened for nothing.
+      expect(statements).toEqual(['select', 'select']);
+
+      statements.length = 0;
+      await enqueue(database.db, outbox, startPipeline, { cboId: '00000000-0000-4000-8000-00000000abcd' });
+      relay.kick();
+      await waitFor(async () => (orchestrator.sent.length === 1 ? true : undefined), {
+        timeoutMs: 5_000,
+        what: 'the command sent',
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // A look, the claim in its transaction, and one more look by the second sender the claim
+      // started (while the first one sends), which finds nothing and ends the round: not four
+      // senders each opening transactions to look.
+      expect([...statements].sort()).toEqual(['begin', 'commit', 'select', 'select', 'select', 'update']);
+    } finally {
+      await relay.stop();
+      await sql.end({ timeout: 5 });
+    }
+  });
+
+  it('sends audit entries together, in order, apart from other commands; a failed batch goes one by one', async () => {
+    await database.sql`delete from relay.outbox`;
+    const calls: { subject: string; payload: any }[] = [];
+    const rpc = {
+      async send(contract: Contract, payload: unknown) {
+        calls.push({ subject: contract.subject, payload });
+        if (contract === appendAuditEntries) throw new Error('identity is restarting');
+        return {};
+      },
+    } as unknown as NatsRpc;
+    const entry = (targetId: string) => ({ action: 'cbo.recorded', outcome: 'success' as const, targetId });
+    for (const id of ['1', '2', '3']) await enqueue(database.db, outbox, appendAudit, entry(id));
+    await enqueue(database.db, outbox, startPipeline, { cboId: '00000000-0000-4000-8000-0000000000aa' });
+    for (const id of ['4', '5']) await enqueue(database.db, outbox, appendAudit, entry(id));
+    const relay = new OutboxRelay({
+      service: 'network',
+      db: database.db,
+      table: outbox,
+      rpc,
+      contracts: [startPipeline, appendAudit],
+      batches: [AUDIT_OUTBOX_BATCH],
+      pollMs: 60_000,
+      maxBackoffMs: 1,
+      concurrency: 1,
+    });
+    const left = async () => {
+      const [{ count }] = await database.sql<{ count: number }[]>`
+        select count(*)::int as count from relay.outbox where delivered_at is null`;
+      return count;
+    };
+    relay.start();
+    try {
+      await waitFor(async () => ((await left()) === 0 ? true : undefined), {
+        what: 'every command delivered',
+      });
+    } finally {
+      await relay.stop();
+    }
+    // First, all five entries in one request, in their order (the oldest command is an entry).
+    expect(calls[0]).toEqual({
+      subject: appendAuditEntries.subject,
+      payload: { entries: ['1', '2', '3', '4', '5'].map(entry) },
+    });
+    // The pipeline's start on its own, once; refused as a batch, the entries went one by one.
+    const rest = calls.slice(1);
+    expect(rest.filter(({ subject }) => subject === startPipeline.subject)).toHaveLength(1);
+    expect(rest.filter(({ subject }) => subject === appendAuditEntries.subject)).toHaveLength(0);
+    const singles = rest.filter(({ subject }) => subject === appendAudit.subject);
+    expect(singles.map(({ payload }) => payload.targetId)).toEqual(['1', '2', '3', '4', '5']);
   });
 });

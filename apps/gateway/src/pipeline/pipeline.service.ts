@@ -28,14 +28,12 @@ export class PipelineService {
     const { cbo } = await this.rpc.send(decideCboDuplicate, { id: cboId, decision }, caller);
     if (decision.decision !== 'merged') return { cbo, pipeline: null };
     const reason = `Duplicate of CBO ${decision.into}: merged into the record already kept`;
-    const pipeline = await this.rpc
-      .send(withdrawCbo, { cboId, reason }, caller)
-      .catch(async (error) => {
-        if (!(error instanceof DomainError) || error.code !== 'CONFLICT') throw error;
-        const current = await this.rpc.send(getPipeline, { cboId }, caller);
-        if (current.stage !== 'withdrawn') throw error;
-        return current;
-      });
+    const pipeline = await this.rpc.send(withdrawCbo, { cboId, reason }, caller).catch(async (error) => {
+      if (!(error instanceof DomainError) || error.code !== 'CONFLICT') throw error;
+      const current = await this.rpc.send(getPipeline, { cboId }, caller);
+      if (current.stage !== 'withdrawn') throw error;
+      return current;
+    });
     return { cbo, pipeline };
   }
 }

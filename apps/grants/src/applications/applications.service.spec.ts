@@ -1,6 +1,14 @@
 import { ApplicationDraft } from '@bandanh/contracts';
 import { aCbo, aMember, CBO_ID, fakeDirectory } from '../directory/directory.fakes';
-import { applicant, APPLICANT_ID, fakeRepository, refusal, replaying, staff, STAFF_ID } from '@bandanh/platform/testing';
+import {
+  applicant,
+  APPLICANT_ID,
+  fakeRepository,
+  refusal,
+  replaying,
+  staff,
+  STAFF_ID,
+} from '@bandanh/platform/testing';
 import {
   A_LINE,
   APPLICATION_ID,

@@ -5,7 +5,7 @@ import {
   signalGrantResubmitted,
   startGrantApplicationRun,
 } from '@bandanh/contracts';
-import { NatsRpc, ServiceOutbox } from '@bandanh/platform';
+import { AUDIT_OUTBOX_BATCH, NatsRpc, ServiceOutbox } from '@bandanh/platform';
 import { GRANTS_DB, type GrantsDatabase } from '../db/database.module';
 import { outbox } from '../db/schema';
 
@@ -23,6 +23,7 @@ export class GrantsOutbox extends ServiceOutbox {
       table: outbox,
       rpc,
       contracts: [appendAudit, sendNotification, startGrantApplicationRun, signalGrantResubmitted],
+      batches: [AUDIT_OUTBOX_BATCH],
     });
   }
 }

@@ -27,6 +27,12 @@ export class InMemoryAuditLog implements Shape<AuditRepository> {
     return link.seq;
   }
 
+  async appendMany(entries: readonly { actorId: string | null; input: AuditInput }[]): Promise<number[]> {
+    const seqs: number[] = [];
+    for (const { actorId, input } of entries) seqs.push(await this.append(actorId, input));
+    return seqs;
+  }
+
   async latest(limit: number): Promise<AuditEntry[]> {
     return (await this.page({ limit })).items;
   }

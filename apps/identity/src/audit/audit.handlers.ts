@@ -1,5 +1,12 @@
 import { Controller } from '@nestjs/common';
-import { appendAudit, listAudit, verifyAudit, type Caller, type ParsedRequestOf } from '@bandanh/contracts';
+import {
+  appendAudit,
+  appendAuditEntries,
+  listAudit,
+  verifyAudit,
+  type Caller,
+  type ParsedRequestOf,
+} from '@bandanh/contracts';
 import { Handles } from '@bandanh/platform';
 import { AuditService } from './audit.service';
 
@@ -10,6 +17,11 @@ export class AuditHandlers {
   @Handles(appendAudit)
   async append(entry: ParsedRequestOf<typeof appendAudit>, caller: Caller) {
     return { seq: await this.audit.append(caller, entry) };
+  }
+
+  @Handles(appendAuditEntries)
+  async appendMany({ entries }: ParsedRequestOf<typeof appendAuditEntries>, caller: Caller) {
+    return { seqs: await this.audit.appendMany(caller, entries) };
   }
 
   @Handles(listAudit)

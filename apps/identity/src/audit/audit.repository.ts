@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, asc, desc, eq, gt, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AuditEntry, AuditQuery } from '@bandanh/contracts';
 import { IDENTITY_DB, type Executor, type IdentityDatabase } from '../db/database.module';
 import { auditLog, type AuditRow } from '../db/schema';
@@ -54,25 +54,59 @@ export class AuditRepository {
    * the surrounding transaction ends, so the entry commits with the action it records.
    */
   async append(actorId: string | null, input: AuditInput, executor?: Executor): Promise<number> {
+    const [seq] = await this.appendMany([{ actorId, input }], executor);
+    return seq;
+  }
+
+  /**
+   * Appends entries in their order, under one turn of the lock: their numbers, in the same
+   * order. An entry whose event id is recorded already (before, or earlier in the same call)
+   * is not appended again; its number is the one it has.
+   */
+  async appendMany(
+    entries: readonly { actorId: string | null; input: AuditInput }[],
+    executor?: Executor,
+  ): Promise<number[]> {
     const run = async (tx: Executor) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext('identity.audit_log'))`);
-      if (input.eventId) {
-        const [seen] = await tx
-          .select({ seq: auditLog.seq })
+      const eventIds = [...new Set(entries.flatMap(({ input }) => input.eventId ?? []))];
+      const known = new Map<string, number>();
+      if (eventIds.length > 0) {
+        const seen = await tx
+          .select({ eventId: auditLog.eventId, seq: auditLog.seq })
           .from(auditLog)
-          .where(eq(auditLog.eventId, input.eventId));
-        if (seen) return seen.seq;
+          .where(inArray(auditLog.eventId, eventIds));
+        for (const row of seen) known.set(row.eventId!, row.seq);
       }
-      const [last] = await tx
-        .select({ seq: auditLog.seq, hash: auditLog.hash })
-        .from(auditLog)
-        .orderBy(desc(auditLog.seq))
-        .limit(1);
-      const [{ next }] = (await tx.execute(
-        sql`select nextval(pg_get_serial_sequence('identity.audit_log', 'seq'))::int as next`,
-      )) as unknown as [{ next: number }];
-      await tx.insert(auditLog).values(chainLink(next, last?.hash ?? GENESIS_HASH, actorId, input));
-      return next;
+      const fresh = entries.filter(
+        ({ input }, i) =>
+          input.eventId === undefined ||
+          (!known.has(input.eventId) &&
+            entries.findIndex((other) => other.input.eventId === input.eventId) === i),
+      );
+      const seqOf = new Map<object, number>();
+      if (fresh.length > 0) {
+        const [last] = await tx
+          .select({ seq: auditLog.seq, hash: auditLog.hash })
+          .from(auditLog)
+          .orderBy(desc(auditLog.seq))
+          .limit(1);
+        const numbers = (await tx.execute(
+          sql`select nextval(pg_get_serial_sequence('identity.audit_log', 'seq'))::int as next
+              from generate_series(1, ${fresh.length})`,
+        )) as unknown as { next: number }[];
+        const seqs = numbers.map(({ next }) => next).sort((a, b) => a - b);
+        let prevHash = last?.hash ?? GENESIS_HASH;
+        const links = fresh.map((entry, i) => {
+          const link = chainLink(seqs[i], prevHash, entry.actorId, entry.input);
+          prevHash = link.hash;
+          seqOf.set(entry, seqs[i]);
+          if (entry.input.eventId !== undefined) known.set(entry.input.eventId, seqs[i]);
+          return link;
+        });
+        await tx.insert(auditLog).values(links);
+      }
+      return entries.map((entry) => seqOf.get(entry) ?? known.get(entry.input.eventId!)!);
     };
     return executor ? run(executor) : this.database.db.transaction(run);
   }

@@ -16,6 +16,9 @@ export function onUser(userId: string): Pick<AuditInput, 'targetType' | 'targetI
   return { targetType: 'user', targetId: userId };
 }
 
+/** An entry a service sends: maybe for someone else (a person, another service, the public). */
+export type ServiceAuditInput = AuditInput & { onBehalfOf?: string | null };
+
 /** The hash-chained audit log: what identity records, what other services send, who may read it. */
 @Injectable()
 export class AuditService {
@@ -27,19 +30,29 @@ export class AuditService {
   }
 
   /** Any service records what it decided (a denied request, an approval, a sensitive read). */
-  append(
-    caller: Caller,
-    { onBehalfOf, ...entry }: AuditInput & { onBehalfOf?: string | null },
-  ): Promise<number> {
-    if (onBehalfOf === undefined) return this.repository.append(actorIdOf(caller), entry);
-    // A service records a person's step (a workflow's decision), another service's request, or
-    // the public's (an application): they are the actor, and the entry says who recorded it.
+  append(caller: Caller, entry: ServiceAuditInput): Promise<number> {
+    const { actorId, input } = this.attributed(caller, entry);
+    return this.repository.append(actorId, input);
+  }
+
+  /** A service's entries at once (its outbox's backlog), in order, each checked as `append` does. */
+  appendMany(caller: Caller, entries: readonly ServiceAuditInput[]): Promise<number[]> {
+    return this.repository.appendMany(entries.map((entry) => this.attributed(caller, entry)));
+  }
+
+  /**
+   * Who an entry names: the caller, or whom a service records it for (a workflow's decision
+   * names the person, another service's request that service, an application the public), and
+   * then the entry says who recorded it.
+   */
+  private attributed(caller: Caller, { onBehalfOf, ...entry }: ServiceAuditInput) {
+    if (onBehalfOf === undefined) return { actorId: actorIdOf(caller), input: entry };
     if (caller.kind !== 'system')
       throw new DomainError('FORBIDDEN', 'Only a service may record an entry for someone else');
-    return this.repository.append(onBehalfOf, {
-      ...entry,
-      details: { ...entry.details, recordedBy: actorIdOf(caller) },
-    });
+    return {
+      actorId: onBehalfOf,
+      input: { ...entry, details: { ...entry.details, recordedBy: actorIdOf(caller) } },
+    };
   }
 
   latest(caller: Caller, limit: number): Promise<AuditEntry[]> {

@@ -3,7 +3,15 @@ import { fakeExpansionRepository, aPhase } from '../expansion/expansion.fakes';
 import { ExpansionService } from '../expansion/expansion.service';
 import { fakeSettingsRepository, storedSettings } from '../settings/settings.fakes';
 import { SettingsService } from '../settings/settings.service';
-import { anonymous, applicant, orchestrator, refusal, replaying, staff, STAFF_ID } from '@bandanh/platform/testing';
+import {
+  anonymous,
+  applicant,
+  orchestrator,
+  refusal,
+  replaying,
+  staff,
+  STAFF_ID,
+} from '@bandanh/platform/testing';
 import { CBO_ID, aCbo, aCboDraft, fakeCbosRepository } from './cbos.fakes';
 import type { CbosRepository } from './cbos.repository';
 import { CbosService, newReference } from './cbos.service';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { appendAudit, startPipeline, startReferralFollowUp } from '@bandanh/contracts';
-import { NatsRpc, ServiceOutbox } from '@bandanh/platform';
+import { AUDIT_OUTBOX_BATCH, NatsRpc, ServiceOutbox } from '@bandanh/platform';
 import { NETWORK_DB, type NetworkDatabase } from '../db/database.module';
 import { outbox } from '../db/schema';
 
@@ -18,6 +18,7 @@ export class NetworkOutbox extends ServiceOutbox {
       table: outbox,
       rpc,
       contracts: [startPipeline, startReferralFollowUp, appendAudit],
+      batches: [AUDIT_OUTBOX_BATCH],
     });
   }
 }

@@ -1,6 +1,13 @@
 import { CertificateCode } from '@bandanh/contracts';
 import type { CertificateRow } from '../db/schema';
-import { anonymous, applicant, APPLICANT_ID, fakeRepository, refusal, staff } from '@bandanh/platform/testing';
+import {
+  anonymous,
+  applicant,
+  APPLICANT_ID,
+  fakeRepository,
+  refusal,
+  staff,
+} from '@bandanh/platform/testing';
 import { generateCertificateCode } from './certificate-code';
 import type { CertificatesRepository } from './certificates.repository';
 import { CertificatesService } from './certificates.service';

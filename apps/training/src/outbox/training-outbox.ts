@@ -5,7 +5,7 @@ import {
   signalTrainingStarted,
   startTrainingSession,
 } from '@bandanh/contracts';
-import { NatsRpc, ServiceOutbox } from '@bandanh/platform';
+import { AUDIT_OUTBOX_BATCH, NatsRpc, ServiceOutbox } from '@bandanh/platform';
 import { TRAINING_DB, type TrainingDatabase } from '../db/database.module';
 import { outbox } from '../db/schema';
 
@@ -23,6 +23,7 @@ export class TrainingOutbox extends ServiceOutbox {
       table: outbox,
       rpc,
       contracts: [appendAudit, sendNotification, startTrainingSession, signalTrainingStarted],
+      batches: [AUDIT_OUTBOX_BATCH],
     });
   }
 }

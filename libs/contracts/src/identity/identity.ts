@@ -241,24 +241,41 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
+/** One entry a service asks the audit log to append. */
+export const AuditAppend = z.object({
+  action: z.string().min(1).max(100),
+  targetType: z.string().max(50).optional(),
+  targetId: z.string().max(100).optional(),
+  outcome: z.enum(AUDIT_OUTCOMES),
+  details: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * Who a service records this for: a person (a workflow's decision), another service
+   * (`system:<service>`, the one that asked for the change), or null for the public (an
+   * application from the public site). Only a service may name one.
+   */
+  onBehalfOf: z.union([z.uuid(), AuditSystemActor]).nullable().optional(),
+  /** The event's own id (a workflow step's), so that a retried append records it once. */
+  eventId: z.string().min(1).max(200).optional(),
+});
+
 export const appendAudit = defineContract({
   subject: 'identity.audit.append',
-  request: z.object({
-    action: z.string().min(1).max(100),
-    targetType: z.string().max(50).optional(),
-    targetId: z.string().max(100).optional(),
-    outcome: z.enum(AUDIT_OUTCOMES),
-    details: z.record(z.string(), z.unknown()).optional(),
-    /**
-     * Who a service records this for: a person (a workflow's decision), another service
-     * (`system:<service>`, the one that asked for the change), or null for the public (an
-     * application from the public site). Only a service may name one.
-     */
-    onBehalfOf: z.union([z.uuid(), AuditSystemActor]).nullable().optional(),
-    /** The event's own id (a workflow step's), so that a retried append records it once. */
-    eventId: z.string().min(1).max(200).optional(),
-  }),
+  request: AuditAppend,
   response: z.object({ seq: z.number().int() }),
+});
+
+/** The most entries one `appendAuditEntries` carries. */
+export const AUDIT_BATCH_MAX = 25;
+
+/**
+ * Several entries at once, appended in their order in one transaction under one turn of the
+ * chain's lock: a service's outbox sends its backlog this way. Each entry is checked as
+ * `appendAudit` checks it, and an entry whose event id is recorded already is not appended again.
+ */
+export const appendAuditEntries = defineContract({
+  subject: 'identity.audit.appendMany',
+  request: z.object({ entries: z.array(AuditAppend).min(1).max(AUDIT_BATCH_MAX) }),
+  response: z.object({ seqs: z.array(z.number().int()) }),
 });
 
 /** A calendar day in Cambodia (Asia/Phnom_Penh), YYYY-MM-DD. */

@@ -1,4 +1,11 @@
-import type { Caller, RequestOf, appendAudit } from '@bandanh/contracts';
+import {
+  AUDIT_BATCH_MAX,
+  appendAudit,
+  appendAuditEntries,
+  type Caller,
+  type RequestOf,
+} from '@bandanh/contracts';
+import type { OutboxBatch } from '../db/outbox';
 
 /**
  * Who made a change, as the audit log names them: a person's account id, a service
@@ -49,3 +56,13 @@ export function auditAppend(entry: ServiceAuditEntry): RequestOf<typeof appendAu
     details: entry.details ?? {},
   };
 }
+
+/**
+ * A service outbox's audit entries go to identity together (up to AUDIT_BATCH_MAX in one
+ * request, one turn of the chain's lock), not one request and one lock each.
+ */
+export const AUDIT_OUTBOX_BATCH: OutboxBatch = {
+  of: appendAudit,
+  as: appendAuditEntries,
+  max: AUDIT_BATCH_MAX,
+};

@@ -60,13 +60,14 @@ export const NATS_ACCESS: Readonly<Record<ServiceName, ServiceAccess>> = {
   },
   network: {
     about: 'CBOs, assessments, directory, hotline: its outbox starts pipelines and referral follow-ups',
-    calls: [startPipeline, startReferralFollowUp, appendAudit],
+    calls: [startPipeline, startReferralFollowUp, appendAudit, contracts.appendAuditEntries],
   },
   training: {
     about:
       'the training catalogue, trainers, sessions, attendance and certificates: its outbox writes its changes to the audit log, sends its notifications and starts and signals workflows; it asks identity and the network for the CBOs and people it writes to',
     calls: [
       appendAudit,
+      contracts.appendAuditEntries,
       contracts.sendNotification,
       contracts.startTrainingSession,
       contracts.signalTrainingStarted,
@@ -81,6 +82,7 @@ export const NATS_ACCESS: Readonly<Record<ServiceName, ServiceAccess>> = {
       'grant rounds, applications, reviews and decisions: its outbox writes its changes to the audit log, sends its notifications and starts and signals application workflows; it asks the network, training and identity about the CBOs, their trainers and the reviewers',
     calls: [
       appendAudit,
+      contracts.appendAuditEntries,
       contracts.sendNotification,
       contracts.startGrantApplicationRun,
       contracts.signalGrantResubmitted,
