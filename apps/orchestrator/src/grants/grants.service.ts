@@ -21,6 +21,7 @@ import {
 } from '@bandanh/workflows';
 import { ORCHESTRATOR_CONFIG } from '../config/config.module';
 import type { OrchestratorConfig } from '../config/env';
+import { stepOrEnded } from '../temporal/updates';
 import { GrantApplicationWorkflows } from './grants.temporal';
 
 type StartInput = ParsedRequestOf<typeof startGrantApplicationRun>;
@@ -144,16 +145,18 @@ export class GrantApplicationsService {
     update: UpdateDefinition<GrantApplicationView, [A]>,
     args: A,
   ): Promise<GrantApplicationRun> {
-    try {
-      return await this.workflows.update(applicationId, update, args);
-    } catch (error) {
-      if (!(error instanceof DomainError && error.code === 'NOT_FOUND')) throw error;
-      if ((await this.workflows.running(applicationId)) !== false) throw error;
-      const { stage } = await this.workflows.view(applicationId);
-      throw new DomainError('CONFLICT', `The application is ${stage}, so it takes no more steps`, {
-        reason: 'wrong_stage' satisfies GrantRefusal,
-        stage,
-      });
-    }
+    return stepOrEnded(
+      {
+        update: () => this.workflows.update(applicationId, update, args),
+        running: () => this.workflows.running(applicationId),
+      },
+      async () => {
+        const { stage } = await this.workflows.view(applicationId);
+        return new DomainError('CONFLICT', `The application is ${stage}, so it takes no more steps`, {
+          reason: 'wrong_stage' satisfies GrantRefusal,
+          stage,
+        });
+      },
+    );
   }
 }

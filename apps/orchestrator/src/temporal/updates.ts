@@ -28,3 +28,24 @@ export async function runUpdate<T>(what: string, id: string, update: () => Promi
     throw error;
   }
 }
+
+/** What a step's update runs on: the workflow's update, and whether it is still running. */
+export interface StepTarget<V> {
+  update(): Promise<V>;
+  running(): Promise<boolean | undefined>;
+}
+
+/**
+ * Runs a step's update. A workflow that has ended takes no update: its NOT_FOUND becomes the
+ * refusal the running workflow would have given (`ended`, from where it ended), so a caller
+ * reads the same reason whether it was a moment early or late.
+ */
+export async function stepOrEnded<V>(target: StepTarget<V>, ended: () => Promise<DomainError>): Promise<V> {
+  try {
+    return await target.update();
+  } catch (error) {
+    if (!(error instanceof DomainError && error.code === 'NOT_FOUND')) throw error;
+    if ((await target.running()) !== false) throw error;
+    throw await ended();
+  }
+}

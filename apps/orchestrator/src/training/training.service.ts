@@ -18,6 +18,7 @@ import {
 } from '@bandanh/workflows';
 import { ORCHESTRATOR_CONFIG } from '../config/config.module';
 import type { OrchestratorConfig } from '../config/env';
+import { stepOrEnded } from '../temporal/updates';
 import { TrainingSessionWorkflows } from './training.temporal';
 
 type StartInput = ParsedRequestOf<typeof startTrainingSession>;
@@ -98,20 +99,22 @@ export class TrainingSessionsService {
     update: UpdateDefinition<SessionView, [A]>,
     args: A,
   ): Promise<TrainingSessionRun> {
-    try {
-      return await this.workflows.update(sessionId, update, args);
-    } catch (error) {
-      if (!(error instanceof DomainError && error.code === 'NOT_FOUND')) throw error;
-      if ((await this.workflows.running(sessionId)) !== false) throw error;
-      const { state } = await this.workflows.view(sessionId);
-      const reason: TrainingSessionRefusal = state === 'cancelled' ? 'session_cancelled' : 'already_held';
-      throw new DomainError(
-        'CONFLICT',
-        state === 'cancelled'
-          ? 'This session was cancelled, so it cannot be changed'
-          : 'This session is over and complete, so it cannot be changed',
-        { reason, state },
-      );
-    }
+    return stepOrEnded(
+      {
+        update: () => this.workflows.update(sessionId, update, args),
+        running: () => this.workflows.running(sessionId),
+      },
+      async () => {
+        const { state } = await this.workflows.view(sessionId);
+        const reason: TrainingSessionRefusal = state === 'cancelled' ? 'session_cancelled' : 'already_held';
+        return new DomainError(
+          'CONFLICT',
+          state === 'cancelled'
+            ? 'This session was cancelled, so it cannot be changed'
+            : 'This session is over and complete, so it cannot be changed',
+          { reason, state },
+        );
+      },
+    );
   }
 }

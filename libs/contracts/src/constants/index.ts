@@ -8,3 +8,4 @@ export * from './hotline';
 export * from './roles';
 export * from './training';
 export * from './grants';
+export * from './duration';

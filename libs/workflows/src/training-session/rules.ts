@@ -1,28 +1,6 @@
 import type { cboPipelineWorkflowId } from '@bandanh/contracts';
+import { durationMs } from '@bandanh/contracts/constants';
 import type { AttendanceEntry } from './definitions';
-
-/**
- * The units of a duration, as the platform's `durationMs` (libs/platform/src/config) reads
- * them: the workflow cannot load the platform, so it restates the parser, and `rules.spec.ts`
- * checks that both answer alike.
- */
-const DURATION_UNITS: ReadonlyArray<[RegExp, number]> = [
-  [/^(milliseconds?|msecs?|ms)$/, 1],
-  [/^(seconds?|secs?|s)$/, 1_000],
-  [/^(minutes?|mins?|m)$/, 60_000],
-  [/^(hours?|hrs?|h)$/, 3_600_000],
-  [/^(days?|d)$/, 86_400_000],
-  [/^(weeks?|w)$/, 604_800_000],
-  [/^(years?|yrs?|y)$/, 31_557_600_000],
-];
-
-/** The milliseconds of a duration such as `3 days` or `36h`; `undefined` for anything else. */
-export function durationMsInWorkflow(value: string): number | undefined {
-  const match = /^(\d+(?:\.\d+)?) *([a-z]+)$/i.exec(value.trim());
-  const unit = match ? DURATION_UNITS.find(([name]) => name.test(match[2].toLowerCase())) : undefined;
-  const ms = match && unit ? Math.round(Number(match[1]) * unit[1]) : 0;
-  return ms > 0 ? ms : undefined;
-}
 
 /** The contracts' pipeline id, restated so that the workflow bundle does not load zod. */
 export const cboPipelineWorkflowIdInWorkflow = ((cboId: string) =>
@@ -47,7 +25,7 @@ export function remindersDue(
   const start = new Date(startsAt).getTime();
   return leads
     .flatMap((lead) => {
-      const ms = durationMsInWorkflow(lead);
+      const ms = durationMs(lead);
       return ms === undefined || sent.has(lead) ? [] : [{ lead, at: start - ms }];
     })
     .filter((reminder) => reminder.at > now)
