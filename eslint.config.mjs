@@ -87,9 +87,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^(?!@temporalio/workflow$|@bandanh/contracts$|\\.{1,2}/)',
+              regex: '^(?!@temporalio/workflow$|@bandanh/contracts(/constants)?$|\\.{1,2}/)',
               message:
-                'Workflow code imports only @temporalio/workflow, @bandanh/contracts and its own files.',
+                'Workflow code imports only @temporalio/workflow, @bandanh/contracts (or its plain /constants) and its own files.',
             },
           ],
         },

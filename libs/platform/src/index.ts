@@ -21,3 +21,4 @@ export * from './crypto';
 export * from './auth/require';
 export * from './auth/caller-token';
 export * from './db/database.module';
+export * from './notifications/messages';

@@ -8,6 +8,7 @@ import {
   type ApplicationStage,
   type Attachment,
   type GrantApplication,
+  type GrantApplicationSummary,
   type RequestOf,
 } from '@bandanh/contracts';
 import { GRANTS_DB, type GrantsDatabase } from '../db/database.module';
@@ -62,6 +63,35 @@ export function toApplication(
     submittedBy: blind ? null : row.submittedBy,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * A stored application as a list shows it: its score as the reader may see it (the average, or a
+ * reviewer's own) and its reviews' progress. `blind` hides the CBO as `toApplication` does.
+ */
+export function toSummary(
+  row: ApplicationRow,
+  reviews: { score: number | null; reviewsDone: number; reviewsNeeded: number },
+  options: { blind?: boolean } = {},
+): GrantApplicationSummary {
+  const full = toApplication(row, [], options);
+  return {
+    id: full.id,
+    roundId: full.roundId,
+    cboId: full.cboId,
+    cboName: full.cboName,
+    cboNameKm: full.cboNameKm,
+    stage: full.stage,
+    reference: full.reference,
+    currency: full.currency,
+    totals: full.totals,
+    decision: full.decision,
+    submittedAt: full.submittedAt,
+    updatedAt: full.updatedAt,
+    title: full.plan.title,
+    provinceCode: full.plan.provinceCode,
+    ...reviews,
   };
 }
 

@@ -33,6 +33,7 @@ import {
   ApplicationsRepository,
   toApplication,
   toAttachment,
+  toSummary,
   type ApplicationListFilter,
   type NewAttachment,
 } from './applications.repository';
@@ -308,28 +309,9 @@ export class ApplicationsService {
     if (!round) throw roundNotFound(filter.roundId);
     const { items, total, counts } = await this.repository.list(filter);
     return {
-      items: items.map(({ row, score, reviewsDone }) => {
-        const full = toApplication(row);
-        return {
-          id: full.id,
-          roundId: full.roundId,
-          cboId: full.cboId,
-          cboName: full.cboName,
-          cboNameKm: full.cboNameKm,
-          stage: full.stage,
-          reference: full.reference,
-          currency: full.currency,
-          totals: full.totals,
-          decision: full.decision,
-          submittedAt: full.submittedAt,
-          updatedAt: full.updatedAt,
-          title: full.plan.title,
-          provinceCode: full.plan.provinceCode,
-          score,
-          reviewsDone,
-          reviewsNeeded: round.reviewersPerApplication,
-        };
-      }),
+      items: items.map(({ row, score, reviewsDone }) =>
+        toSummary(row, { score, reviewsDone, reviewsNeeded: round.reviewersPerApplication }),
+      ),
       total,
       counts: Object.fromEntries(APPLICATION_STAGES.map((stage) => [stage, counts[stage] ?? 0])) as Record<
         ApplicationStage,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseEnv, databaseEnv, loadConfig } from '@bandanh/platform';
+import { baseEnv, databaseEnv, loadConfig, webUrlEnv } from '@bandanh/platform';
 
 const MIB = 1024 * 1024;
 
@@ -13,14 +13,7 @@ export const GrantsEnv = z.object({
     .min(1)
     .max(1024 * MIB)
     .default(30 * MIB),
-  /** The web's address as people reach it, for the links in the grants service's emails. */
-  WEB_URL: z
-    .url({
-      protocol: /^https?$/,
-      error: 'must be the http(s) address of the web, like https://bandanh.example.org',
-    })
-    .default('http://localhost:3000')
-    .transform((value) => value.replace(/\/+$/, '')),
+  ...webUrlEnv,
 });
 export type GrantsConfig = z.output<typeof GrantsEnv>;
 

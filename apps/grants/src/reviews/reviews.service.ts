@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Caller, GrantApplicationSummary, GrantReview, StaffRelationship } from '@bandanh/contracts';
 import { requireGroup } from '@bandanh/platform';
 import { isGrantReader, isReviewer } from '../access/access';
-import { toApplication } from '../applications/applications.repository';
+import { toSummary } from '../applications/applications.repository';
 import { GrantsDirectory } from '../directory/directory';
 import { applicationNotFound, unknownCbo } from './reviews.errors';
 import { ReviewsRepository, toRelationship, toReview } from './reviews.repository';
@@ -41,32 +41,19 @@ export class ReviewsService {
     if (!isReviewer(reviewer)) return [];
     const assigned = await this.repository.assignedTo(reviewer.userId);
     const done = await this.repository.scoredCounts(assigned.map(({ application }) => application.id));
-    return assigned.map(({ review, application, round }) => {
-      const full = toApplication(application, [], { blind: round.blindReview });
-      return {
-        review: toReview(review),
-        application: {
-          id: full.id,
-          roundId: full.roundId,
-          cboId: full.cboId,
-          cboName: full.cboName,
-          cboNameKm: full.cboNameKm,
-          stage: full.stage,
-          reference: full.reference,
-          currency: full.currency,
-          totals: full.totals,
-          decision: full.decision,
-          submittedAt: full.submittedAt,
-          updatedAt: full.updatedAt,
-          title: full.plan.title,
-          provinceCode: full.plan.provinceCode,
+    return assigned.map(({ review, application, round }) => ({
+      review: toReview(review),
+      application: toSummary(
+        application,
+        {
           // Their own score: the others' stay theirs until the board reads them.
           score: review.total,
           reviewsDone: done.get(application.id) ?? 0,
           reviewsNeeded: round.reviewersPerApplication,
         },
-      };
-    });
+        { blind: round.blindReview },
+      ),
+    }));
   }
 
   async relationships(caller: Caller): Promise<StaffRelationship[]> {

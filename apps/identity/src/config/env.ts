@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseEnv, databaseEnv, durationEnv, loadConfig } from '@bandanh/platform';
+import { baseEnv, databaseEnv, durationEnv, loadConfig, webUrlEnv } from '@bandanh/platform';
 
 /** A development-only key: production must set IDENTITY_ENCRYPTION_KEYS (refused otherwise). */
 const DEV_KEYS = 'dev:YmFuZGFuaC1kZXZlbG9wbWVudC1rZXktMzItYnl0ZXM=';
@@ -28,14 +28,7 @@ export const IdentityEnv = z
     PASSWORD_RESET_WINDOW: durationEnv('1 hour'),
     /** The least time a reset request takes to answer, so that its timing does not tell a known address from another. */
     PASSWORD_RESET_ANSWER_MS: z.coerce.number().int().min(0).default(300),
-    /** The web's address as people reach it, for the links in emails. */
-    WEB_URL: z
-      .url({
-        protocol: /^https?$/,
-        error: 'must be the http(s) address of the web, like https://bandanh.example.org',
-      })
-      .default('http://localhost:3000')
-      .transform((value) => value.replace(/\/+$/, '')),
+    ...webUrlEnv,
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.IDENTITY_ENCRYPTION_KEYS !== DEV_KEYS, {
     path: ['IDENTITY_ENCRYPTION_KEYS'],

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { STAFF_ROLES } from '@bandanh/contracts';
-import { baseEnv, databaseEnv, durationMs, loadConfig, mailEnv, temporalEnv } from '@bandanh/platform';
+import {
+  baseEnv,
+  databaseEnv,
+  durationMs,
+  loadConfig,
+  mailEnv,
+  temporalEnv,
+  webUrlEnv,
+} from '@bandanh/platform';
 
 /**
  * A duration kept as written (`3 days`, `36h`, `2s`), for Temporal timers to read; checked with
@@ -40,14 +48,7 @@ export const OrchestratorEnv = z.object({
   GRANT_APPROVAL_DUE: duration('5 days'),
   /** How long an application waits before asking again for reviewers when too few were free. */
   GRANT_REVIEWER_RETRY: duration('1 hour'),
-  /** The web's address as people reach it, for the links in emails (a task's page). */
-  WEB_URL: z
-    .url({
-      protocol: /^https?$/,
-      error: 'must be the http(s) address of the web, like https://bandanh.example.org',
-    })
-    .default('http://localhost:3000')
-    .transform((value) => value.replace(/\/+$/, '')),
+  ...webUrlEnv,
   /**
    * How long before a training session's start its invitees are reminded: durations separated
    * by commas (`3 days,1 day`), one reminder each; a session scheduled closer to its start than a

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseEnv, databaseEnv, loadConfig } from '@bandanh/platform';
+import { baseEnv, databaseEnv, loadConfig, webUrlEnv } from '@bandanh/platform';
 
 export const TrainingEnv = z.object({
   ...baseEnv,
@@ -15,14 +15,7 @@ export const TrainingEnv = z.object({
   TRAINING_SEATS_PER_CBO: z.coerce.number().int().min(1).max(500).default(3),
   /** How many of a CBO's members must attend a session for the CBO to complete its module. */
   TRAINING_COMPLETION_MIN_ATTENDEES: z.coerce.number().int().min(1).max(100).default(1),
-  /** The web's address as people reach it, for the links in the training service's emails. */
-  WEB_URL: z
-    .url({
-      protocol: /^https?$/,
-      error: 'must be the http(s) address of the web, like https://bandanh.example.org',
-    })
-    .default('http://localhost:3000')
-    .transform((value) => value.replace(/\/+$/, '')),
+  ...webUrlEnv,
 });
 export type TrainingConfig = z.output<typeof TrainingEnv>;
 

@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto';
 import {
   findProvince,
-  type NotificationKind,
   type NotificationLocale,
   type NotificationParams,
-  type NotificationRequest,
   type SessionVenue,
 } from '@bandanh/contracts';
+
+export { message, notificationKey, type Recipient } from '@bandanh/platform';
 
 /**
  * The training service's messages, as `sendNotification` requests: one per event and recipient,
@@ -21,14 +20,6 @@ export interface SessionFacts {
   startsAt: string;
   venue: SessionVenue;
   module: { titleKm: string; titleEn: string };
-}
-
-/** Whom it goes to. */
-export interface Recipient {
-  userId: string;
-  email: string;
-  displayName: string;
-  locale: NotificationLocale;
 }
 
 /** The place's words in each language; `place:online` for an online session. */
@@ -51,19 +42,6 @@ export function sessionParams(session: SessionFacts): NotificationParams {
   };
 }
 
-/**
- * A notification key: lower-case, within the channel's 8–150 characters and its alphabet. A long
- * event id is shortened to its hash so the key stays unique.
- */
-export function notificationKey(...parts: string[]): string {
-  const raw = parts
-    .join(':')
-    .toLowerCase()
-    .replace(/[^a-z0-9:._-]+/g, '-');
-  if (raw.length <= 150) return raw.padEnd(8, '-');
-  return `${raw.slice(0, 100)}:${createHash('sha256').update(raw).digest('hex').slice(0, 40)}`;
-}
-
 export interface Links {
   /** The web's address, without a trailing slash. */
   webUrl: string;
@@ -82,21 +60,4 @@ export function trainerLink(links: Links, locale: NotificationLocale, sessionId:
 /** The public page where a certificate is checked. */
 export function certificateLink(links: Links, locale: NotificationLocale, code: string): string {
   return `${links.webUrl}/${locale}/certificates/${encodeURIComponent(code)}`;
-}
-
-export function message(
-  kind: NotificationKind,
-  key: string,
-  recipient: Recipient,
-  params: NotificationParams,
-  cboId?: string,
-): NotificationRequest {
-  return {
-    key,
-    kind,
-    locale: recipient.locale,
-    recipient: { email: recipient.email, userId: recipient.userId },
-    params: { name: recipient.displayName, ...params },
-    ...(cboId ? { cboId } : {}),
-  };
 }

@@ -87,6 +87,17 @@ export const mailEnv = {
     .default('Bandanh <no-reply@bandanh.local>'),
 };
 
+/** The web's address as people reach it, for the links a service writes into its emails. */
+export const webUrlEnv = {
+  WEB_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: 'must be the http(s) address of the web, like https://bandanh.example.org',
+    })
+    .default('http://localhost:3000')
+    .transform((value) => value.replace(/\/+$/, '')),
+};
+
 export const temporalEnv = {
   TEMPORAL_ADDRESS: z
     .string()
