@@ -1,10 +1,5 @@
 import { cboPipelineWorkflowId } from '@bandanh/contracts';
-import {
-  attendanceMismatch,
-  badNewTime,
-  cboPipelineWorkflowIdInWorkflow,
-  remindersDue,
-} from './rules';
+import { attendanceMismatch, badNewTime, cboPipelineWorkflowIdInWorkflow, remindersDue } from './rules';
 
 const START = '2026-12-10T02:00:00.000Z';
 const at = (iso: string) => new Date(iso).getTime();
