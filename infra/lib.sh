@@ -182,8 +182,27 @@ ensure_deps() {
   (cd "$REPO" && pnpm install --frozen-lockfile --config.confirm-modules-purge=false)
 }
 
+# Builds a Go program into .tools/bin with go install: go_install_tool <name> <module@version>
+# <what it is, for the messages> <how long it takes, for the first message>. Dies, saying what to
+# do, when Go is missing or the build fails.
+go_install_tool() {
+  local name=$1 module=$2 what=$3 takes=$4 go_bin="" started
+  if go_bin=$(command -v go 2>/dev/null); then
+    :
+  elif [ -x /usr/local/go/bin/go ]; then
+    go_bin=/usr/local/go/bin/go
+  else
+    die "$what is missing and Go is not installed to build it: install Go (https://go.dev/dl/) and run again, or put \`$name\` on PATH"
+  fi
+  say "building $what (${module##*@}) into .tools/bin with go install ($takes)"
+  started=$SECONDS
+  GOBIN="$REPO/.tools/bin" "$go_bin" install "$module" ||
+    die "go install of $what failed (see above); or put \`$name\` on PATH and run again"
+  say "built $REPO/.tools/bin/$name in $((SECONDS - started)) s"
+}
+
 ensure_temporal() {
-  local found="" go_bin="" started
+  local found=""
   if found=$(command -v temporal 2>/dev/null); then
     :
   elif [ -x "$REPO/.tools/bin/temporal" ]; then
@@ -194,19 +213,9 @@ ensure_temporal() {
     say "Temporal CLI: $TEMPORAL_BIN"
     return 0
   fi
-  if go_bin=$(command -v go 2>/dev/null); then
-    :
-  elif [ -x /usr/local/go/bin/go ]; then
-    go_bin=/usr/local/go/bin/go
-  else
-    die "the Temporal CLI is missing and Go is not installed to build it: install Go (https://go.dev/dl/) and run again, or put the \`temporal\` CLI on PATH (https://temporal.io/setup/install-temporal-cli)"
-  fi
-  say "building the Temporal CLI v1.5.1 into .tools/bin with go install (takes a few minutes the first time)"
-  started=$SECONDS
-  GOBIN="$REPO/.tools/bin" "$go_bin" install github.com/temporalio/cli/cmd/temporal@v1.5.1 ||
-    die "go install of the Temporal CLI failed (see above); or put the \`temporal\` CLI on PATH and run again"
+  go_install_tool temporal github.com/temporalio/cli/cmd/temporal@v1.5.1 "the Temporal CLI" \
+    "takes a few minutes the first time"
   export TEMPORAL_BIN="$REPO/.tools/bin/temporal"
-  say "built $TEMPORAL_BIN in $((SECONDS - started)) s"
 }
 
 ensure_chromium() {
@@ -340,26 +349,15 @@ ensure_temporal_server() {
 # the failing-relay test also starts on ports of its own); started where nothing answers on 1025,
 # and stopped on exit by the trap like everything this script started.
 ensure_mailpit() {
-  local found="" go_bin="" started log="$INFRA_LOGS/mailpit.log" offset i
+  local found="" log="$INFRA_LOGS/mailpit.log" offset i
   export SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:1025}"
   if found=$(command -v mailpit 2>/dev/null); then
     :
   elif [ -x "$REPO/.tools/bin/mailpit" ]; then
     found="$REPO/.tools/bin/mailpit"
   else
-    if go_bin=$(command -v go 2>/dev/null); then
-      :
-    elif [ -x /usr/local/go/bin/go ]; then
-      go_bin=/usr/local/go/bin/go
-    else
-      die "Mailpit is missing and Go is not installed to build it: install Go (https://go.dev/dl/) and run again, or put \`mailpit\` on PATH"
-    fi
-    say "building Mailpit v1.33.1 into .tools/bin with go install (about a minute the first time)"
-    started=$SECONDS
-    GOBIN="$REPO/.tools/bin" "$go_bin" install github.com/axllent/mailpit@v1.33.1 ||
-      die "go install of Mailpit failed (see above); or put \`mailpit\` on PATH and run again"
+    go_install_tool mailpit github.com/axllent/mailpit@v1.33.1 Mailpit "about a minute the first time"
     found="$REPO/.tools/bin/mailpit"
-    say "built $found in $((SECONDS - started)) s"
   fi
   export MAILPIT_BIN="$found"
   if port_open 127.0.0.1 1025; then
@@ -393,24 +391,11 @@ ensure_caller_keys() {
 # HTTP, buckets in memory), built like Mailpit into .tools/bin. The test starts its own on a
 # free port; S3_SERVER_BIN tells it where the binary is.
 ensure_s3_server() {
-  local go_bin="" started
-  if [ -x "$REPO/.tools/bin/gofakes3" ]; then
-    export S3_SERVER_BIN="$REPO/.tools/bin/gofakes3"
-    return 0
+  if [ ! -x "$REPO/.tools/bin/gofakes3" ]; then
+    go_install_tool gofakes3 github.com/johannesboyne/gofakes3/cmd/gofakes3@v1.2.0 \
+      "gofakes3, the tests' S3 server," "a few seconds"
   fi
-  if go_bin=$(command -v go 2>/dev/null); then
-    :
-  elif [ -x /usr/local/go/bin/go ]; then
-    go_bin=/usr/local/go/bin/go
-  else
-    die "gofakes3 (the tests' S3 server) is missing and Go is not installed to build it: install Go (https://go.dev/dl/) and run again"
-  fi
-  say "building gofakes3 v1.2.0 (the tests' S3 server) into .tools/bin with go install"
-  started=$SECONDS
-  GOBIN="$REPO/.tools/bin" "$go_bin" install github.com/johannesboyne/gofakes3/cmd/gofakes3@v1.2.0 ||
-    die "go install of gofakes3 failed (see above)"
   export S3_SERVER_BIN="$REPO/.tools/bin/gofakes3"
-  say "built $S3_SERVER_BIN in $((SECONDS - started)) s"
 }
 
 ensure_nats_server_binary() {

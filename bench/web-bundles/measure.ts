@@ -8,10 +8,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type * as Stack from '../../apps/gateway/test/stack';
+import { freePort } from '../../apps/gateway/test/tool-server';
 
 /** The goal: gzipped JavaScript per applicant page. */
 const GOAL_KIB = 130;
@@ -174,19 +174,6 @@ function report(results: PageResult[]): string {
 
 // ---------------------------------------------------------------------------------------------
 // --start: a back end of its own, a CBO member linked to a CBO, and `next start` of a built web.
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        address && typeof address !== 'string' ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 interface Running {
   url: string;

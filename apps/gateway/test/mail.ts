@@ -1,10 +1,9 @@
 // Mail as the tests read it: Mailpit's API (the running one on :8025, or one a test starts on
 // ports of its own), searched by recipient so that every test sees only the messages it sent.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { waitFor } from '@bandanh/platform/testing';
+import { freePort, startToolProcess, toolBinary } from './tool-server';
+
+export { freePort };
 
 export interface MailSummary {
   ID: string;
@@ -56,49 +55,21 @@ export class Mailbox {
   }
 }
 
-/** A TCP port on 127.0.0.1 that nothing listens on (the kernel's pick, closed again). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-function mailpitBinary(): string {
-  const candidates = [process.env.MAILPIT_BIN, join(__dirname, '../../../.tools/bin/mailpit')];
-  const found = candidates.find((path): path is string => !!path && existsSync(path));
-  if (!found)
-    throw new Error('Mailpit is not built: run npm test (infra/lib.sh ensure_mailpit) or set MAILPIT_BIN');
-  return found;
-}
-
 /** A Mailpit of the test's own, on the given SMTP port and a free API port, until `stop()`. */
 export async function startMailpit(
   smtpPort: number,
 ): Promise<{ mailbox: Mailbox; stop: () => Promise<void> }> {
   const apiPort = await freePort();
-  const child: ChildProcess = spawn(
-    mailpitBinary(),
-    ['--smtp', `127.0.0.1:${smtpPort}`, '--listen', `127.0.0.1:${apiPort}`, '--quiet'],
-    { stdio: 'ignore' },
-  );
+  const server = startToolProcess(toolBinary('mailpit', 'MAILPIT_BIN', 'Mailpit is not built'), [
+    '--smtp',
+    `127.0.0.1:${smtpPort}`,
+    '--listen',
+    `127.0.0.1:${apiPort}`,
+    '--quiet',
+  ]);
   const mailbox = new Mailbox(`http://127.0.0.1:${apiPort}`);
   await waitFor(async () => ((await fetch(`${mailbox.apiUrl}/api/v1/messages`)).ok ? true : undefined), {
     what: 'the test Mailpit to answer',
   });
-  return {
-    mailbox,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  return { mailbox, stop: server.stop };
 }

@@ -1,24 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { waitFor } from '@bandanh/platform/testing';
+import { freePort } from '../../gateway/test/tool-server';
 
 const WEB_ROOT = join(__dirname, '..');
 const NEXT = join(WEB_ROOT, 'node_modules/.bin/next');
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        address && typeof address !== 'string' ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 /** The built web (`next start`), talking to the given gateway. Builds it first if it was never built. */
 export async function startWeb(gatewayUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
