@@ -5,21 +5,10 @@ import {
   declareConflict,
   scoreApplication,
 } from '@/app/[locale]/(staff)/grants/reviews/[applicationId]/actions';
-import {
-  Choices,
-  FormMessage,
-  Hidden,
-  PlainForm,
-  SubmitButton,
-  TextAreaField,
-} from '@/components/form-parts';
-import { useFormAction } from '@/components/use-form-action';
+import { Choices, TextAreaField } from '@/components/form-parts';
 import { useLocalFormat } from '@/i18n/use-local-format';
-import type { StepFormState } from './step-refusals';
-import { useStepMessage } from './step-forms';
+import { StepForm } from './step-forms';
 import styles from './grants.module.css';
-
-const blank = (values: Record<string, string> = {}): StepFormState => ({ values, errors: {} });
 
 interface Common {
   locale: string;
@@ -33,45 +22,43 @@ interface Common {
  */
 export function DeclarationForm({ locale, applicationId, currency }: Common) {
   const t = useTranslations('grants.declaration');
-  const form = useFormAction(
-    declareConflict,
-    blank({ conflict: '', note: '' }),
-    `/${locale}/grants/reviews/${applicationId}`,
-  );
-  const { state } = form;
   return (
-    <PlainForm
-      bound={form}
-      errors={state.errors}
-      messages="grants.step.fieldErrors"
+    <StepForm
+      action={declareConflict}
+      initial={{ conflict: '', note: '' }}
+      permalink={`/${locale}/grants/reviews/${applicationId}`}
+      currency={currency}
+      hidden={{ locale, applicationId }}
+      submit={{ label: t('submit'), busy: t('working') }}
       className="card"
       data-declaration-form
     >
-      <FormMessage message={useStepMessage(state, currency)} />
-      <Hidden fields={{ locale, applicationId }} />
-      <Choices
-        name="conflict"
-        type="radio"
-        legend={t('legend')}
-        idPrefix="declare"
-        choices={[
-          { value: 'none', label: t('none') },
-          { value: 'conflict', label: t('conflict') },
-        ]}
-        checked={(value) => value === state.values.conflict}
-        required
-      />
-      <TextAreaField
-        name="note"
-        id="declare-note"
-        label={t('note')}
-        hint={t('noteHint')}
-        defaultValue={state.values.note}
-        maxLength={1000}
-        rows={2}
-      />
-      <SubmitButton pending={form.pending} label={t('submit')} busy={t('working')} />
-    </PlainForm>
+      {(state) => (
+        <>
+          <Choices
+            name="conflict"
+            type="radio"
+            legend={t('legend')}
+            idPrefix="declare"
+            choices={[
+              { value: 'none', label: t('none') },
+              { value: 'conflict', label: t('conflict') },
+            ]}
+            checked={(value) => value === state.values.conflict}
+            required
+          />
+          <TextAreaField
+            name="note"
+            id="declare-note"
+            label={t('note')}
+            hint={t('noteHint')}
+            defaultValue={state.values.note}
+            maxLength={1000}
+            rows={2}
+          />
+        </>
+      )}
+    </StepForm>
   );
 }
 
@@ -92,77 +79,79 @@ export function ScoreForm({
   const t = useTranslations('grants.scoreForm');
   const fieldErrors = useTranslations('grants.step.fieldErrors');
   const format = useLocalFormat();
-  const form = useFormAction(scoreApplication, blank(), `/${locale}/grants/reviews/${applicationId}`);
-  const { state } = form;
   return (
-    <PlainForm
-      bound={form}
-      errors={state.errors}
-      messages="grants.step.fieldErrors"
+    <StepForm
+      action={scoreApplication}
+      initial={{}}
+      permalink={`/${locale}/grants/reviews/${applicationId}`}
+      currency={currency}
+      hidden={{ locale, applicationId }}
+      submit={{ label: t('submit'), busy: t('working') }}
       className="card"
       data-score-form
     >
-      <FormMessage message={useStepMessage(state, currency)} />
-      <Hidden fields={{ locale, applicationId }} />
-      {criteria.map((criterion) => {
-        const name = `score.${criterion.key}`;
-        const error = state.errors[name];
-        return (
-          <div key={criterion.key} className={styles.criterion} data-criterion={criterion.key}>
-            <input type="hidden" name="criterion" value={criterion.key} />
-            <input type="hidden" name={`max.${criterion.key}`} value={criterion.maxScore} />
-            <fieldset
-              className={styles.scoreChoices}
-              aria-invalid={Boolean(error)}
-              aria-describedby={error ? `${criterion.key}-error` : undefined}
-            >
-              <legend>
-                <strong>{criterion.label}</strong>{' '}
-                <span className="muted">
-                  {t('scale', {
-                    max: format.number(criterion.maxScore),
-                    weight: format.number(criterion.weight),
-                  })}
-                </span>
-              </legend>
-              {Array.from({ length: criterion.maxScore + 1 }, (_, n) => (
-                <label key={n}>
-                  <input
-                    type="radio"
-                    name={name}
-                    value={n}
-                    defaultChecked={state.values[name] === String(n)}
-                  />
-                  {format.number(n)}
-                </label>
-              ))}
-              {error && (
-                <span className="error" id={`${criterion.key}-error`}>
-                  {fieldErrors(error)}
-                </span>
-              )}
-            </fieldset>
-            <TextAreaField
-              name={`comment.${criterion.key}`}
-              id={`comment-${criterion.key}`}
-              label={t('criterionComment', { criterion: criterion.label })}
-              defaultValue={state.values[`comment.${criterion.key}`]}
-              maxLength={2000}
-              rows={2}
-            />
-          </div>
-        );
-      })}
-      <TextAreaField
-        name="comment"
-        id="overall-comment"
-        label={t('comment')}
-        hint={t('commentHint')}
-        defaultValue={state.values.comment}
-        maxLength={4000}
-        rows={4}
-      />
-      <SubmitButton pending={form.pending} label={t('submit')} busy={t('working')} />
-    </PlainForm>
+      {(state) => (
+        <>
+          {criteria.map((criterion) => {
+            const name = `score.${criterion.key}`;
+            const error = state.errors[name];
+            return (
+              <div key={criterion.key} className={styles.criterion} data-criterion={criterion.key}>
+                <input type="hidden" name="criterion" value={criterion.key} />
+                <input type="hidden" name={`max.${criterion.key}`} value={criterion.maxScore} />
+                <fieldset
+                  className={styles.scoreChoices}
+                  aria-invalid={Boolean(error)}
+                  aria-describedby={error ? `${criterion.key}-error` : undefined}
+                >
+                  <legend>
+                    <strong>{criterion.label}</strong>{' '}
+                    <span className="muted">
+                      {t('scale', {
+                        max: format.number(criterion.maxScore),
+                        weight: format.number(criterion.weight),
+                      })}
+                    </span>
+                  </legend>
+                  {Array.from({ length: criterion.maxScore + 1 }, (_, n) => (
+                    <label key={n}>
+                      <input
+                        type="radio"
+                        name={name}
+                        value={n}
+                        defaultChecked={state.values[name] === String(n)}
+                      />
+                      {format.number(n)}
+                    </label>
+                  ))}
+                  {error && (
+                    <span className="error" id={`${criterion.key}-error`}>
+                      {fieldErrors(error)}
+                    </span>
+                  )}
+                </fieldset>
+                <TextAreaField
+                  name={`comment.${criterion.key}`}
+                  id={`comment-${criterion.key}`}
+                  label={t('criterionComment', { criterion: criterion.label })}
+                  defaultValue={state.values[`comment.${criterion.key}`]}
+                  maxLength={2000}
+                  rows={2}
+                />
+              </div>
+            );
+          })}
+          <TextAreaField
+            name="comment"
+            id="overall-comment"
+            label={t('comment')}
+            hint={t('commentHint')}
+            defaultValue={state.values.comment}
+            maxLength={4000}
+            rows={4}
+          />
+        </>
+      )}
+    </StepForm>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import type { ReactNode } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { decideApproval, decideEligibility } from '@/app/[locale]/(staff)/grants/applications/[id]/actions';
 import {
@@ -44,49 +45,88 @@ interface Common {
   currency: string;
 }
 
+type StepAction = (state: StepFormState, formData: FormData) => Promise<StepFormState>;
+
+/**
+ * A form of one grants step: its refusal said at the top with the facts it names (in the round's
+ * `currency`), its fields' errors beside them, the `hidden` ids going back with it, and one
+ * submit button. `children` draws the fields from what was sent (kept after a refusal).
+ */
+export function StepForm({
+  action,
+  initial,
+  permalink,
+  currency,
+  hidden,
+  title,
+  submit,
+  children,
+  ...rest
+}: {
+  action: StepAction;
+  initial: Record<string, string>;
+  permalink: string;
+  currency: string;
+  hidden: Record<string, string>;
+  title?: ReactNode;
+  submit: { label: string; busy: string; className?: string };
+  children?: (state: StepFormState) => ReactNode;
+  className?: string;
+} & Record<`data-${string}`, string | boolean>) {
+  const form = useFormAction(action, blank(initial), permalink);
+  const { state } = form;
+  return (
+    <PlainForm bound={form} errors={state.errors} messages="grants.step.fieldErrors" {...rest}>
+      {title}
+      <FormMessage message={useStepMessage(state, currency)} />
+      <Hidden fields={hidden} />
+      {children?.(state)}
+      <SubmitButton pending={form.pending} {...submit} />
+    </PlainForm>
+  );
+}
+
 /** A coordinator's eligibility check: eligible, or ineligible with the reason the CBO will read. */
 export function EligibilityForm({ locale, applicationId, currency }: Common) {
   const t = useTranslations('grants.eligibilityForm');
-  const form = useFormAction(
-    decideEligibility,
-    blank({ outcome: '', reason: '' }),
-    `/${locale}/grants/applications/${applicationId}`,
-  );
-  const { state } = form;
   return (
-    <PlainForm
-      bound={form}
-      errors={state.errors}
-      messages="grants.step.fieldErrors"
+    <StepForm
+      action={decideEligibility}
+      initial={{ outcome: '', reason: '' }}
+      permalink={`/${locale}/grants/applications/${applicationId}`}
+      currency={currency}
+      hidden={{ locale, applicationId }}
+      title={<h3>{t('title')}</h3>}
+      submit={{ label: t('submit'), busy: t('working') }}
       className="card"
       data-eligibility-form
     >
-      <h3>{t('title')}</h3>
-      <FormMessage message={useStepMessage(state, currency)} />
-      <Hidden fields={{ locale, applicationId }} />
-      <Choices
-        name="outcome"
-        type="radio"
-        legend={t('outcome')}
-        idPrefix="eligibility"
-        choices={[
-          { value: 'eligible', label: t('eligible') },
-          { value: 'ineligible', label: t('ineligible') },
-        ]}
-        checked={(value) => value === state.values.outcome}
-        required
-      />
-      <TextAreaField
-        name="reason"
-        id="eligibility-reason"
-        label={t('reason')}
-        hint={t('reasonHint')}
-        defaultValue={state.values.reason}
-        maxLength={2000}
-        rows={3}
-      />
-      <SubmitButton pending={form.pending} label={t('submit')} busy={t('working')} />
-    </PlainForm>
+      {(state) => (
+        <>
+          <Choices
+            name="outcome"
+            type="radio"
+            legend={t('outcome')}
+            idPrefix="eligibility"
+            choices={[
+              { value: 'eligible', label: t('eligible') },
+              { value: 'ineligible', label: t('ineligible') },
+            ]}
+            checked={(value) => value === state.values.outcome}
+            required
+          />
+          <TextAreaField
+            name="reason"
+            id="eligibility-reason"
+            label={t('reason')}
+            hint={t('reasonHint')}
+            defaultValue={state.values.reason}
+            maxLength={2000}
+            rows={3}
+          />
+        </>
+      )}
+    </StepForm>
   );
 }
 
@@ -102,54 +142,52 @@ export function DecisionForm({
   maxAmount,
 }: Common & { roleName: string; maxAmount: string }) {
   const t = useTranslations('grants.decisionForm');
-  const form = useFormAction(
-    decideApproval,
-    blank({ outcome: '', amount: '', reason: '' }),
-    `/${locale}/grants/applications/${applicationId}`,
-  );
-  const { state } = form;
   return (
-    <PlainForm
-      bound={form}
-      errors={state.errors}
-      messages="grants.step.fieldErrors"
+    <StepForm
+      action={decideApproval}
+      initial={{ outcome: '', amount: '', reason: '' }}
+      permalink={`/${locale}/grants/applications/${applicationId}`}
+      currency={currency}
+      hidden={{ locale, applicationId }}
+      title={<h3>{t('title', { role: roleName })}</h3>}
+      submit={{ label: t('submit'), busy: t('working') }}
       className="card"
       data-decision-form
     >
-      <h3>{t('title', { role: roleName })}</h3>
-      <FormMessage message={useStepMessage(state, currency)} />
-      <Hidden fields={{ locale, applicationId }} />
-      <Choices
-        name="outcome"
-        type="radio"
-        legend={t('outcome')}
-        idPrefix="decision"
-        choices={[
-          { value: 'approve', label: t('approve') },
-          { value: 'decline', label: t('decline') },
-          { value: 'return', label: t('return') },
-        ]}
-        checked={(value) => value === state.values.outcome}
-        required
-      />
-      <TextField
-        name="amount"
-        id="decision-amount"
-        label={t('amount', { currency })}
-        hint={t('amountHint', { max: maxAmount })}
-        inputMode="decimal"
-        defaultValue={state.values.amount}
-      />
-      <TextAreaField
-        name="reason"
-        id="decision-reason"
-        label={t('reason')}
-        hint={t('reasonHint')}
-        defaultValue={state.values.reason}
-        maxLength={2000}
-        rows={3}
-      />
-      <SubmitButton pending={form.pending} label={t('submit')} busy={t('working')} />
-    </PlainForm>
+      {(state) => (
+        <>
+          <Choices
+            name="outcome"
+            type="radio"
+            legend={t('outcome')}
+            idPrefix="decision"
+            choices={[
+              { value: 'approve', label: t('approve') },
+              { value: 'decline', label: t('decline') },
+              { value: 'return', label: t('return') },
+            ]}
+            checked={(value) => value === state.values.outcome}
+            required
+          />
+          <TextField
+            name="amount"
+            id="decision-amount"
+            label={t('amount', { currency })}
+            hint={t('amountHint', { max: maxAmount })}
+            inputMode="decimal"
+            defaultValue={state.values.amount}
+          />
+          <TextAreaField
+            name="reason"
+            id="decision-reason"
+            label={t('reason')}
+            hint={t('reasonHint')}
+            defaultValue={state.values.reason}
+            maxLength={2000}
+            rows={3}
+          />
+        </>
+      )}
+    </StepForm>
   );
 }
