@@ -1,7 +1,8 @@
 // What every workflow test needs: a Temporal test server (the local CLI's, as there is no
 // download here), the workflows' bundle (built once per run, or per file), a fresh worker per run, and the
 // recorded histories that each release keeps and replays.
-import type { WorkflowHandle } from '@temporalio/client';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import type { ApplicationFailure } from '@temporalio/common';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
@@ -25,6 +26,28 @@ export interface WorkflowTestContext {
     run: (taskQueue: string) => Promise<T>,
     options?: Partial<WorkerOptions>,
   ): Promise<T>;
+  /**
+   * Starts `workflow` (as `workflowId`, with `args`) on a fresh worker with `activities`, runs
+   * `run` with its handle, and terminates it afterwards, whatever `run` did.
+   */
+  withWorkflow(
+    activities: WorkerOptions['activities'],
+    start: { workflow: string; workflowId: string; args: unknown[] },
+    run: (handle: WorkflowHandle) => Promise<void>,
+  ): Promise<void>;
+}
+
+/** The refusal an update met (its ApplicationFailure): type, message and details. */
+export async function updateRefusal(
+  promise: Promise<unknown>,
+): Promise<{ type: string; message: string; details: unknown }> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+  const cause = (error as WorkflowUpdateFailedError).cause as ApplicationFailure;
+  return { type: cause.type ?? '', message: cause.message, details: cause.details?.[0] };
 }
 
 /** Starts the test server and bundles the workflows before the file's tests, and stops it after. */
@@ -67,6 +90,16 @@ export function useWorkflowTestEnvironment(): WorkflowTestContext {
         ...options,
       });
       return worker.runUntil(() => run(taskQueue));
+    },
+    async withWorkflow(activities, { workflow, workflowId, args }, run) {
+      await context.withWorker(activities, async (taskQueue) => {
+        const handle = await context.env.client.workflow.start(workflow, { workflowId, taskQueue, args });
+        try {
+          await run(handle);
+        } finally {
+          await handle.terminate('test over').catch(() => undefined);
+        }
+      });
     },
   };
   return context;

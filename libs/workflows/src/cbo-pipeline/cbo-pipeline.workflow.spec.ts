@@ -1,6 +1,5 @@
 import {
   WithStartWorkflowOperation,
-  WorkflowUpdateFailedError,
   type WorkflowHandle,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
@@ -13,7 +12,12 @@ import {
 } from '@bandanh/contracts';
 import { uniqueName, waitFor } from '@bandanh/platform/testing';
 import { FakeInbox } from '../../test/fake-inbox';
-import { replayAndKeep, replayRecordedHistories, useWorkflowTestEnvironment } from '../../test/workflow-test';
+import {
+  replayAndKeep,
+  replayRecordedHistories,
+  updateRefusal,
+  useWorkflowTestEnvironment,
+} from '../../test/workflow-test';
 import {
   CBO_PIPELINE_WORKFLOW,
   assessUpdate,
@@ -155,17 +159,7 @@ describe('the CBO pipeline workflow', () => {
     });
   }
 
-  async function refusal(
-    promise: Promise<unknown>,
-  ): Promise<{ type: string; message: string; details: unknown }> {
-    const error = await promise.then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-    const cause = (error as WorkflowUpdateFailedError).cause as ApplicationFailure;
-    return { type: cause.type ?? '', message: cause.message, details: cause.details?.[0] };
-  }
+  const refusal = updateRefusal;
 
   const atStage = (handle: WorkflowHandle, stage: PipelineStage) =>
     waitFor(async () => ((await handle.query(stageQuery)) === stage ? true : undefined), {

@@ -1,10 +1,15 @@
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import type { WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { join } from 'node:path';
 import type { ApplicationStage, ApprovalStep, EligibilityCheck } from '@bandanh/contracts';
 import { waitFor } from '@bandanh/platform/testing';
 import { FakeInbox } from '../../test/fake-inbox';
-import { replayAndKeep, replayRecordedHistories, useWorkflowTestEnvironment } from '../../test/workflow-test';
+import {
+  replayAndKeep,
+  replayRecordedHistories,
+  updateRefusal,
+  useWorkflowTestEnvironment,
+} from '../../test/workflow-test';
 import type { Actor, TaskTimings } from '../shared/definitions';
 import {
   GRANT_APPLICATION_WORKFLOW,
@@ -152,39 +157,26 @@ describe('the grant application workflow', () => {
     run: (handle: WorkflowHandle, input: GrantApplicationInput) => Promise<void>,
     overrides: Partial<GrantApplicationInput> = {},
   ): Promise<void> {
-    await t.withWorker(grants.activities(), async (taskQueue) => {
-      const input: GrantApplicationInput = {
-        applicationId: crypto.randomUUID(),
-        cboId: crypto.randomUUID(),
-        roundId: crypto.randomUUID(),
-        label: 'GRT-AB12CD34 — Clean water for the village',
-        reviewerRetry: '1 hour',
-        ...overrides,
-      };
-      const handle = await t.env.client.workflow.start(GRANT_APPLICATION_WORKFLOW, {
+    const input: GrantApplicationInput = {
+      applicationId: crypto.randomUUID(),
+      cboId: crypto.randomUUID(),
+      roundId: crypto.randomUUID(),
+      label: 'GRT-AB12CD34 — Clean water for the village',
+      reviewerRetry: '1 hour',
+      ...overrides,
+    };
+    await t.withWorkflow(
+      grants.activities(),
+      {
+        workflow: GRANT_APPLICATION_WORKFLOW,
         workflowId: grantApplicationRunWorkflowId(input.applicationId),
-        taskQueue,
         args: [input],
-      });
-      try {
-        await run(handle, input);
-      } finally {
-        await handle.terminate('test over').catch(() => undefined);
-      }
-    });
+      },
+      (handle) => run(handle, input),
+    );
   }
 
-  async function refusal(
-    promise: Promise<unknown>,
-  ): Promise<{ type: string; message: string; details: unknown }> {
-    const error = await promise.then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-    const cause = (error as WorkflowUpdateFailedError).cause as ApplicationFailure;
-    return { type: cause.type ?? '', message: cause.message, details: cause.details?.[0] };
-  }
+  const refusal = updateRefusal;
 
   const viewOf = (handle: WorkflowHandle) => handle.query(grantApplicationViewQuery);
   const until = (handle: WorkflowHandle, what: string, ok: (view: GrantApplicationView) => boolean) =>

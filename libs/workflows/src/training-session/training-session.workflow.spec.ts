@@ -1,10 +1,14 @@
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import type { ApplicationFailure } from '@temporalio/common';
+import type { WorkflowHandle } from '@temporalio/client';
 import { join } from 'node:path';
 import { cboPipelineWorkflowId, type PipelineStage } from '@bandanh/contracts';
 import { waitFor } from '@bandanh/platform/testing';
 import { FakeInbox } from '../../test/fake-inbox';
-import { replayAndKeep, replayRecordedHistories, useWorkflowTestEnvironment } from '../../test/workflow-test';
+import {
+  replayAndKeep,
+  replayRecordedHistories,
+  updateRefusal,
+  useWorkflowTestEnvironment,
+} from '../../test/workflow-test';
 import {
   CBO_PIPELINE_WORKFLOW,
   assessUpdate,
@@ -173,17 +177,7 @@ describe('the training session workflow', () => {
     });
   }
 
-  async function refusal(
-    promise: Promise<unknown>,
-  ): Promise<{ type: string; message: string; details: unknown }> {
-    const error = await promise.then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-    const cause = (error as WorkflowUpdateFailedError).cause as ApplicationFailure;
-    return { type: cause.type ?? '', message: cause.message, details: cause.details?.[0] };
-  }
+  const refusal = updateRefusal;
 
   const inState = (handle: WorkflowHandle, state: SessionState, timeoutMs = 20_000) =>
     waitFor(
