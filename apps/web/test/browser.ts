@@ -34,6 +34,26 @@ export function contentWidth(page: Page): Promise<number> {
 /** The page's main submit button (the header holds the sign-out button, another submit button). */
 export const SUBMIT = 'main button[type=submit]';
 
+/** Markers of next-intl's browser code (its provider and its message formatter). */
+const NEXT_INTL = /NextIntlClientProvider|IntlProvider|FORMATTING_ERROR|INSUFFICIENT_PATH|MALFORMED_ARGUMENT/;
+
+/**
+ * The scripts `html` loads (from `base`), each with whether it holds next-intl's browser code:
+ * an applicant's page should hold none (its words come from the server).
+ */
+export async function scriptsWithNextIntl(
+  base: string,
+  html: string,
+): Promise<Array<{ src: string; nextIntl: boolean }>> {
+  const sources = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
+  return Promise.all(
+    sources.map(async (src) => ({
+      src,
+      nextIntl: NEXT_INTL.test(await (await fetch(new URL(src, base))).text()),
+    })),
+  );
+}
+
 const STEP_MS = 30_000;
 const usedSteps = new Map<string, number>();
 

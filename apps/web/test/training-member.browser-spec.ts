@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 import { uniqueName, waitFor } from '@bandanh/platform/testing';
 import { STAFF, type TestAccount } from '../../gateway/test/stack';
-import { api, newPage, signInOnPage, useWebRig, contentWidth } from './browser';
+import { api, newPage, scriptsWithNextIntl, signInOnPage, useWebRig, contentWidth } from './browser';
 import { qrTextOf } from './pdf-qr';
 import { pdfPages } from './pdf-text';
 
@@ -292,9 +292,13 @@ describe("a member's training in the web", () => {
     const seat = (await progress()).sessions.find((entry: Json) => entry.session.id === nextSessionId).seat;
     expect(seat.status).toBe('confirmed');
 
-    // With JavaScript: declining gives the seat up.
+    // With JavaScript: declining gives the seat up. The page's words come from the server: its
+    // scripts hold no catalog and no next-intl (a cheap phone downloads the least it can).
     const [context, js] = await signedIn();
     await js.goto(`${rig.web.url}/km/my-cbo`);
+    const scripts = await scriptsWithNextIntl(rig.web.url, await js.content());
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter(({ nextIntl }) => nextIntl)).toEqual([]);
     await js
       .locator(`[data-training-session="${nextSessionId}"] [data-decline-seat] button[type=submit]`)
       .click();

@@ -184,7 +184,18 @@ async function Session({ entry, locale }: { entry: CboSessionEntry; locale: Loca
               ? t(`seat.${seat.status}`, { position: format.number(seat.position ?? 1) })
               : t('seat.none')}
           </p>
-          <SeatForms locale={locale} sessionId={session.id} status={seat?.status ?? null} />
+          <SeatForms
+            locale={locale}
+            words={{
+              confirm: t('forms.confirm'),
+              confirmAgain: t('forms.confirmAgain'),
+              decline: t('forms.decline'),
+              working: t('forms.working'),
+              errors: t.raw('forms.errors') as Record<string, string>,
+            }}
+            sessionId={session.id}
+            status={seat?.status ?? null}
+          />
         </>
       ) : (
         <p className="muted" data-not-invited>
