@@ -7,7 +7,6 @@ import {
   type SessionVenue,
   type TrainingCertificate,
 } from '@bandanh/contracts';
-import { ClientMessages } from '@/i18n/client-messages';
 import { getLocalFormat } from '@/i18n/local-format-server';
 import { Link } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
@@ -125,13 +124,11 @@ export async function TrainingSection({ cboId, locale, answered }: Props) {
           {t('noSessions')}
         </p>
       ) : (
-        <ClientMessages namespaces={['trainingMember.forms']}>
-          <ul className={styles.sessions} aria-labelledby="training-sessions-title">
-            {sessions.map((entry) => (
-              <Session key={entry.session.id} entry={entry} locale={locale} />
-            ))}
-          </ul>
-        </ClientMessages>
+        <ul className={styles.sessions} aria-labelledby="training-sessions-title">
+          {sessions.map((entry) => (
+            <Session key={entry.session.id} entry={entry} locale={locale} />
+          ))}
+        </ul>
       )}
 
       <h3 id="training-certificates-title">{t('certificatesTitle')}</h3>
