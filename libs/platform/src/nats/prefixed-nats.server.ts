@@ -50,10 +50,11 @@ class InFlight {
 /**
  * The options with a grace period that waits only when it has to: Nest's graceful close waits
  * the whole period after unsubscribing, which made every idle service take that long to stop.
- * Read when the close begins: nothing in flight, no wait; else the configured period.
+ * Read when the close begins: nothing in flight, no wait; else the configured period (Nest's
+ * default of 10 s when none is set).
  */
 function graceWhileBusy(options: NatsServerOptions, flight: InFlight): NatsServerOptions {
-  const grace = options.gracePeriod;
+  const grace = options.gracePeriod ?? NATS_DEFAULT_GRACE_PERIOD_MS;
   const adjusted = { ...options };
   Object.defineProperty(adjusted, 'gracePeriod', {
     enumerable: true,
@@ -61,6 +62,9 @@ function graceWhileBusy(options: NatsServerOptions, flight: InFlight): NatsServe
   });
   return adjusted;
 }
+
+/** Nest's own grace period for NATS (`NATS_DEFAULT_GRACE_PERIOD`), when the options set none. */
+const NATS_DEFAULT_GRACE_PERIOD_MS = 10_000;
 
 export class PrefixedNatsServer extends ServerNats {
   private readonly log = new Logger('NatsTransport');
