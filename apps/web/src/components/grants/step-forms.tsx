@@ -1,18 +1,9 @@
 'use client';
 
-import type { ReactNode } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { decideApproval, decideEligibility } from '@/app/[locale]/(staff)/grants/applications/[id]/actions';
-import {
-  Choices,
-  FormMessage,
-  Hidden,
-  PlainForm,
-  SubmitButton,
-  TextAreaField,
-  TextField,
-} from '@/components/form-parts';
-import { useFormAction } from '@/components/use-form-action';
+import { ActionForm } from '@/components/action-form';
+import { Choices, TextAreaField, TextField } from '@/components/form-parts';
 import { formatMoney } from './money';
 import type { StepFormState } from './step-refusals';
 
@@ -48,41 +39,30 @@ interface Common {
 type StepAction = (state: StepFormState, formData: FormData) => Promise<StepFormState>;
 
 /**
- * A form of one grants step: its refusal said at the top with the facts it names (in the round's
- * `currency`), its fields' errors beside them, the `hidden` ids going back with it, and one
- * submit button. `children` draws the fields from what was sent (kept after a refusal).
+ * A form of one grants step (an `ActionForm`): its refusal said with the facts it names, in the
+ * round's `currency`.
  */
 export function StepForm({
   action,
   initial,
-  permalink,
   currency,
-  hidden,
-  title,
-  submit,
-  children,
   ...rest
 }: {
   action: StepAction;
   initial: Record<string, string>;
-  permalink: string;
   currency: string;
-  hidden: Record<string, string>;
-  title?: ReactNode;
-  submit: { label: string; busy: string; className?: string };
-  children?: (state: StepFormState) => ReactNode;
-  className?: string;
-} & Record<`data-${string}`, string | boolean>) {
-  const form = useFormAction(action, blank(initial), permalink);
-  const { state } = form;
+} & Omit<
+  Parameters<typeof ActionForm<StepFormState>>[0],
+  'action' | 'initial' | 'fieldErrors' | 'useMessage'
+>) {
   return (
-    <PlainForm bound={form} errors={state.errors} messages="grants.step.fieldErrors" {...rest}>
-      {title}
-      <FormMessage message={useStepMessage(state, currency)} />
-      <Hidden fields={hidden} />
-      {children?.(state)}
-      <SubmitButton pending={form.pending} {...submit} />
-    </PlainForm>
+    <ActionForm
+      action={action}
+      initial={blank(initial)}
+      fieldErrors="grants.step.fieldErrors"
+      useMessage={(state) => useStepMessage(state, currency)}
+      {...rest}
+    />
   );
 }
 

@@ -7,15 +7,8 @@ import {
   recordAttendance,
   type SessionFormState,
 } from '@/app/[locale]/(staff)/training/sessions/[id]/actions';
-import {
-  FormMessage,
-  Hidden,
-  PlainForm,
-  SubmitButton,
-  TextAreaField,
-  TextField,
-} from '@/components/form-parts';
-import { useFormAction } from '@/components/use-form-action';
+import { ActionForm } from '@/components/action-form';
+import { TextAreaField, TextField } from '@/components/form-parts';
 import { MARKS } from './constants';
 import styles from './training.module.css';
 
@@ -42,91 +35,87 @@ export function MoveForm({
 }: Common & Record<'date' | 'startTime' | 'endTime', string>) {
   const t = useTranslations('training.session');
   const words = useTranslations('training');
-  const form = useFormAction(
-    moveSession,
-    blank({ date, startTime, endTime }),
-    `/${locale}/training/sessions/${sessionId}`,
-  );
-  const { state } = form;
   return (
-    <PlainForm
-      bound={form}
-      errors={state.errors}
-      messages="training.session.fieldErrors"
+    <ActionForm
+      action={moveSession}
+      initial={blank({ date, startTime, endTime })}
+      permalink={`/${locale}/training/sessions/${sessionId}`}
+      fieldErrors="training.session.fieldErrors"
+      useMessage={useFormWords}
+      hidden={{ locale, sessionId }}
+      title={<h3>{t('moveTitle')}</h3>}
+      submit={{ label: t('move'), busy: t('working'), className: 'secondary' }}
       className="card"
       data-move-form
     >
-      <h3>{t('moveTitle')}</h3>
-      <FormMessage message={useFormWords(state)} />
-      {state.refusals && state.refusals.length > 0 && (
-        <ul className={styles.refusals} data-refusals>
-          {state.refusals.map((refusal, i) => (
-            <li key={`${refusal.code}-${i}`} data-refusal={refusal.code}>
-              {words(`refusals.${refusal.code}`, { trainer: t('theTrainer') })}
-            </li>
-          ))}
-        </ul>
+      {(state) => (
+        <>
+          {state.refusals && state.refusals.length > 0 && (
+            <ul className={styles.refusals} data-refusals>
+              {state.refusals.map((refusal, i) => (
+                <li key={`${refusal.code}-${i}`} data-refusal={refusal.code}>
+                  {words(`refusals.${refusal.code}`, { trainer: t('theTrainer') })}
+                </li>
+              ))}
+            </ul>
+          )}
+          <TextField
+            name="date"
+            id="move-date"
+            type="date"
+            label={t('newDate')}
+            defaultValue={state.values.date}
+          />
+          <div className={styles.columns}>
+            <TextField
+              name="startTime"
+              id="move-start"
+              type="time"
+              label={t('newStart')}
+              defaultValue={state.values.startTime}
+            />
+            <TextField
+              name="endTime"
+              id="move-end"
+              type="time"
+              label={t('newEnd')}
+              defaultValue={state.values.endTime}
+            />
+          </div>
+        </>
       )}
-      <Hidden fields={{ locale, sessionId }} />
-      <TextField
-        name="date"
-        id="move-date"
-        type="date"
-        label={t('newDate')}
-        defaultValue={state.values.date}
-      />
-      <div className={styles.columns}>
-        <TextField
-          name="startTime"
-          id="move-start"
-          type="time"
-          label={t('newStart')}
-          defaultValue={state.values.startTime}
-        />
-        <TextField
-          name="endTime"
-          id="move-end"
-          type="time"
-          label={t('newEnd')}
-          defaultValue={state.values.endTime}
-        />
-      </div>
-      <SubmitButton pending={form.pending} label={t('move')} busy={t('working')} className="secondary" />
-    </PlainForm>
+    </ActionForm>
   );
 }
 
 /** Cancels the session, with the reason everyone invited is told. */
 export function CancelForm({ locale, sessionId }: Common) {
   const t = useTranslations('training.session');
-  const form = useFormAction(
-    cancelSession,
-    blank({ reason: '' }),
-    `/${locale}/training/sessions/${sessionId}`,
-  );
-  const { state } = form;
   return (
-    <PlainForm
-      bound={form}
-      errors={state.errors}
-      messages="training.session.fieldErrors"
+    <ActionForm
+      action={cancelSession}
+      initial={blank({ reason: '' })}
+      permalink={`/${locale}/training/sessions/${sessionId}`}
+      fieldErrors="training.session.fieldErrors"
+      useMessage={useFormWords}
+      hidden={{ locale, sessionId }}
+      title={<h3>{t('cancelTitle')}</h3>}
+      submit={{ label: t('cancel'), busy: t('working'), className: 'secondary' }}
       className="card"
       data-cancel-form
     >
-      <h3>{t('cancelTitle')}</h3>
-      <FormMessage message={useFormWords(state)} />
-      <Hidden fields={{ locale, sessionId }} />
-      <TextAreaField
-        name="reason"
-        id="cancel-reason"
-        label={t('reason')}
-        hint={t('reasonHint')}
-        defaultValue={state.values.reason}
-        maxLength={1000}
-        rows={3}
-      />
-      <SubmitButton pending={form.pending} label={t('cancel')} busy={t('working')} className="secondary" />
-    </PlainForm>
+      {(state) => (
+        <TextAreaField
+          name="reason"
+          id="cancel-reason"
+          label={t('reason')}
+          hint={t('reasonHint')}
+          defaultValue={state.values.reason}
+          maxLength={1000}
+          rows={3}
+        />
+      )}
+    </ActionForm>
   );
 }
 
@@ -143,57 +132,57 @@ export interface AttendeeRow {
 export function AttendanceForm({ locale, sessionId, attendees }: Common & { attendees: AttendeeRow[] }) {
   const t = useTranslations('training.attendance');
   const words = useTranslations('training');
-  const form = useFormAction(recordAttendance, blank(), `/${locale}/training/sessions/${sessionId}`);
-  const { state } = form;
-  const message = useFormWords(state);
   return (
-    <PlainForm
-      bound={form}
-      errors={state.errors}
-      messages="training.session.fieldErrors"
+    <ActionForm
+      action={recordAttendance}
+      initial={blank()}
+      permalink={`/${locale}/training/sessions/${sessionId}`}
+      fieldErrors="training.session.fieldErrors"
+      useMessage={useFormWords}
+      hidden={{ locale, sessionId }}
+      submit={{ label: t('submit'), busy: t('submitting') }}
       data-attendance-form
     >
-      <FormMessage message={message} />
-      <Hidden fields={{ locale, sessionId }} />
-      <ul className={styles.attendance}>
-        {attendees.map((attendee) => {
-          const name = `mark.${attendee.memberId}`;
-          const invalid = Boolean(state.errors[name]);
-          return (
-            <li key={attendee.memberId} data-attendee={attendee.memberId} data-invalid={invalid}>
-              <input type="hidden" name="member" value={attendee.memberId} />
-              <fieldset
-                aria-invalid={invalid}
-                aria-describedby={invalid ? `${attendee.memberId}-error` : undefined}
-              >
-                <legend>
-                  {attendee.memberName}
-                  <span className={styles.memberCbo}>{attendee.cboName}</span>
-                </legend>
-                <div className={styles.marks}>
-                  {MARKS.map((mark) => (
-                    <label key={mark}>
-                      <input
-                        type="radio"
-                        name={name}
-                        value={mark}
-                        defaultChecked={state.values[name] === mark}
-                      />
-                      {words(`marks.${mark}`)}
-                    </label>
-                  ))}
-                </div>
-                {invalid && (
-                  <span className="error" id={`${attendee.memberId}-error`}>
-                    {t('markRequired')}
-                  </span>
-                )}
-              </fieldset>
-            </li>
-          );
-        })}
-      </ul>
-      <SubmitButton pending={form.pending} label={t('submit')} busy={t('submitting')} />
-    </PlainForm>
+      {(state) => (
+        <ul className={styles.attendance}>
+          {attendees.map((attendee) => {
+            const name = `mark.${attendee.memberId}`;
+            const invalid = Boolean(state.errors[name]);
+            return (
+              <li key={attendee.memberId} data-attendee={attendee.memberId} data-invalid={invalid}>
+                <input type="hidden" name="member" value={attendee.memberId} />
+                <fieldset
+                  aria-invalid={invalid}
+                  aria-describedby={invalid ? `${attendee.memberId}-error` : undefined}
+                >
+                  <legend>
+                    {attendee.memberName}
+                    <span className={styles.memberCbo}>{attendee.cboName}</span>
+                  </legend>
+                  <div className={styles.marks}>
+                    {MARKS.map((mark) => (
+                      <label key={mark}>
+                        <input
+                          type="radio"
+                          name={name}
+                          value={mark}
+                          defaultChecked={state.values[name] === mark}
+                        />
+                        {words(`marks.${mark}`)}
+                      </label>
+                    ))}
+                  </div>
+                  {invalid && (
+                    <span className="error" id={`${attendee.memberId}-error`}>
+                      {t('markRequired')}
+                    </span>
+                  )}
+                </fieldset>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </ActionForm>
   );
 }
