@@ -218,13 +218,14 @@ export class TestStack {
 
   /**
    * One call to the API, with a session token (or none), JSON in and out: `json` is the body and
-   * `key` the idempotency key. Answers the status and the parsed body.
+   * `key` the idempotency key. Answers the status, the body (parsed when it is JSON, else its
+   * text: a calendar feed, say) and the headers.
    */
   async call(
     token: string | undefined,
     path: string,
     init: ApiCallInit = {},
-  ): Promise<{ status: number; body: any }> {
+  ): Promise<{ status: number; body: any; headers: Headers }> {
     const { json, key, ...rest } = init;
     const response = await fetch(`${this.gatewayUrl}${path}`, {
       ...rest,
@@ -235,7 +236,14 @@ export class TestStack {
         ...(key ? { 'idempotency-key': key } : {}),
       },
     });
-    return { status: response.status, body: (await response.json()) as any };
+    const text = await response.text();
+    let body: any = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // Not JSON: the text as it came.
+    }
+    return { status: response.status, body, headers: response.headers };
   }
 
   /**

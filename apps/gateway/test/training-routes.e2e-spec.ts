@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { uniqueName, waitFor } from '@bandanh/platform/testing';
-import { STAFF, TestStack } from './stack';
+import { STAFF, TestStack, type ApiCallInit } from './stack';
 
 type Json = any;
 
@@ -17,28 +17,10 @@ describe('training routes through the gateway', () => {
   const ids: Record<string, string> = {};
   let rubricKeys: string[] = [];
 
-  async function call(token: string | undefined, path: string, init: RequestInit & { json?: unknown } = {}) {
-    const { json, ...rest } = init;
-    const response = await fetch(`${stack.gatewayUrl}${path}`, {
-      ...rest,
-      ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(json !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(init.method === 'POST' ? { 'idempotency-key': uniqueName('key') } : {}),
-      },
-    });
-    const text = await response.text();
-    let body: Json = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // Not JSON: the calendar feed.
-    }
-    return { status: response.status, body, headers: response.headers };
-  }
-  const as = (who: string, path: string, init: RequestInit & { json?: unknown } = {}) =>
-    call(tokens[who], path, init);
+  /** A call to the API; a POST gets an idempotency key of its own. */
+  const call = (token: string | undefined, path: string, init: ApiCallInit = {}) =>
+    stack.call(token, path, { ...init, key: init.method === 'POST' ? uniqueName('key') : undefined });
+  const as = (who: string, path: string, init: ApiCallInit = {}) => call(tokens[who], path, init);
   const issuesOf = (body: Json) =>
     (body.details?.issues ?? []).map((issue: Json) => ({ path: issue.path, message: issue.message }));
 

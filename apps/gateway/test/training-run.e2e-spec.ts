@@ -22,7 +22,7 @@ import {
 import { ANONYMOUS, createDatabase, NatsRpc, systemCaller } from '@bandanh/platform';
 import { uniqueName, waitFor } from '@bandanh/platform/testing';
 import * as trainingSchema from '../../training/src/db/schema';
-import { STAFF, TestStack } from './stack';
+import { STAFF, TestStack, type ApiCallInit } from './stack';
 
 /**
  * A training session's run on the real training, identity and network services over NATS: the
@@ -64,21 +64,10 @@ describe('a training session run', () => {
     cboId: members[key].cboId,
   });
 
-  async function call(token: string | undefined, path: string, init: RequestInit & { json?: unknown } = {}) {
-    const { json, ...rest } = init;
-    const response = await fetch(`${stack.gatewayUrl}${path}`, {
-      ...rest,
-      ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(json !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(init.method === 'POST' ? { 'idempotency-key': uniqueName('key') } : {}),
-      },
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  }
-  const as = (who: string, path: string, init: RequestInit & { json?: unknown } = {}) =>
-    call(tokens[who], path, init);
+  /** A call to the API; a POST gets an idempotency key of its own. */
+  const call = (token: string | undefined, path: string, init: ApiCallInit = {}) =>
+    stack.call(token, path, { ...init, key: init.method === 'POST' ? uniqueName('key') : undefined });
+  const as = (who: string, path: string, init: ApiCallInit = {}) => call(tokens[who], path, init);
   const seat = (key: string, sessionId: string) =>
     call(members[key].token, `/api/training/sessions/${sessionId}/seat`, { method: 'POST' });
 

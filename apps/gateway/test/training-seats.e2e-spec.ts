@@ -2,7 +2,7 @@ import { connect, type NatsConnection } from 'nats';
 import { inviteToTrainingSession, recordCboStage, type Contract, type RequestOf } from '@bandanh/contracts';
 import { NatsRpc, systemCaller } from '@bandanh/platform';
 import { uniqueName, waitFor } from '@bandanh/platform/testing';
-import { STAFF, TestStack } from './stack';
+import { STAFF, TestStack, type ApiCallInit } from './stack';
 
 /**
  * Finding a slot and taking seats at a session, through the gateway over HTTP with the real
@@ -16,21 +16,10 @@ describe('training slots and seats', () => {
   const ids: Record<string, string> = {};
   const members: { token: string; id: string; cboId: string }[] = [];
 
-  async function call(token: string | undefined, path: string, init: RequestInit & { json?: unknown } = {}) {
-    const { json, ...rest } = init;
-    const response = await fetch(`${stack.gatewayUrl}${path}`, {
-      ...rest,
-      ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(json !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(init.method === 'POST' ? { 'idempotency-key': uniqueName('key') } : {}),
-      },
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  }
-  const as = (who: string, path: string, init: RequestInit & { json?: unknown } = {}) =>
-    call(tokens[who], path, init);
+  /** A call to the API; a POST gets an idempotency key of its own. */
+  const call = (token: string | undefined, path: string, init: ApiCallInit = {}) =>
+    stack.call(token, path, { ...init, key: init.method === 'POST' ? uniqueName('key') : undefined });
+  const as = (who: string, path: string, init: ApiCallInit = {}) => call(tokens[who], path, init);
   const pathsOf = (body: any) => (body.details?.issues ?? []).map((issue: any) => issue.path);
 
   /** A member signed up and linked by a code to `cboId`. */

@@ -9,7 +9,7 @@ import {
 import { NatsRpc, systemCaller } from '@bandanh/platform';
 import { uniqueName, waitFor } from '@bandanh/platform/testing';
 import { freePort, startMailpit, type Mailbox, type MailMessage } from './mail';
-import { STAFF, TestStack } from './stack';
+import { STAFF, TestStack, type ApiCallInit } from './stack';
 
 const WEB_URL = 'https://bandanh.example.org';
 /** The reminder goes out this long before the start (TRAINING_REMINDER_LEADS). */
@@ -40,21 +40,13 @@ describe("a training session's run, through the gateway", () => {
   /** Two participant CBOs of Battambang, each with one member: English in the first, Khmer in the second. */
   const cbos: Array<{ id: string; member: { email: string; id: string; token: string } }> = [];
 
-  async function call(token: string | undefined, path: string, init: RequestInit & { json?: unknown } = {}) {
-    const { json, ...rest } = init;
-    const response = await fetch(`${stack.gatewayUrl}${path}`, {
-      ...rest,
-      ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(json !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(init.method === 'POST' || init.method === 'PUT' ? { 'idempotency-key': uniqueName('key') } : {}),
-      },
+  /** A call to the API; a POST or PUT gets an idempotency key of its own. */
+  const call = (token: string | undefined, path: string, init: ApiCallInit = {}) =>
+    stack.call(token, path, {
+      ...init,
+      key: init.method === 'POST' || init.method === 'PUT' ? uniqueName('key') : undefined,
     });
-    return { status: response.status, body: (await response.json()) as any };
-  }
-  const as = (who: string, path: string, init: RequestInit & { json?: unknown } = {}) =>
-    call(tokens[who], path, init);
+  const as = (who: string, path: string, init: ApiCallInit = {}) => call(tokens[who], path, init);
 
   /** The message to `address` whose subject matches, once it has arrived. */
   async function mailTo(address: string, subject: RegExp, timeoutMs = 30_000): Promise<MailMessage> {
