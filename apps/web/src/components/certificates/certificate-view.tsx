@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
 import type { TrainingCertificate } from '@bandanh/contracts';
+import { CodeLookupForm } from '@/components/code-lookup-form';
 import { getLocalFormat } from '@/i18n/local-format-server';
 import type { Locale } from '@/i18n/routing';
 import styles from './certificates.module.css';
@@ -83,32 +84,15 @@ export async function CertificateView({
 export async function CertificateForm({ locale, code }: { locale: string; code?: string }) {
   const t = await getTranslations('certificates');
   return (
-    <form
-      method="get"
+    <CodeLookupForm
       action={`/${locale}/certificates`}
-      className={`card ${styles.form}`}
+      name="code"
+      value={code}
+      label={t('code')}
+      hint={t('codeHint')}
+      submit={t('check')}
+      className={styles.form}
       data-certificate-form
-    >
-      <div className="field">
-        <label htmlFor="code">{t('code')}</label>
-        <input
-          id="code"
-          name="code"
-          defaultValue={code}
-          required
-          maxLength={40}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          aria-describedby="code-hint"
-        />
-        <span className="hint" id="code-hint">
-          {t('codeHint')}
-        </span>
-      </div>
-      <button type="submit" className="primary">
-        {t('check')}
-      </button>
-    </form>
+    />
   );
 }

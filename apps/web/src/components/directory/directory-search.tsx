@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { FOCUS_ISSUES, PROVINCES } from '@bandanh/contracts';
+import { FilterSelect } from '@/components/filter-select';
 import { provinceName } from '@/lib/provinces';
 import type { DirectoryFilters } from './filters';
 import styles from './directory.module.css';
@@ -16,28 +17,25 @@ export async function DirectorySearch({ filters, locale }: { filters: DirectoryF
         <label htmlFor="q">{t('directory.q')}</label>
         <input id="q" name="q" type="search" defaultValue={filters.q} maxLength={100} />
       </div>
-      <div className="field">
-        <label htmlFor="province">{t('directory.province')}</label>
-        <select id="province" name="province" defaultValue={filters.province}>
-          <option value="">{t('directory.allProvinces')}</option>
-          {PROVINCES.map((province) => (
-            <option key={province.code} value={province.code}>
-              {provinceName(province, locale)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="issue">{t('directory.issue')}</label>
-        <select id="issue" name="issue" defaultValue={filters.issue}>
-          <option value="">{t('directory.allIssues')}</option>
-          {FOCUS_ISSUES.map((issue) => (
-            <option key={issue} value={issue}>
-              {t(`focusIssues.${issue}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="province"
+        name="province"
+        label={t('directory.province')}
+        any={t('directory.allProvinces')}
+        value={filters.province}
+        choices={PROVINCES.map((province) => ({
+          value: province.code,
+          label: provinceName(province, locale),
+        }))}
+      />
+      <FilterSelect
+        id="issue"
+        name="issue"
+        label={t('directory.issue')}
+        any={t('directory.allIssues')}
+        value={filters.issue}
+        choices={FOCUS_ISSUES.map((issue) => ({ value: issue, label: t(`focusIssues.${issue}`) }))}
+      />
       <button className="primary" type="submit">
         {t('directory.search')}
       </button>

@@ -1,5 +1,6 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { PIPELINE_STAGES, ProvinceCode, type CboPage, type Province } from '@bandanh/contracts';
+import { FilterSelect } from '@/components/filter-select';
 import { CboFacts } from '@/components/cbo-facts';
 import { LinkCodeForm } from '@/components/link-code-form';
 import { NotAllowed } from '@/components/not-allowed';
@@ -109,28 +110,25 @@ export default async function CboListPage({ params, searchParams }: Props) {
           <label htmlFor="q">{t('cbos.search')}</label>
           <input id="q" name="q" type="search" defaultValue={filters.q} maxLength={100} />
         </div>
-        <div className="field">
-          <label htmlFor="stage">{t('cbos.stage')}</label>
-          <select id="stage" name="stage" defaultValue={filters.stage ?? ''}>
-            <option value="">{t('cbos.anyStage')}</option>
-            {PIPELINE_STAGES.map((stage) => (
-              <option key={stage} value={stage}>
-                {t(`stages.${stage}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="province">{t('cbos.province')}</label>
-          <select id="province" name="province" defaultValue={filters.province ?? ''}>
-            <option value="">{t('cbos.anyProvince')}</option>
-            {provinces.map((province) => (
-              <option key={province.code} value={province.code}>
-                {provinceName(province, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="stage"
+          name="stage"
+          label={t('cbos.stage')}
+          any={t('cbos.anyStage')}
+          value={filters.stage}
+          choices={PIPELINE_STAGES.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }))}
+        />
+        <FilterSelect
+          id="province"
+          name="province"
+          label={t('cbos.province')}
+          any={t('cbos.anyProvince')}
+          value={filters.province}
+          choices={provinces.map((province) => ({
+            value: province.code,
+            label: provinceName(province, locale),
+          }))}
+        />
         <div className={styles.buttons}>
           <button type="submit" className="secondary">
             {t('cbos.filter')}

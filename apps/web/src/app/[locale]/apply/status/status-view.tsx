@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { ApplicationStatus } from '@bandanh/contracts';
 import { Link } from '@/i18n/navigation';
+import { CodeLookupForm } from '@/components/code-lookup-form';
 import { numberingSystemOf } from '@/components/notifications/numerals';
 import styles from './status.module.css';
 
@@ -67,27 +68,15 @@ export async function ReferenceBox({ reference }: { reference: string }) {
 export async function ReferenceForm({ locale, reference }: { locale: string; reference?: string }) {
   const t = await getTranslations('applicationStatus');
   return (
-    <form method="get" action={`/${locale}/apply/status`} className={`card ${styles.form}`} data-status-form>
-      <div className="field">
-        <label htmlFor="reference">{t('reference')}</label>
-        <input
-          id="reference"
-          name="reference"
-          defaultValue={reference}
-          required
-          maxLength={40}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          aria-describedby="reference-hint"
-        />
-        <span className="hint" id="reference-hint">
-          {t('referenceHint')}
-        </span>
-      </div>
-      <button type="submit" className="primary">
-        {t('check')}
-      </button>
-    </form>
+    <CodeLookupForm
+      action={`/${locale}/apply/status`}
+      name="reference"
+      value={reference}
+      label={t('reference')}
+      hint={t('referenceHint')}
+      submit={t('check')}
+      className={styles.form}
+      data-status-form
+    />
   );
 }

@@ -4,6 +4,7 @@ import {
   type Notification,
   type NotificationStatus as Status,
 } from '@bandanh/contracts';
+import { FilterSelect } from '@/components/filter-select';
 import { NotAllowed } from '@/components/not-allowed';
 import { NotificationStatus } from '@/components/notifications/notification-status';
 import styles from '@/components/notifications/notifications.module.css';
@@ -56,17 +57,14 @@ export default async function NotificationsPage({ params, searchParams }: Props)
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
       <form method="get" action={`/${locale}${PATH}`} className={styles.filters} data-notification-filters>
-        <div className="field">
-          <label htmlFor="status">{t('filter')}</label>
-          <select id="status" name="status" defaultValue={status ?? ''}>
-            <option value="">{t('any')}</option>
-            {NOTIFICATION_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {t(`statuses.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="status"
+          name="status"
+          label={t('filter')}
+          any={t('any')}
+          value={status}
+          choices={NOTIFICATION_STATUSES.map((value) => ({ value, label: t(`statuses.${value}`) }))}
+        />
         <button type="submit" className="secondary">
           {t('show')}
         </button>

@@ -8,6 +8,7 @@ import {
   type GrantApplicationSummary,
   type GrantRound,
 } from '@bandanh/contracts';
+import { FilterSelect } from '@/components/filter-select';
 import { cboNameIn, provinceChoices, roundName } from '@/components/grants/grant-data';
 import { Envelope } from '@/components/grants/envelope';
 import { formatMoney } from '@/components/grants/money';
@@ -143,28 +144,22 @@ export default async function RoundPage({ params, searchParams }: Props) {
       </ul>
 
       <form method="get" action={`/${locale}${path}`} className={`card ${styles.filters}`} data-filters>
-        <div className="field">
-          <label htmlFor="filter-stage">{t('roundPage.stage')}</label>
-          <select id="filter-stage" name="stage" defaultValue={query.stage ?? ''}>
-            <option value="">{t('roundPage.anyStage')}</option>
-            {APPLICATION_STAGES.map((stage) => (
-              <option key={stage} value={stage}>
-                {t(`stages.${stage}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-province">{t('roundPage.province')}</label>
-          <select id="filter-province" name="province" defaultValue={query.provinceCode ?? ''}>
-            <option value="">{t('roundPage.anyProvince')}</option>
-            {provinceChoices(locale).map((choice) => (
-              <option key={choice.value} value={choice.value}>
-                {choice.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="filter-stage"
+          name="stage"
+          label={t('roundPage.stage')}
+          any={t('roundPage.anyStage')}
+          value={query.stage}
+          choices={APPLICATION_STAGES.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }))}
+        />
+        <FilterSelect
+          id="filter-province"
+          name="province"
+          label={t('roundPage.province')}
+          any={t('roundPage.anyProvince')}
+          value={query.provinceCode}
+          choices={provinceChoices(locale)}
+        />
         <div className="field">
           <label htmlFor="filter-q">{t('roundPage.search')}</label>
           <input id="filter-q" name="q" type="search" defaultValue={query.q ?? ''} maxLength={100} />
