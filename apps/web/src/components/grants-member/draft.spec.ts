@@ -1,32 +1,9 @@
-import { applyEntries, cambodiaToday, entriesFrom, sameDraft, totalsOf, type Draft } from './draft';
+import { applyEntries, cambodiaToday, entriesFrom, sameDraft, totalsOf } from './draft';
+import { LINE_A, aDraft } from './draft.fixtures';
 
-const LINE_A = '11111111-1111-4111-8111-111111111111';
 const LINE_B = '22222222-2222-4222-8222-222222222222';
 
-const draft = (): Draft => ({
-  plan: {
-    title: 'Fish sanctuary',
-    objectives: '',
-    description: '',
-    provinceCode: 'KH-2',
-    place: '',
-    startsOn: null,
-    endsOn: null,
-    beneficiariesWomen: 10,
-    beneficiariesMen: null,
-    expectedResults: '',
-  },
-  budget: [
-    {
-      id: LINE_A,
-      category: 'materials',
-      description: 'Buoys',
-      unitCost: 1250,
-      quantity: 4,
-      contribution: 500,
-    },
-  ],
-});
+const draft = aDraft;
 
 describe("the application form's draft", () => {
   it('lays the fields sent over the draft and keeps the others', () => {

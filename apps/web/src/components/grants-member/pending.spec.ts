@@ -1,32 +1,7 @@
-import type { Draft } from './draft';
 import { decidePending, keepMore, pendingKey, readPending } from './pending';
+import { aDraft } from './draft.fixtures';
 
-const LINE_A = '11111111-1111-4111-8111-111111111111';
-
-const draft = (): Draft => ({
-  plan: {
-    title: 'Fish sanctuary',
-    objectives: '',
-    description: '',
-    provinceCode: 'KH-2',
-    place: '',
-    startsOn: null,
-    endsOn: null,
-    beneficiariesWomen: 10,
-    beneficiariesMen: null,
-    expectedResults: '',
-  },
-  budget: [
-    {
-      id: LINE_A,
-      category: 'materials',
-      description: 'Buoys',
-      unitCost: 1250,
-      quantity: 4,
-      contribution: 500,
-    },
-  ],
-});
+const draft = aDraft;
 
 describe('changes kept on the phone', () => {
   const server = { version: 4, draft: draft() };
