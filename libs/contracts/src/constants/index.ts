@@ -9,3 +9,4 @@ export * from './roles';
 export * from './training';
 export * from './grants';
 export * from './duration';
+export * from './digits';

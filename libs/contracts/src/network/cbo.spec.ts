@@ -45,6 +45,18 @@ describe('the CBO draft contract', () => {
     ]);
   });
 
+  it('reads Khmer digits in the members count and a phone as Latin ones, as a Khmer keyboard types them', () => {
+    const parsed = CboDraft.parse({
+      ...valid,
+      membersCount: '២៥',
+      contacts: [{ name: 'សុខ ស្រីពៅ', phone: '០១២ ៣៤៥ ៦៧៨' }],
+    });
+    expect(parsed.membersCount).toBe(25);
+    expect(parsed.contacts[0].phone).toBe('012 345 678');
+    // Still refused when it is not a number, whatever the digits.
+    expect(issuesOf({ ...valid, membersCount: '២៥ នាក់' }).map((i) => i.path)).toEqual(['membersCount']);
+  });
+
   it('nests the draft under the create message, so a service names draft.<field>', () => {
     const result = createCbo.request.safeParse({
       idempotencyKey: 'form-0001',

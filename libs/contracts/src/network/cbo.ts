@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withLatinDigits } from '../constants/digits';
 import { defineContract } from '../contract';
 import { ProvinceCode } from './provinces';
 import { PipelineStage } from '../orchestrator/pipeline';
@@ -65,12 +66,16 @@ const optionalText = (label: string, max: number) =>
 
 export const CboContact = z.object({
   name: text('Contact name', 120).min(1, 'Give the contact’s name'),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9 ()-]{6,20}$/, 'Enter a phone number of 6 to 20 digits')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  /** Khmer digits are read as Latin ones (and kept so, to be found and compared). */
+  phone: z.preprocess(
+    withLatinDigits,
+    z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()-]{6,20}$/, 'Enter a phone number of 6 to 20 digits')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+  ),
   role: optionalText('Contact role', 80),
 });
 export type CboContact = z.infer<typeof CboContact>;
@@ -94,12 +99,15 @@ export const CboDraft = CboLocation.extend({
     .min(1, 'Choose at least one focus issue')
     .transform((issues) => [...new Set(issues)]),
   purpose: CboPurpose.default('human_rights'),
-  membersCount: z.coerce
-    .number({ error: 'Members must be a number' })
-    .int('Members must be a whole number')
-    .min(1, 'Members must be at least 1')
-    .max(100_000, 'Members must be at most 100000')
-    .optional(),
+  membersCount: z.preprocess(
+    withLatinDigits,
+    z.coerce
+      .number({ error: 'Members must be a number' })
+      .int('Members must be a whole number')
+      .min(1, 'Members must be at least 1')
+      .max(100_000, 'Members must be at most 100000')
+      .optional(),
+  ),
   contacts: z.array(CboContact).max(10, 'At most 10 contact people').default([]),
   /** Whether the group agreed to publish its contacts in the Network Directory. */
   publishContacts: z.boolean().default(false),

@@ -5,12 +5,9 @@
 /** The largest amount the API takes, in minor units (MinorAmount in the contracts). */
 export const MAX_MINOR = 1_000_000_000_000;
 
-const KHMER_DIGITS = '០១២៣៤៥៦៧៨៩';
+import { latinDigits } from '@bandanh/contracts/constants';
 
-/** Khmer digits as Latin ones: a phone's Khmer keyboard types ១២៣. */
-export function latinDigits(text: string): string {
-  return text.replace(/[០-៩]/g, (digit) => String(KHMER_DIGITS.indexOf(digit)));
-}
+export { latinDigits };
 
 /**
  * A typed amount in minor units: `12`, `12.5`, `12.50`, `1,250.00`, `$ 12`, `១២.៥០`, `12៛`.

@@ -4,14 +4,11 @@
  * conversion reads the text as digits, never through a floating-point number.
  */
 
+import { latinDigits } from '@bandanh/contracts/constants';
 import { numberingSystemOf } from '@/components/notifications/numerals';
 
-const KHMER_DIGITS = '០១២៣៤៥៦៧៨៩';
-
-/** Latin digits for Khmer ones, so a number typed on a Khmer keyboard reads the same. */
-export function latinDigits(text: string): string {
-  return text.replace(/[០-៩]/g, (digit) => String(KHMER_DIGITS.indexOf(digit)));
-}
+// One reading of Khmer digits for the whole app (the contracts' schemas read them so too).
+export { latinDigits };
 
 const AMOUNT = /^(\d{1,13})(?:\.(\d{1,2}))?$/;
 
