@@ -101,11 +101,14 @@ describe('the public side: the directory, applying to join, and a group followin
     await page.goto(`${rig.web.url}/km/apply`);
     await page.getByRole('heading', { name: 'ដាក់ពាក្យចូលរួមបណ្ដាញ' }).waitFor();
     await fillApplication(page, { province: 'បាត់ដំបង' });
+    // Numbers as a Khmer keyboard types them: Khmer digits, read as the same number.
+    await page.fill('#membersCount', '៤៥');
     await page.getByLabel('ដីធ្លី', { exact: true }).check();
     await page.getByLabel('ការងារ', { exact: true }).check();
-    // The second row: a row left blank is no contact.
+    // The second row (its legend in Khmer digits): a row left blank is no contact.
+    await page.getByText('អ្នកទំនាក់ទំនងទី ២', { exact: true }).waitFor();
     await page.fill('#contacts-1-name', 'ផាន សុខា');
-    await page.fill('#contacts-1-phone', '012 345 678');
+    await page.fill('#contacts-1-phone', '០១២ ៣៤៥ ៦៧៨');
     await page.fill('#contacts-1-role', 'ប្រធានសហគមន៍');
     await page.check('input[name=publishContacts]');
     await page.click(SUBMIT);
@@ -263,6 +266,7 @@ describe('the public side: the directory, applying to join, and a group followin
     await page.fill('#q', 'ព្រែកទាល់');
     await page.click(SUBMIT);
     await page.waitForURL(/\/km\/directory\?q=/);
+    expect(await page.textContent('[data-directory-total]')).toBe('ក្រុមចំនួន ១');
     const entry = page.locator(`[data-directory-entry="${cboId}"]`);
     await expect(entry.locator('h2').textContent()).resolves.toBe('សហគមន៍នេសាទព្រែកទាល់');
     const text = await entry.textContent();

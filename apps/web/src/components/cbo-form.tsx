@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useLocalFormat } from '@/i18n/use-local-format';
 import { CBO_PURPOSES, DISCOVERY_CHANNELS } from '@bandanh/contracts/constants';
 import {
   linkToVisit,
@@ -58,6 +59,7 @@ export function CboForm({
   fieldVisitId,
 }: Props) {
   const t = useTranslations();
+  const format = useLocalFormat();
   const initial: CboFormState = {
     idempotencyKey,
     values: {
@@ -184,7 +186,7 @@ export function CboForm({
           </p>
           {Array.from({ length: CONTACT_ROWS }, (_, row) => (
             <div key={row} className={styles.contact} data-contact-row={row}>
-              <span className={styles.rowLabel}>{t('form.contact', { number: row + 1 })}</span>
+              <span className={styles.rowLabel}>{t('form.contact', { number: format.number(row + 1) })}</span>
               <div className={styles.columns}>
                 <ContactFields
                   row={row}

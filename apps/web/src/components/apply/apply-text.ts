@@ -1,5 +1,6 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
+import { getLocalFormat } from '@/i18n/local-format-server';
 import { CBO_PURPOSES, FOCUS_ISSUES } from '@bandanh/contracts/constants';
 import type { Choice } from '@/components/form-fields';
 import { CONTACT_ROWS, type ApplyErrorKey } from './values';
@@ -77,9 +78,12 @@ export type ApplyText = Record<(typeof WORDS)[number], string> & {
 export async function applyText(): Promise<ApplyText> {
   const t = await getTranslations('apply');
   const issues = await getTranslations('focusIssues');
+  const format = await getLocalFormat();
   return {
     ...(Object.fromEntries(WORDS.map((key) => [key, t(key)])) as Record<(typeof WORDS)[number], string>),
-    contacts: Array.from({ length: CONTACT_ROWS }, (_, row) => t('contact', { number: row + 1 })),
+    contacts: Array.from({ length: CONTACT_ROWS }, (_, row) =>
+      t('contact', { number: format.number(row + 1) }),
+    ),
     purposes: CBO_PURPOSES.map((value) => ({ value, label: t(`purposes.${value}`) })),
     issues: FOCUS_ISSUES.map((value) => ({ value, label: issues(value) })),
     errors: Object.fromEntries(ERROR_KEYS.map((key) => [key, t(`errors.${key}`)])) as Record<

@@ -5,6 +5,7 @@ import { DirectorySearch } from '@/components/directory/directory-search';
 import { PAGE_SIZE, directoryHref, filtersFrom } from '@/components/directory/filters';
 import styles from '@/components/directory/directory.module.css';
 import { Unavailable } from '@/components/unavailable';
+import { getLocalFormat } from '@/i18n/local-format-server';
 import { Link } from '@/i18n/navigation';
 import { api, ROUTES } from '@/lib/api';
 import { localeOf } from '@/lib/locale';
@@ -28,6 +29,7 @@ export default async function DirectoryPage({ params, searchParams }: Props) {
   const locale = localeOf((await params).locale);
   setRequestLocale(locale);
   const t = await getTranslations('directory');
+  const format = await getLocalFormat();
   const filters = filtersFrom(await searchParams);
 
   let page: Page;
@@ -66,7 +68,9 @@ export default async function DirectoryPage({ params, searchParams }: Props) {
         )}
       </div>
       <p className="muted" data-directory-total={page.total}>
-        {page.totalIsLowerBound ? t('totalMore', { count: page.total }) : t('total', { count: page.total })}
+        {page.totalIsLowerBound
+          ? t('totalMore', { count: format.number(page.total) })
+          : t('total', { count: page.total, shown: format.number(page.total) })}
       </p>
       {page.items.length === 0 ? (
         <p data-directory-empty>
@@ -96,7 +100,10 @@ export default async function DirectoryPage({ params, searchParams }: Props) {
         </ul>
       )}
       {pages > 1 && (
-        <nav className="pager" aria-label={t('page', { page: filters.page, pages })}>
+        <nav
+          className="pager"
+          aria-label={t('page', { page: format.number(filters.page), pages: format.number(pages) })}
+        >
           {filters.page > 1 ? (
             <Link
               href={directoryHref(filters, Math.min(filters.page - 1, pages))}
@@ -108,7 +115,9 @@ export default async function DirectoryPage({ params, searchParams }: Props) {
           ) : (
             <span />
           )}
-          <span className="muted">{t('page', { page: filters.page, pages })}</span>
+          <span className="muted">
+            {t('page', { page: format.number(filters.page), pages: format.number(pages) })}
+          </span>
           {filters.page < pages || page.totalIsLowerBound ? (
             <Link href={directoryHref(filters, filters.page + 1)} prefetch={false} rel="next">
               {t('next')}
