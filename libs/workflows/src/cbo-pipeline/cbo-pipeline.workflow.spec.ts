@@ -1,7 +1,4 @@
-import {
-  WithStartWorkflowOperation,
-  type WorkflowHandle,
-} from '@temporalio/client';
+import { WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { join } from 'node:path';
 import {
