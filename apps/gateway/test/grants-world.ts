@@ -21,6 +21,7 @@ export interface Answer {
 export class GrantsWorld {
   readonly tokens: Partial<Record<StaffRole, string>> = {};
   readonly ids: Partial<Record<StaffRole, string>> = {};
+  private readonly signingIn: Partial<Record<StaffRole, Promise<string>>> = {};
   private nats?: NatsConnection;
 
   private constructor(
@@ -45,12 +46,15 @@ export class GrantsWorld {
     return this.stack.gatewayUrl;
   }
 
+  /** The role's session token (one sign-in, shared by steps sent at once), and its account id. */
   async token(role: StaffRole): Promise<string> {
-    if (!this.tokens[role]) {
-      this.tokens[role] = await this.stack.tokenFor(STAFF[role]);
-      this.ids[role] = (await this.call(this.tokens[role], '/api/auth/me')).body.account.id;
-    }
-    return this.tokens[role]!;
+    this.signingIn[role] ??= (async () => {
+      const token = await this.stack.tokenFor(STAFF[role]);
+      this.ids[role] = (await this.call(token, '/api/auth/me')).body.account.id;
+      this.tokens[role] = token;
+      return token;
+    })();
+    return this.signingIn[role];
   }
 
   /** A JSON request to the gateway (a POST gets an idempotency key of its own unless given one). */

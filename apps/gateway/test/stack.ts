@@ -116,7 +116,7 @@ export type ApiCallInit = RequestInit & { json?: unknown; key?: string };
 export class TestStack {
   gatewayUrl = '';
   private apps: Array<INestApplication | INestMicroservice> = [];
-  private tokens = new Map<string, string>();
+  private tokens = new Map<string, Promise<string>>();
 
   private constructor(
     readonly database: TestDatabase,
@@ -197,10 +197,21 @@ export class TestStack {
     ]);
   }
 
-  /** Signs in through the API (once per account and test file) and answers the session token. */
-  async tokenFor(account: TestAccount): Promise<string> {
+  /**
+   * Signs in through the API (once per account and test file) and answers the session token.
+   * Two steps sent at once for the same person share one sign-in: a second sign-in with the same
+   * second-factor code would be refused as a reused code.
+   */
+  tokenFor(account: TestAccount): Promise<string> {
     const known = this.tokens.get(account.email);
     if (known) return known;
+    const signingIn = this.signIn(account);
+    this.tokens.set(account.email, signingIn);
+    signingIn.catch(() => this.tokens.delete(account.email));
+    return signingIn;
+  }
+
+  private async signIn(account: TestAccount): Promise<string> {
     const response = await fetch(`${this.gatewayUrl}/api/auth/sign-in`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -212,7 +223,6 @@ export class TestStack {
     });
     const body = (await response.json()) as { status?: string; session?: { token: string } };
     if (!body.session) throw new Error(`Could not sign in ${account.email}: ${JSON.stringify(body)}`);
-    this.tokens.set(account.email, body.session.token);
     return body.session.token;
   }
 
